@@ -1,0 +1,37 @@
+//! foi-analyser: turns a UK Freedom of Information reply into a structured answer table.
+//!
+//! The core is pure Rust with no I/O and no browser types: bytes in, an [`Analysis`] out. Each
+//! module is one stage of the data flow, in this order:
+//!
+//! 1. [`decode`] — bytes → text (encoding detection, refusal of binary input)
+//! 2. [`normalise`] — line ends, spaces, quotes, dashes; an offset map back to the input
+//! 3. [`messages`] — split a pasted thread into messages; mark quoted earlier correspondence
+//! 4. [`questionnaire`] — find the numbered (or unnumbered) questions of the request
+//! 5. [`align`] — find each question's answer in the response
+//! 6. [`classify`] and [`exemptions`] — status of each answer and the provisions it cites
+//! 7. [`values`] — typed values (money, counts, percentages, areas, dates, yes/no, choices)
+//! 8. [`metadata`] (with [`dates`] and [`calendar`]) — authority, references, dates, deadline,
+//!    outcome
+//! 9. [`report`] — JSON, CSV and a text table
+//!
+//! The CLI (`src/main.rs`) and the WebAssembly binding (`wasm/`) are thin shells over [`analyse`].
+
+pub mod align;
+pub mod calendar;
+pub mod classify;
+pub mod dates;
+pub mod decode;
+pub mod exemptions;
+pub mod markers;
+pub mod messages;
+pub mod metadata;
+pub mod model;
+pub mod normalise;
+pub mod pipeline;
+pub mod questionnaire;
+pub mod report;
+pub mod text;
+pub mod values;
+
+pub use model::*;
+pub use pipeline::{analyse, analyse_text, decoded_text};

@@ -1,0 +1,173 @@
+//! Shared views of the normalised text: lines with offsets, and word tokens.
+//!
+//! Every stage works in byte offsets of the normalised text, so results can be mapped back to the
+//! source with one [`crate::normalise::OffsetMap`].
+
+/// The normalised text with an index of its lines.
+#[derive(Debug)]
+pub struct Doc<'a> {
+    pub text: &'a str,
+    /// Byte offset of the start of each line.
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_all(b'\n', text.as_bytes()).map(|i| i + 1));
+        if line_starts.last() == Some(&text.len()) && text.len() > 0 {
+            line_starts.pop();
+        }
+        Doc { text, line_starts }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Index of the line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    /// Byte range of line `i`, without its line end.
+    pub fn line_range(&self, i: usize) -> (usize, usize) {
+        let start = self.line_starts[i];
+        let end = match self.line_starts.get(i + 1) {
+            Some(&n) => n - 1,
+            None if self.text.ends_with('\n') => self.text.len() - 1,
+            None => self.text.len(),
+        };
+        (start, end.max(start))
+    }
+
+    pub fn line(&self, i: usize) -> &'a str {
+        let (s, e) = self.line_range(i);
+        &self.text[s..e]
+    }
+
+    pub fn line_start(&self, i: usize) -> usize {
+        self.line_starts[i]
+    }
+
+    /// Whether line `i` holds only white space.
+    pub fn is_blank(&self, i: usize) -> bool {
+        self.line(i).trim().is_empty()
+    }
+
+    /// Offset of the start of the line that holds `offset`.
+    pub fn start_of_line_at(&self, offset: usize) -> usize {
+        self.line_starts[self.line_of(offset)]
+    }
+
+    /// Whether only white space (and list or quote punctuation) precedes `offset` on its line.
+    pub fn at_line_start(&self, offset: usize) -> bool {
+        let s = self.start_of_line_at(offset);
+        self.text[s..offset].bytes().all(|b| matches!(b, b' ' | b'\t' | b'>' | b'-' | b'*' | b'|'))
+    }
+}
+
+/// Offsets of every `needle` byte in `hay`.
+pub fn memchr_all(needle: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    hay.iter().enumerate().filter(move |(_, &b)| b == needle).map(|(i, _)| i)
+}
+
+/// A word of the text: a maximal run of letters and digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token {
+    pub fn as_str<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// The words of `text[from..to]`, with offsets into `text`.
+pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text[from..to].char_indices() {
+        let i = i + from;
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push(Token { start: s, end: i });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token { start: s, end: to });
+    }
+    out
+}
+
+/// Whether two words are the same, ignoring case.
+pub fn same_word(text_a: &str, a: Token, text_b: &str, b: Token) -> bool {
+    a.as_str(text_a).eq_ignore_ascii_case(b.as_str(text_b))
+}
+
+/// Collapses runs of white space inside each line, drops blank lines and trims.
+pub fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for line in s.lines() {
+        let mut words = line.split_whitespace().peekable();
+        if words.peek().is_none() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let mut first = true;
+        for w in words {
+            if !first {
+                out.push(' ');
+            }
+            out.push_str(w);
+            first = false;
+        }
+    }
+    out
+}
+
+/// Like [`tidy`] but on one line: every run of white space becomes one space.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The largest char boundary not above `i`.
+pub fn floor_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines() {
+        let d = Doc::new("a\n\nbc\n");
+        assert_eq!(d.line_count(), 3);
+        assert_eq!(d.line(2), "bc");
+        assert!(d.is_blank(1));
+        assert_eq!(d.line_of(3), 2);
+        assert!(d.at_line_start(3));
+    }
+
+    #[test]
+    fn words() {
+        let t = "Q4a. Authority's £2.4m";
+        let w: Vec<_> = tokens(t, 0, t.len()).iter().map(|k| k.as_str(t)).collect();
+        assert_eq!(w, ["Q4a", "Authority", "s", "2", "4m"]);
+        assert_eq!(tidy("  a   b \n\n  c "), "a b\nc");
+    }
+}
