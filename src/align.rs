@@ -1,1 +1,722 @@
-//! (being written)
+//! Stage 5: find each question's answer in the reply.
+//!
+//! The principle: an answer is the reply's own words after the question, up to the next
+//! question; words the reply copies from the request (the question restated, its notes and
+//! option lists) are not answer. So each place where the reply names a question number is
+//! aligned word by word against that question's text to find where the restatement ends, and
+//! the next occurrence, a restated note of the request, the letter's sign-off or appeal
+//! boilerplate, or the end of the message ends the answer. Around that:
+//! - when a numbered list of answers does not restate the questions, its items are answers in
+//!   order ("Our response: 1. … 2. …");
+//! - a table row's first cell restates the question and the last one answers it;
+//! - questions restated without numbers are found by their words;
+//! - prose that names questions ("With regard to questions 3 and 4, …") answers those;
+//! - one answer that says it covers several questions ("questions 4", "the above") is shared.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::markers::{Label, Marker};
+use crate::messages::Thread;
+use crate::questionnaire::{build_blocks, resolve, sentences, Questionnaire};
+use crate::text::{re, tokens, Doc, Token};
+
+/// Where a question's answer was found.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// Answer span in the normalised text (trimmed); `None` when unanswered.
+    pub span: Option<(usize, usize)>,
+    /// Further spans of the same answer (prose sentences spread over a paragraph).
+    pub text: String,
+    /// Span of the restated question in the reply.
+    pub restated: Option<(usize, usize)>,
+    /// The answer is another question's, shared ("questions 4 and 5 …").
+    pub shared_from: Option<usize>,
+    pub via: Via,
+}
+
+/// How an answer was found, for diagnostics and tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Via {
+    #[default]
+    None,
+    /// After the restated question.
+    Restated,
+    /// An item of a numbered list of answers.
+    Numbered,
+    /// After the question's words restated without a number.
+    Words,
+    /// Prose naming the question.
+    Prose,
+    /// An answer that says it covers this question too.
+    Shared,
+    /// The sole question of a request, answered by the letter.
+    Letter,
+}
+
+/// A candidate place in the reply where question `qi` is taken up.
+#[derive(Debug, Clone)]
+struct Occ {
+    qi: usize,
+    /// Where the occurrence starts (marker start, or line start for unnumbered restatements).
+    start: usize,
+    /// Where the answer may begin (after the restated words).
+    answer_from: usize,
+    /// The question's words were restated here.
+    strong: bool,
+    line_start: bool,
+    inline_ok: bool,
+    quoted: bool,
+    /// Inside the questionnaire's own list.
+    own: bool,
+}
+
+/// Finds the answers of every question.
+pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) -> Vec<Found> {
+    let text = doc.text;
+    let n = q.items.len();
+    let mut found = vec![Found::default(); n];
+    if n == 0 {
+        return found;
+    }
+    let qtoks: Vec<Vec<Token>> = q.items.iter().map(|it| tokens(text, it.text_start, it.text_end)).collect();
+    let regions = answer_regions(doc, thread, q);
+    let stops = stop_lines(doc, thread, q);
+
+    // 1. Numbered occurrences, label-resolved per region.
+    let mut occs: Vec<Occ> = Vec::new();
+    for &(rs, re_, quoted) in &regions {
+        let idxs: Vec<usize> = (0..markers.len()).filter(|&i| markers[i].start >= rs && markers[i].start < re_ && !thread.in_furniture(markers[i].start)).collect();
+        let blocks = build_blocks(doc, markers, &idxs);
+        let mut resolved: Vec<(usize, Label)> = blocks.into_iter().flatten().collect();
+        // Markers outside any list keep their own label (resolved against the previous one).
+        let mut prev: Option<Label> = None;
+        for &i in &idxs {
+            if let Some(pos) = resolved.iter().position(|(j, _)| *j == i) {
+                prev = Some(resolved[pos].1.clone());
+                continue;
+            }
+            let l = resolve(prev.as_ref(), &markers[i].label);
+            resolved.push((i, l.clone()));
+            prev = Some(l);
+        }
+        resolved.sort_by_key(|(i, _)| markers[*i].start);
+        for (i, label) in resolved {
+            let m = &markers[i];
+            let key = label.key();
+            let Some(qi) = q.index_of_key(&key).or_else(|| {
+                // "Q1(a)" in a reply to a request numbered "1a"
+                q.items.iter().position(|it| it.label == label)
+            }) else {
+                continue;
+            };
+            let own = q.items[qi].marker.is_some_and(|(s, _)| s == m.start);
+            if own && q.from_request {
+                continue;
+            }
+            let limit = next_marker_start(markers, i, re_);
+            let (matched, end, start_ok) = align_words(text, &qtoks[qi], m.end, limit);
+            let need = (qtoks[qi].len() as f64 * 0.5).ceil() as usize;
+            let strong = own || (start_ok && matched >= need.max(qtoks[qi].len().min(2)));
+            let answer_from = if own {
+                q.items[qi].text_end
+            } else if strong {
+                end
+            } else {
+                m.end
+            };
+            occs.push(Occ {
+                qi,
+                start: m.start,
+                answer_from,
+                strong,
+                line_start: m.line_start,
+                inline_ok: !m.line_start && matches!(m.style, crate::markers::Style::Q | crate::markers::Style::Word | crate::markers::Style::Paren),
+                quoted,
+                own,
+            });
+        }
+    }
+    occs.sort_by_key(|o| o.start);
+    let accepted = select(&occs, n);
+
+    // 2. Regions between accepted occurrences.
+    let mut best: Vec<Option<(usize, usize, u8)>> = vec![None; n]; // (start, end, rank)
+    for (k, &oi) in accepted.iter().enumerate() {
+        let o = &occs[oi];
+        let region_end = region_end_of(&regions, o.start);
+        let next = accepted.get(k + 1).map_or(region_end, |&j| occs[j].start.min(region_end));
+        let limit = next.max(o.answer_from);
+        let (s, e) = cut_answer(doc, q, &stops, o.answer_from, limit, o.strong || o.own);
+        let rank = match (o.strong, o.quoted) {
+            (true, false) => 4,
+            (true, true) => 3,
+            (false, false) => 2,
+            (false, true) => 1,
+        };
+        let cand = if s < e { Some((s, e, rank + 10)) } else { Some((o.answer_from, o.answer_from, rank)) };
+        if better(cand, best[o.qi]) {
+            best[o.qi] = cand;
+            found[o.qi].restated = Some((o.start, o.answer_from));
+            found[o.qi].via = if o.strong || o.own { Via::Restated } else { Via::Numbered };
+        }
+    }
+    // Header reassignment: an answer after a heading restated on the same line as the
+    // previous question, which got none, belongs to that question.
+    for k in 1..accepted.len() {
+        let (h, p) = (&occs[accepted[k]], &occs[accepted[k - 1]]);
+        if !q.items[h.qi].header || h.line_start || p.qi + 1 != h.qi {
+            continue;
+        }
+        let same_line = !text[p.start..h.start].contains('\n') || doc.line_of(p.answer_from.max(p.start)) == doc.line_of(h.start) || text[p.answer_from.min(h.start)..h.start].trim().is_empty();
+        let p_empty = best[p.qi].is_none_or(|(s, e, _)| s >= e);
+        if same_line && p_empty {
+            if let Some((s, e, r)) = best[h.qi].filter(|(s, e, _)| s < e) {
+                best[p.qi] = Some((s, e, r));
+                best[h.qi] = None;
+                found[p.qi].via = Via::Restated;
+            }
+        }
+    }
+    for (qi, b) in best.iter().enumerate() {
+        if let Some((s, e, _)) = *b {
+            if s < e {
+                found[qi].span = Some((s, e));
+            }
+        }
+    }
+
+    // 3. Questions restated without their number ("How many …?\t23").
+    words_pass(doc, q, &qtoks, &regions, &stops, &occs, &accepted, &mut found);
+
+    // 4. Prose that names questions.
+    prose_pass(doc, thread, q, &regions, &stops, &mut found);
+
+    // 5. Answers that say they cover other questions.
+    share_pass(doc, q, &mut found);
+
+    // 6. A single question answered by the whole letter.
+    if n == 1 && found[0].span.is_none() {
+        if let Some(&(rs, re_, _)) = regions.iter().find(|r| !r.2) {
+            let body_start = thread.msgs.iter().find(|m| m.start == rs).and_then(|m| m.salutation).map_or(rs, |s| s + text[s..].find('\n').unwrap_or(0));
+            let (s, e) = cut_answer(doc, q, &stops, body_start, re_, false);
+            if s < e {
+                found[0].span = Some((s, e));
+                found[0].via = Via::Letter;
+            }
+        }
+    }
+    for f in &mut found {
+        if let Some((s, e)) = f.span {
+            f.text = crate::text::tidy(&strip_labels(&text[s..e]));
+        }
+    }
+    found
+}
+
+fn better(a: Option<(usize, usize, u8)>, b: Option<(usize, usize, u8)>) -> bool {
+    match (a, b) {
+        (Some(_), None) => true,
+        (Some((_, _, ra)), Some((_, _, rb))) => ra > rb,
+        _ => false,
+    }
+}
+
+/// Chooses which occurrences open an answer: every restatement; an unrestated numbered item
+/// when it continues the current run, or starts a run of at least three (or all remaining).
+fn select(occs: &[Occ], n: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut last: Option<usize> = None;
+    for (k, o) in occs.iter().enumerate() {
+        let ok = if o.strong {
+            true
+        } else if !o.line_start {
+            o.inline_ok && last.is_some_and(|l| o.qi == l + 1)
+        } else if last.is_none_or(|l| o.qi > l && o.qi <= l + 3) {
+            true
+        } else {
+            let need = 3.min(n - o.qi).max(2);
+            let mut run = 1;
+            let mut cur = o.qi;
+            for p in &occs[k + 1..] {
+                if p.qi == cur + 1 {
+                    run += 1;
+                    cur = p.qi;
+                    if run >= need {
+                        break;
+                    }
+                } else if p.strong {
+                    break;
+                }
+            }
+            run >= need
+        };
+        if ok {
+            out.push(k);
+            last = Some(o.qi);
+        }
+    }
+    out
+}
+
+/// Aligns the question's words against the text from `from`: returns the number of words
+/// matched, the end of the last matched word, and whether the match began at the question's
+/// first words. Tolerates a few inserted, dropped or misspelt words.
+fn align_words(text: &str, q: &[Token], from: usize, limit: usize) -> (usize, usize, bool) {
+    if q.is_empty() || from >= limit {
+        return (0, from, false);
+    }
+    let limit = limit.min(from + 4 * (q.iter().map(|t| t.end - t.start + 1).sum::<usize>()) + 64);
+    let limit = crate::text::floor_char(text, limit);
+    let t = tokens(text, from, limit);
+    let eq = |a: Token, b: Token| a.as_str(text).eq_ignore_ascii_case(b.as_str(text));
+    let (mut j, mut k, mut matched, mut end) = (0usize, 0usize, 0usize, from);
+    let mut first_match: Option<(usize, usize)> = None;
+    while j < q.len() && k < t.len() {
+        if eq(q[j], t[k]) {
+            if first_match.is_none() {
+                first_match = Some((j, k));
+            }
+            matched += 1;
+            end = t[k].end;
+            j += 1;
+            k += 1;
+            continue;
+        }
+        let mut moved = false;
+        'search: for total in 1..=6 {
+            for dj in 0..=3.min(total) {
+                let dk = total - dj;
+                if dk > 3 {
+                    continue;
+                }
+                let (jj, kk) = (j + dj, k + dk);
+                if jj < q.len() && kk < t.len() && eq(q[jj], t[kk]) {
+                    let next_ok = jj + 1 >= q.len() || kk + 1 >= t.len() || eq(q[jj + 1], t[kk + 1]);
+                    if next_ok {
+                        j = jj;
+                        k = kk;
+                        moved = true;
+                        break 'search;
+                    }
+                }
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    let start_ok = first_match.is_some_and(|(j0, k0)| j0 <= 1 && k0 <= 2);
+    (matched, end, start_ok)
+}
+
+/// Start of the next marker after marker `i`, capped at `cap`.
+fn next_marker_start(markers: &[Marker], i: usize, cap: usize) -> usize {
+    markers[i + 1..].iter().map(|m| m.start).find(|&s| s > markers[i].start).unwrap_or(cap).min(cap)
+}
+
+/// Message spans where answers may be: everything the requester did not write, except the
+/// questionnaire's own request. `(start, end, quoted)`.
+fn answer_regions(doc: &Doc, thread: &Thread, q: &Questionnaire) -> Vec<(usize, usize, bool)> {
+    let mut out: Vec<(usize, usize, bool)> = thread
+        .msgs
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| !m.from_requester && !(q.from_request && q.msg == Some(*i)))
+        .map(|(_, m)| (m.start, m.end, m.quoted))
+        .collect();
+    if out.is_empty() {
+        // Only the request was pasted, or every message looked like the requester's.
+        if !q.from_request {
+            out.push((0, doc.text.len(), false));
+        } else {
+            out = thread.msgs.iter().enumerate().filter(|(i, _)| q.msg != Some(*i)).map(|(_, m)| (m.start, m.end, true)).collect();
+        }
+    }
+    out
+}
+
+fn region_end_of(regions: &[(usize, usize, bool)], at: usize) -> usize {
+    regions.iter().find(|r| r.0 <= at && at < r.1).map_or(at, |r| r.1)
+}
+
+static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|regards,?$|many thanks|with (?:kind |best )?regards|if you are (?:not satisfied|unhappy|dissatisfied|not content|not happy|aggrieved)|if you (?:wish|would like|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal|ask for an internal review)|if you have any (?:queries|questions|further|concerns)|you (?:have|may have) the right|your rights?\b|rights? of (?:appeal|review|complaint)|right to (?:appeal|complain|request)|internal review\s*$|complaints? (?:procedure|and appeals?)\s*$|appeals?\s*$|information commissioner|under the re-? ?use|re-?use of (?:public sector )?information|the information (?:supplied|provided|we have provided|released|disclosed) (?:to you )?(?:is|may|continues|in this|under)|copyright|we trust (?:that )?(?:this|our)|please (?:do not hesitate|quote the reference|remember to quote)|this e-?mail (?:and any|is confidential|has been|may contain|was sent)|(?:show|hide) (?:all )?quoted sections?|-{2,}\s*original message|from:\s|sent:\s|on .{4,160} wrote:\s*$|dear\s|disclaimer|confidentiality notice|references\s*$|visible links\s*$)")
+});
+
+/// Offsets of lines that end any answer: sign-offs, appeal and re-use boilerplate, quote
+/// headers, salutations.
+fn stop_lines(doc: &Doc, thread: &Thread, _q: &Questionnaire) -> Vec<usize> {
+    let mut out = Vec::new();
+    for i in 0..doc.line_count() {
+        let (s, _) = doc.line_range(i);
+        let line = doc.line(i);
+        if line.len() < 400 && BOILERPLATE.is_match(line) || thread.in_furniture(s) {
+            out.push(s);
+        }
+    }
+    for m in &thread.msgs {
+        out.push(m.start);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The answer within `[from, limit)`: cut at the first stop line and at the first restated
+/// note of the request; trimmed of punctuation left over from the question.
+fn cut_answer(doc: &Doc, q: &Questionnaire, stops: &[usize], from: usize, limit: usize, _restated: bool) -> (usize, usize) {
+    let text = doc.text;
+    let mut end = limit;
+    let first_stop = stops.partition_point(|&s| s <= from);
+    if let Some(&s) = stops.get(first_stop) {
+        if s < end {
+            end = s;
+        }
+    }
+    if let Some(m) = material_in(doc, q, from, end) {
+        end = m;
+    }
+    let end = end.max(from);
+    // Trim leading punctuation left from the question, and white space.
+    let mut s = from;
+    let b = text.as_bytes();
+    while s < end && (b[s].is_ascii_whitespace() || matches!(b[s], b'?' | b'.' | b':' | b')' | b']' | b'"' | b'\'' | b'|' | b'-' | b',' | b';' | b'*')) {
+        s += 1;
+    }
+    let mut e = end;
+    while e > s && (b[e - 1].is_ascii_whitespace() || b[e - 1] == b'|') {
+        e -= 1;
+    }
+    // An answer that is only a heading ("Response", "Our response:") is none.
+    let t = text[s..e].trim();
+    if is_label_only(t) {
+        return (s, s);
+    }
+    (s, e)
+}
+
+static LABEL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:(?:our|the|council'?s?|trust'?s?|force'?s?|university'?s?|department'?s?) )?(?:responses?|answers?|reply|replies|decision|disclosure|outcome|information|comments?|a|ans)\s*[:.-]?$")
+});
+
+fn is_label_only(t: &str) -> bool {
+    t.is_empty() || LABEL_ONLY.is_match(t)
+}
+
+static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:(?:our|the|council'?s?|trust'?s?|force'?s?|university'?s?|board'?s?|department'?s?|authority'?s?) )?(?:response|answer|reply|comments?|a|ans)\s*(?:[:.-]|\s-\s)\s*")
+});
+
+/// Removes a leading "Response:" / "Answer -" label.
+pub fn strip_labels(s: &str) -> String {
+    let t = s.trim_start();
+    match LEADING_LABEL.find(t) {
+        Some(m) if m.end() < t.len() => t[m.end()..].to_string(),
+        _ => t.to_string(),
+    }
+}
+
+/// Start of the first line in `[from, to)` that restates a note of the request (a condition,
+/// an option list): the first three words of the note at the start of a line.
+fn material_in(doc: &Doc, q: &Questionnaire, from: usize, to: usize) -> Option<usize> {
+    if q.material.is_empty() || from >= to {
+        return None;
+    }
+    let text = doc.text;
+    let region = tokens(text, from, to);
+    let mut best: Option<usize> = None;
+    for &(ms, me) in &q.material {
+        let mt = tokens(text, ms, me);
+        if mt.len() < 2 {
+            continue;
+        }
+        let want = &mt[..mt.len().min(3)];
+        for k in 0..region.len() {
+            if k + want.len() > region.len() {
+                break;
+            }
+            let at_line_start = doc.at_line_start(region[k].start) || text[..region[k].start].trim_end_matches(['(', '"', '\'', ' ', '\t']).ends_with('\n');
+            if !at_line_start {
+                continue;
+            }
+            if want.iter().zip(&region[k..]).all(|(a, b)| a.as_str(text).eq_ignore_ascii_case(b.as_str(text))) {
+                let ls = doc.start_of_line_at(region[k].start);
+                best = Some(best.map_or(ls, |b: usize| b.min(ls)));
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// Questions without an answer yet, restated by their words at the start of a line.
+#[allow(clippy::too_many_arguments)]
+fn words_pass(doc: &Doc, q: &Questionnaire, qtoks: &[Vec<Token>], regions: &[(usize, usize, bool)], stops: &[usize], occs: &[Occ], accepted: &[usize], found: &mut [Found]) {
+    let text = doc.text;
+    let missing: Vec<usize> = (0..q.items.len()).filter(|&i| found[i].span.is_none() && found[i].restated.is_none() && qtoks[i].len() >= 3).collect();
+    if missing.is_empty() {
+        return;
+    }
+    // Starts of accepted occurrences and of any restatement found here bound the answers.
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // (line start, answer from, qi)
+    for &(rs, re_, _) in regions {
+        let (a, b) = (doc.line_of(rs), doc.line_of(re_.saturating_sub(1).max(rs)));
+        for li in a..=b {
+            let (ls, le) = doc.line_range(li);
+            if ls >= re_ || q.from_request && q.msg.is_some() && ls >= q.span.0 && ls < q.span.1 {
+                continue;
+            }
+            let lt = tokens(text, ls, le.min(ls + 200));
+            let Some(first) = lt.first() else { continue };
+            for &qi in &missing {
+                let qt = &qtoks[qi];
+                if !qt[..2.min(qt.len())].iter().any(|t| t.as_str(text).eq_ignore_ascii_case(first.as_str(text))) {
+                    continue;
+                }
+                let limit = crate::text::floor_char(text, (ls + 4 * (q.items[qi].text_end - q.items[qi].text_start) + 64).min(re_));
+                let (matched, end, start_ok) = align_words(text, qt, first.start, limit);
+                if start_ok && matched * 10 >= qt.len() * 7 {
+                    hits.push((ls, end, qi));
+                    break;
+                }
+            }
+        }
+    }
+    if hits.is_empty() {
+        return;
+    }
+    let mut bounds: Vec<usize> = hits.iter().map(|h| h.0).collect();
+    bounds.extend(accepted.iter().map(|&k| occs[k].start));
+    bounds.sort_unstable();
+    for &(ls, from, qi) in &hits {
+        if found[qi].span.is_some() {
+            continue;
+        }
+        let next = bounds.iter().copied().find(|&b| b > ls).unwrap_or(region_end_of(regions, ls));
+        let (s, e) = cut_answer(doc, q, stops, from, next.max(from), true);
+        found[qi].restated = Some((ls, from));
+        if s < e {
+            found[qi].span = Some((s, e));
+            found[qi].via = Via::Words;
+        }
+    }
+}
+
+static QUESTION_REF: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:questions?|q|points?|parts?|items?|requests?)\s*\.?\s*(\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?)((?:\s*(?:,|&|and|to|-|or)\s*(?:questions?\s*|q\s*)?\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?)*)")
+});
+static ORDINAL_REF: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:your|the|my)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|final|last)\s+(?:question|point|part|request|query|item)")
+});
+static META: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:below|as follows|the following|attached|enclosed|set out|listed)\b|\b(?:you asked|your request|you requested)\b")
+});
+
+/// References to questions in a sentence: keys of the questionnaire items they name.
+pub fn question_refs(q: &Questionnaire, sentence: &str) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let add = |out: &mut Vec<usize>, key: &str| {
+        let key = key.to_ascii_lowercase().replace([' ', '(', ')'], "");
+        let before = out.len();
+        for (i, it) in q.items.iter().enumerate() {
+            if it.key == key {
+                out.push(i);
+            }
+        }
+        if out.len() == before {
+            // "question 4" names 4 and its parts
+            for (i, it) in q.items.iter().enumerate() {
+                if it.label.main().map(|n| n.to_string()) == Some(key.clone()) {
+                    out.push(i);
+                }
+            }
+        }
+    };
+    for c in QUESTION_REF.captures_iter(sentence) {
+        add(&mut out, &c[1]);
+        let first_num: Option<u32> = c[1].chars().take_while(|ch| ch.is_ascii_digit()).collect::<String>().parse().ok();
+        let rest = c.get(2).map_or("", |m| m.as_str());
+        let mut prev = first_num;
+        for part in rest.split([',', '&']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" or ")) {
+            let p = part.trim();
+            let range = p.starts_with("to") || p.starts_with('-');
+            let num_s: String = p.trim_start_matches(|ch: char| !ch.is_ascii_digit()).to_string();
+            let digits: String = num_s.chars().take_while(|ch| ch.is_ascii_digit()).collect();
+            let Ok(n) = digits.parse::<u32>() else { continue };
+            if range {
+                if let Some(a) = prev {
+                    for k in a + 1..n.min(a + 40) {
+                        add(&mut out, &k.to_string());
+                    }
+                }
+            }
+            add(&mut out, num_s.trim());
+            prev = Some(n);
+        }
+    }
+    for c in ORDINAL_REF.captures_iter(sentence) {
+        let w = c[1].to_ascii_lowercase();
+        let n = match w.as_str() {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            "fourth" => 4,
+            "fifth" => 5,
+            "sixth" => 6,
+            "seventh" => 7,
+            "eighth" => 8,
+            "ninth" => 9,
+            "tenth" => 10,
+            "eleventh" => 11,
+            "twelfth" => 12,
+            _ => {
+                // last/final: the last top-level question
+                let last = q.items.iter().filter_map(|it| it.label.main()).max().unwrap_or(0);
+                last as usize
+            }
+        };
+        let before = out.len();
+        add(&mut out, &n.to_string());
+        if out.len() == before {
+            // unnumbered questions: by position among top-level items
+            let tops: Vec<usize> = (0..q.items.len()).filter(|&i| q.items[i].parent.is_none()).collect();
+            if let Some(&i) = tops.get(n.saturating_sub(1)) {
+                out.push(i);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Prose: a sentence that names questions answers those without an answer yet; following
+/// sentences of the same paragraph continue it.
+fn prose_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, usize, bool)], stops: &[usize], found: &mut [Found]) {
+    let text = doc.text;
+    if found.iter().all(|f| f.span.is_some()) {
+        return;
+    }
+    // Free text: unquoted regions minus answers already found and the questionnaire itself.
+    let mut taken: Vec<(usize, usize)> = found.iter().filter_map(|f| f.span).collect();
+    taken.extend(found.iter().filter_map(|f| f.restated));
+    taken.push(q.span);
+    if let Some(last) = q.items.last() {
+        taken.push((q.span.0, last.text_end));
+    }
+    let mut acc: Vec<Vec<(usize, usize)>> = vec![Vec::new(); q.items.len()];
+    for &(rs, re_, quoted) in regions {
+        if quoted {
+            continue;
+        }
+        let body_start = thread.msgs.iter().find(|m| m.start == rs).and_then(|m| m.salutation).unwrap_or(rs);
+        // Stop at the first sign-off or boilerplate line after the body starts.
+        let stop = stops.iter().copied().find(|&s| s > body_start + 1).unwrap_or(re_).min(re_);
+        let mut pos = body_start;
+        // Paragraphs.
+        while pos < stop {
+            let pe = text[pos..stop].find("\n\n").map_or(stop, |p| pos + p);
+            let mut current: Vec<usize> = Vec::new();
+            for (s, e) in sentences(text, pos, pe) {
+                if taken.iter().any(|&(a, b)| s < b && a < e) {
+                    current.clear();
+                    continue;
+                }
+                let sent = &text[s..e];
+                let refs = question_refs(q, sent);
+                if !refs.is_empty() {
+                    if META.is_match(sent) && refs.len() > 1 && !sent.to_ascii_lowercase().contains("not") {
+                        current.clear();
+                        continue;
+                    }
+                    current = refs.into_iter().filter(|&i| found[i].span.is_none()).collect();
+                }
+                for &i in &current {
+                    acc[i].push((s, e));
+                }
+            }
+            pos = pe + 2;
+        }
+    }
+    for (i, spans) in acc.into_iter().enumerate() {
+        if spans.is_empty() || found[i].span.is_some() {
+            continue;
+        }
+        let (s, e) = (spans[0].0, spans[spans.len() - 1].1);
+        found[i].span = Some((s, e));
+        found[i].via = Via::Prose;
+        found[i].text = spans.iter().map(|&(a, b)| text[a..b].trim()).collect::<Vec<_>>().join(" ");
+    }
+}
+
+static COVERS_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:these questions|the above questions|questions above|all of the above|each of the above|the questions above|all (?:of )?(?:these|the) questions|this question and (?:the|its) sub)")
+});
+
+/// An answer that says it covers questions left without an answer just before it gives them
+/// the same answer.
+fn share_pass(doc: &Doc, q: &Questionnaire, found: &mut [Found]) {
+    let text = doc.text;
+    let n = q.items.len();
+    for k in 0..n {
+        let Some((s, e)) = found[k].span else { continue };
+        if found[k].shared_from.is_some() || found[k].via == Via::Prose {
+            continue;
+        }
+        let head_end = crate::text::floor_char(text, (s + 400).min(e));
+        let head = &text[s..head_end];
+        let mut targets: Vec<usize> = question_refs(q, head).into_iter().filter(|&i| i != k).collect();
+        // Only questions left empty just before this one (a restated group without answers).
+        let mut run: Vec<usize> = Vec::new();
+        let mut j = k;
+        while j > 0 && found[j - 1].span.is_none() && found[j - 1].restated.is_some() {
+            j -= 1;
+            run.push(j);
+        }
+        if COVERS_ABOVE.is_match(head) {
+            targets.extend(run.iter().copied());
+        }
+        for t in targets {
+            if !run.contains(&t) || found[t].span.is_some() {
+                continue;
+            }
+            found[t].span = Some((s, e));
+            found[t].shared_from = Some(k);
+            found[t].via = Via::Shared;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_alignment() {
+        let q = "How many of those are stand-alone (i.e. do not interact with any other system)?";
+        let r = "Q4a. How many of those are stand-alone (i.e. do not interact with any\nother system)?\n\nResponse: 150+";
+        let qt = tokens(q, 0, q.len());
+        let (matched, end, ok) = {
+            let all = format!("{q}\n{r}");
+            let qt2 = tokens(&all, 0, q.len());
+            let from = q.len() + 1 + 5;
+            let (m, e, ok) = align_words(&all, &qt2, from, all.len());
+            (m, e - q.len() - 1, ok)
+        };
+        assert!(ok);
+        assert_eq!(matched, qt.len());
+        assert_eq!(&r[end..end + 2], ")?");
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(strip_labels("Response: Yes."), "Yes.");
+        assert_eq!(strip_labels("Answer - 23"), "23");
+        assert_eq!(strip_labels("Responses were received"), "Responses were received");
+        assert!(is_label_only("Our response"));
+        assert!(is_label_only("Response:"));
+        assert!(!is_label_only("Yes"));
+    }
+}

@@ -1,1 +1,166 @@
-//! (being written)
+//! Stage 6a: the status of an answer.
+//!
+//! An answer is read for signals — neither-confirm-nor-deny, withheld under an exemption or the
+//! cost limit, pointed elsewhere (reasonably accessible, a link), not held, not applicable, a
+//! request for clarification — and for substance (typed values: figures, yes/no). Signals rank
+//! ncnd > refused > referred > not held > clarification > not applicable; a refusal or a "not
+//! held" that still gives figures is `partial`. Values inside a cost-limit explanation (the
+//! £450 / 18 hours of the limit, the estimate) are not substance: the values stage skips them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::exemptions::refers_elsewhere;
+use crate::model::{Exemption, Status, Value, ValueKind};
+use crate::text::re;
+
+static NCND: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bneither\s+(?:to\s+)?confirms?\s+(?:n|o)r\s+den(?:y|ies)|\bNCND\b|\b(?:cannot|can not|will not|unable to|can neither)\s+confirm\s+(?:or|nor)\s+deny")
+});
+static NOT_HELD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bnot\s+held\b|\b(?:does|do|did)\s*(?:not|n't)\s+(?:currently\s+|centrally\s+)?hold\b|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records?|details)|\bno\s+(?:such\s+|relevant\s+)?(?:recorded\s+)?(?:information|data|records?)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|exists?|available|recorded)|\bnot\s+(?:centrally\s+|routinely\s+|specifically\s+)?(?:recorded|collated|captured|collected|retained|kept|logged|monitored)\b|\b(?:do|does|did)\s*(?:not|n't)\s+(?:centrally\s+|routinely\s+|specifically\s+)?(?:record|collate|capture|collect|retain|keep|log|monitor|break\s+down|separate|split)\b|\b(?:not|n't)\s+possible\s+to\s+(?:determine|identify|establish|say|extract|ascertain)|\bunable\s+to\s+(?:determine|identify|establish|ascertain)\b|\b(?:do|does)\s*(?:not|n't)\s+have\s+(?:this|that|these|the|any|details|records?|information|data|a\s+record)\b|\bthere\s+(?:is|are)\s+no\s+(?:records?|information|data)\b|\bno\s+records?\b|\bnil\s+return\b|\bnot\s+(?:a\s+)?held\b")
+});
+static REFUSED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bexempt(?:ion|ed)?\b|\bwithh(?:e|o)ld|\brefus(?:e|al|ing|ed)\b|\bnot\s+obliged\s+to\s+(?:comply|provide|disclose|release)|\bexceeds?\s+the\s+(?:appropriate|cost|upper|prescribed)|\bwould\s+exceed\b|\bmanifestly\s+unreasonable\b|\bvexatious\b|\brepeated\s+request\b|\bexcepted\b|\bexception\s+(?:applies|under)|\bnot\s+(?:be\s+)?(?:disclosed|released)\b|\bdeclin(?:e|ed|ing)\s+to\b|\bwill\s+not\s+(?:be\s+)?(?:disclos|provid|releas)|\bunable\s+to\s+(?:provide|disclose|release|supply|share)\b|\b(?:cannot|can\s*not|can't)\s+(?:provide|disclose|release|supply|share)\b|\bredact")
+});
+static REFERRED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\breasonably\s+accessible\b|\baccessible\s+(?:to\s+(?:you|the\s+public)\s+)?by\s+other\s+means|\botherwise\s+accessible\b|\bpublicly\s+(?:available|accessible)\b|\b(?:is|are|been|was|were)\s+(?:already\s+)?published\b|\bpublishe[sd]\s+(?:on|at|in|online)\b|\bcan\s+be\s+(?:found|accessed|viewed|obtained|located|downloaded)\b|\b(?:see|visit|refer\s+to|follow|access|use|click)\s+(?:on\s+)?(?:the\s+|our\s+|this\s+|their\s+)?(?:following\s+|attached\s+|below\s+|above\s+)?(?:link|website|web\s?page|url|web\s?site|site|portal|hyperlink)s?\b|\bfollowing\s+(?:link|url|web\s?page|website|address)\b|\blinks?\s+below\b|\bavailable\s+(?:at|from|on|via|through)\s+(?:the\s+following|this|our\s+web|the\s+web|our\s+internet|the\s+internet|the\s+link)|https?://|\bwww\.")
+});
+static CLARIFY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\bplease\s+clarify\b|\bcould\s+you\s+(?:please\s+)?clarify\b|\b(?:seek|need|require|request)\s+(?:some\s+|further\s+)?clarification\b|\bnot\s+clear\s+(?:what|which)\b|\bunclear\s+(?:what|which)\b|\bwhat\s+(?:question|information)\s+is\s+being\s+(?:asked|requested|sought)|\bplease\s+(?:confirm|explain)\s+what\s+you\s+mean")
+});
+static CROSS_REF: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:see|refer\s+to|as\s+per|as\s+in|covered\s+(?:by|in|under)|same\s+as|answered\s+(?:in|at|under|by)|included\s+in|as\s+stated\s+in|as\s+outlined\s+in)\s+(?:(?:our|the|my)\s+)?(?:(?:answer|response|reply|information\s+(?:provided|given))\s+(?:to|for|at|in|under|of)\s+)?(?:question|q)\s*\.?\s*(\d{1,3}(?:\.\d{1,2})?[a-z]?(?:\s*\([a-z0-9]{1,4}\))?)")
+});
+
+/// What the words of an answer say.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Signals {
+    pub ncnd: bool,
+    pub refused: bool,
+    pub referred: bool,
+    pub not_held: bool,
+    pub clarification: bool,
+    pub not_applicable: bool,
+    /// The key of the question this answer points to ("see our answer to question 5").
+    pub cross_ref: Option<String>,
+    /// The answer says nothing but the cross-reference.
+    pub only_cross_ref: bool,
+}
+
+/// Reads the signals of an answer.
+pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
+    let refer_ex = exemptions.iter().any(refers_elsewhere);
+    let withhold_ex = exemptions.iter().any(|e| !refers_elsewhere(e));
+    let referred = refer_ex || REFERRED.is_match(answer);
+    let refused = withhold_ex || (REFUSED.is_match(answer) && !referred);
+    let cross = CROSS_REF.captures(answer);
+    let cross_ref = cross.as_ref().map(|c| c[1].to_ascii_lowercase().replace([' ', '(', ')'], ""));
+    let only_cross_ref = cross.as_ref().is_some_and(|c| {
+        let m = c.get(0).expect("match");
+        let rest = format!("{}{}", &answer[..m.start()], &answer[m.end()..]);
+        rest.split(|ch: char| !ch.is_alphanumeric()).filter(|w| w.len() > 2).count() <= 6
+    });
+    Signals {
+        ncnd: NCND.is_match(answer),
+        refused,
+        referred,
+        not_held: NOT_HELD.is_match(answer),
+        clarification: CLARIFY.is_match(answer),
+        not_applicable: is_not_applicable(answer),
+        cross_ref,
+        only_cross_ref,
+    }
+}
+
+/// "N/A", "Not applicable.", "n/a - see above": the whole answer says it does not apply.
+pub fn is_not_applicable(answer: &str) -> bool {
+    let t = answer.trim().trim_end_matches(['.', '!']).trim().to_ascii_lowercase();
+    let t = t.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    const WHOLE: [&str; 9] = ["n/a", "na", "n.a", "n. a", "not applicable", "none applicable", "not relevant", "does not apply", "this does not apply"];
+    if WHOLE.contains(&t) {
+        return true;
+    }
+    let starts = ["n/a", "not applicable", "n/a.", "na -", "na.", "this question is not applicable", "question not applicable"];
+    starts.iter().any(|s| {
+        t.starts_with(s) && t[s.len()..].starts_with(|c: char| !c.is_ascii_alphanumeric()) && t.len() < 200
+    })
+}
+
+/// The status of an answer given its signals and values.
+pub fn status(answer: &str, sig: &Signals, values: &[Value]) -> Status {
+    if answer.trim().is_empty() {
+        return Status::Unanswered;
+    }
+    let substance = values.iter().any(|v| {
+        matches!(v.kind, ValueKind::Money | ValueKind::Count | ValueKind::Percent | ValueKind::Area | ValueKind::Duration | ValueKind::Boolean)
+    });
+    let figures = values.iter().any(|v| matches!(v.kind, ValueKind::Money | ValueKind::Count | ValueKind::Percent | ValueKind::Area));
+    if sig.ncnd {
+        return if figures { Status::Partial } else { Status::Ncnd };
+    }
+    if sig.refused {
+        return if substance { Status::Partial } else { Status::Refused };
+    }
+    if sig.referred {
+        return if figures { Status::Partial } else { Status::Referred };
+    }
+    if sig.not_held {
+        return if substance { Status::Partial } else { Status::NotHeld };
+    }
+    if sig.clarification {
+        return Status::Clarification;
+    }
+    if sig.not_applicable {
+        return Status::NotApplicable;
+    }
+    Status::Answered
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exemptions::cited;
+    use crate::model::Law;
+
+    fn st(answer: &str) -> Status {
+        let ex = cited(answer, Law::FOIA);
+        status(answer, &signals(answer, &ex), &[])
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, Status)] = &[
+            ("", Status::Unanswered),
+            ("Yes", Status::Answered),
+            ("N/A", Status::NotApplicable),
+            ("Not applicable.", Status::NotApplicable),
+            ("n/a - see above", Status::NotApplicable),
+            ("Information not held", Status::NotHeld),
+            ("The Council does not hold this information.", Status::NotHeld),
+            ("We do not record this centrally.", Status::NotHeld),
+            ("The force can neither confirm nor deny that it holds information by virtue of Section 24(2).", Status::Ncnd),
+            ("This information is exempt under Section 43(2) (commercial interests).", Status::Refused),
+            ("To locate it would exceed the appropriate limit under Section 12.", Status::Refused),
+            ("It is published on our website: https://example.org/x", Status::Referred),
+            ("This is reasonably accessible to you and exempt under Section 21.", Status::Referred),
+            ("Please clarify what you mean by a portal.", Status::Clarification),
+            ("None. Each portal has its own log-in.", Status::Answered),
+            ("Responses were collected from staff.", Status::Answered),
+        ];
+        for (a, want) in cases {
+            assert_eq!(st(a), *want, "{a}");
+        }
+    }
+
+    #[test]
+    fn cross_references() {
+        let s = signals("Please see our answer to question 5.", &[]);
+        assert_eq!(s.cross_ref.as_deref(), Some("5"));
+        assert!(s.only_cross_ref);
+        let s = signals("See the response to Q3(b). In addition, 40 staff were trained in 2020 across all sites.", &[]);
+        assert_eq!(s.cross_ref.as_deref(), Some("3b"));
+        assert!(!s.only_cross_ref);
+    }
+}

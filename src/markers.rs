@@ -1,1 +1,649 @@
-//! (being written)
+//! Question-id markers: where the text says "this is question N".
+//!
+//! Requests and replies number their questions in many ways: `Q4a.`, `Q1 (a)`, `Question 3:`,
+//! `4.1`, `1)`, `(1)`, `a)`, `(ii)`, a number in the first cell of a table row. This module finds
+//! every such marker with its parsed [`Label`] and whether it stands at the start of a line.
+//! Markers in the middle of a line are only collected in forms that are rarely anything else
+//! (`Q13c.`, `Question 2`, `(b)`, `(2)`, `b)`); whether a marker really opens a question is
+//! decided later from the order of the labels and from the text that follows.
+
+use crate::text::Doc;
+
+/// One level of a question number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Part {
+    Num(u32),
+    /// A lower-case letter, `a` = 0. Single `i`, `v` and `x` are read as letters; the sequence
+    /// logic also accepts them as roman numerals.
+    Letter(u8),
+    /// A roman numeral of two or more letters (`ii` = 2).
+    Roman(u32),
+}
+
+impl Part {
+    /// Index among siblings, 1-based, for "is this the next one" checks.
+    pub fn ordinal(self) -> u32 {
+        match self {
+            Part::Num(n) | Part::Roman(n) => n,
+            Part::Letter(l) => l as u32 + 1,
+        }
+    }
+
+    fn key(self) -> String {
+        match self {
+            Part::Num(n) => n.to_string(),
+            Part::Letter(l) => ((b'a' + l) as char).to_string(),
+            Part::Roman(n) => roman(n),
+        }
+    }
+
+    /// Whether `next` can directly follow `self` as the next sibling, allowing `skip` gaps.
+    pub fn is_next(self, next: Part, skip: u32) -> bool {
+        let ok = |a: u32, b: u32| b > a && b <= a + 1 + skip;
+        match (self, next) {
+            (Part::Num(a), Part::Num(b)) => ok(a, b),
+            (Part::Letter(a), Part::Letter(b)) => ok(a as u32, b as u32),
+            (Part::Roman(a), Part::Roman(b)) => ok(a, b),
+            // `i` read as a letter may be roman one; `v`/`x` likewise.
+            (Part::Letter(8), Part::Roman(b)) => ok(1, b),
+            (Part::Letter(21), Part::Roman(b)) => ok(5, b),
+            (Part::Letter(23), Part::Roman(b)) => ok(10, b),
+            (Part::Roman(a), Part::Letter(21)) => ok(a, 5),
+            (Part::Roman(a), Part::Letter(23)) => ok(a, 10),
+            _ => false,
+        }
+    }
+
+    /// Whether this is a first child (`a`, `i`, `1`).
+    pub fn is_first(self) -> bool {
+        matches!(self, Part::Num(1) | Part::Letter(0) | Part::Letter(8) | Part::Roman(1))
+    }
+}
+
+fn roman(n: u32) -> String {
+    const R: [(u32, &str); 7] = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"), (0, ""), (0, "")];
+    let mut n = n;
+    let mut s = String::new();
+    for (v, r) in R {
+        while v > 0 && n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+fn parse_roman(s: &str) -> Option<u32> {
+    const VALID: [&str; 20] = [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
+        "xvii", "xviii", "xix", "xx",
+    ];
+    VALID.iter().position(|r| *r == s).map(|p| p as u32 + 1)
+}
+
+/// A question number: `Q4b` is `[Num(4), Letter(1)]`, `(ii)` is `[Roman(2)]`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Label(pub Vec<Part>);
+
+impl Label {
+    /// Normalised id for matching: `4b`, `1a`, `41` for `4.1`? No: decimal levels keep a dot
+    /// (`4.1`) so that `41` and `4.1` stay apart.
+    pub fn key(&self) -> String {
+        let mut s = String::new();
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 && matches!(p, Part::Num(_)) && matches!(self.0[i - 1], Part::Num(_)) {
+                s.push('.');
+            }
+            s.push_str(&p.key());
+        }
+        s
+    }
+
+    pub fn depth(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn main(&self) -> Option<u32> {
+        match self.0.first() {
+            Some(Part::Num(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// Whether `self` is a strict prefix of `other` (its parent, grandparent…).
+    pub fn is_ancestor_of(&self, other: &Label) -> bool {
+        self.0.len() < other.0.len() && other.0.starts_with(&self.0)
+    }
+
+    pub fn parent(&self) -> Option<Label> {
+        if self.0.len() > 1 {
+            Some(Label(self.0[..self.0.len() - 1].to_vec()))
+        } else {
+            None
+        }
+    }
+}
+
+/// How a marker was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `Q4a.`, `Q 3`, `Q.3`
+    Q,
+    /// `Question 3`, `Request 2`, `Point 4`
+    Word,
+    /// `(1)`, `(a)`, `(ii)`
+    Paren,
+    /// `1)`, `a)`, `ii)`
+    RightParen,
+    /// `1.`, `1:`, `4.1`, `a.`, `1 -`, a number before a tab or `|`
+    Plain,
+}
+
+/// A place where the text names a question number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    /// Byte offset where the marker begins.
+    pub start: usize,
+    /// Byte offset after the marker, its punctuation and the white space after it.
+    pub end: usize,
+    pub label: Label,
+    pub style: Style,
+    /// Only white space, quote marks or bullets precede it on its line.
+    pub line_start: bool,
+    /// The id as written, without trailing punctuation (`Q4a`, `Question 3`, `4(a)`).
+    pub written: String,
+    /// The label was written as a number immediately followed by a sub-part (`Q1 (a)`), so the
+    /// number itself names no question of its own here.
+    pub compound: bool,
+}
+
+/// Every marker in the text, in order.
+pub fn find(doc: &Doc) -> Vec<Marker> {
+    let text = doc.text;
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for line in 0..doc.line_count() {
+        let (ls, le) = doc.line_range(line);
+        // Skip indentation, quote marks and bullets.
+        let mut p = ls;
+        while p < le && matches!(bytes[p], b' ' | b'\t' | b'>' | b'|' | b'*') {
+            p += 1;
+        }
+        if p + 1 < le && bytes[p] == b'-' && bytes[p + 1] == b' ' {
+            p += 2;
+            while p < le && bytes[p] == b' ' {
+                p += 1;
+            }
+        }
+        let mut from = p;
+        if let Some(m) = parse_at(text, p, le, true) {
+            from = m.end;
+            out.push(m);
+        }
+        // Inline markers: scan for `Q`/`Question` and parenthesised or `x)` forms.
+        let mut i = from;
+        while i < le {
+            let b = bytes[i];
+            let prev_ok = i == ls || matches!(bytes[i - 1], b' ' | b'\t' | b':' | b';' | b',' | b'(' | b'"');
+            if prev_ok && matches!(b, b'Q' | b'q' | b'(' | b'a'..=b'z' | b'0'..=b'9') {
+                if let Some(m) = parse_at(text, i, le, false) {
+                    i = m.end;
+                    out.push(m);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Parses a marker at `p` (line end `le`). `line_start` allows the looser forms.
+fn parse_at(text: &str, p: usize, le: usize, line_start: bool) -> Option<Marker> {
+    let b = &text.as_bytes()[..le];
+    if p >= le {
+        return None;
+    }
+    let c = b[p];
+    // Word forms: Question 3, Q4a, Request 2.
+    if c == b'Q' || c == b'q' || (line_start && matches!(c, b'R' | b'r' | b'P' | b'p' | b'I' | b'i')) {
+        if let Some(m) = parse_word_form(text, p, le, line_start) {
+            return Some(m);
+        }
+    }
+    if c == b'(' {
+        // (1) (a) (ii)
+        let (part, q) = parse_part(b, p + 1, true)?;
+        if q >= le || b[q] != b')' {
+            return None;
+        }
+        let mut label = vec![part];
+        let mut e = q + 1;
+        // (1)(a)
+        while e < le && b[e] == b'(' {
+            let Some((sub, q2)) = parse_part(b, e + 1, false) else { break };
+            if q2 >= le || b[q2] != b')' {
+                break;
+            }
+            label.push(sub);
+            e = q2 + 1;
+        }
+        if !followed_by_text(b, e, le) {
+            return None;
+        }
+        if !line_start && !matches!(part, Part::Num(_) | Part::Letter(_) | Part::Roman(_)) {
+            return None;
+        }
+        let written = text[p..e].to_string();
+        return Some(finish(text, p, e, Label(label), Style::Paren, line_start, written, false));
+    }
+    if c.is_ascii_digit() {
+        return parse_number_form(text, p, le, line_start);
+    }
+    if c.is_ascii_lowercase() || (line_start && c.is_ascii_uppercase()) {
+        // a) b) ii)  and at line start a. b.
+        let (part, q) = parse_part(b, p, true)?;
+        if matches!(part, Part::Num(_)) || q >= le {
+            return None;
+        }
+        let upper = c.is_ascii_uppercase();
+        match b[q] {
+            b')' if followed_by_text(b, q + 1, le) => {
+                let w = text[p..q].to_ascii_lowercase();
+                Some(finish(text, p, q + 1, Label(vec![part]), Style::RightParen, line_start, w, false))
+            }
+            b'.' if line_start && !upper && q + 1 < le && b[q + 1] == b' ' && followed_by_text(b, q + 1, le) => {
+                let w = text[p..q].to_string();
+                Some(finish(text, p, q + 1, Label(vec![part]), Style::Plain, line_start, w, false))
+            }
+            _ => None,
+        }
+    } else {
+        None
+    }
+}
+
+/// `Q4a`, `Q 4`, `Q.4`, `Question 3`, `QUESTION 3:`, `Request 2`, `Point 1`, `Item 5`.
+fn parse_word_form(text: &str, p: usize, le: usize, line_start: bool) -> Option<Marker> {
+    let b = &text.as_bytes()[..le];
+    let rest = &text[p..le];
+    const WORDS: [&str; 5] = ["question", "request", "point", "item", "part"];
+    let mut q = None;
+    for w in WORDS {
+        if rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()) {
+            if w != "question" && !line_start {
+                return None;
+            }
+            let mut e = p + w.len();
+            if e < le && b[e].is_ascii_alphabetic() {
+                return None; // "Questions", "Requested"
+            }
+            while e < le && matches!(b[e], b' ' | b'\t') {
+                e += 1;
+            }
+            // "Question no. 3", "Question number 3"
+            for filler in ["no.", "no", "number"] {
+                let t = &text[e..le];
+                if t.len() > filler.len()
+                    && t.as_bytes()[..filler.len()].eq_ignore_ascii_case(filler.as_bytes())
+                    && matches!(t.as_bytes()[filler.len()], b' ' | b'0'..=b'9')
+                {
+                    e += filler.len();
+                    while e < le && b[e] == b' ' {
+                        e += 1;
+                    }
+                    break;
+                }
+            }
+            q = Some((e, Style::Word));
+            break;
+        }
+    }
+    if q.is_none() && (b[p] == b'Q' || (b[p] == b'q' && line_start)) {
+        let mut e = p + 1;
+        if e < le && b[e] == b'.' {
+            e += 1;
+        }
+        while e < le && b[e] == b' ' {
+            e += 1;
+        }
+        // "Q 4" needs the space to be short: at most one.
+        if e - p > 3 {
+            return None;
+        }
+        q = Some((e, Style::Q));
+    }
+    let (e, style) = q?;
+    if e >= le || !b[e].is_ascii_digit() {
+        return None;
+    }
+    let m = parse_number_form(text, e, le, true)?;
+    // The number part must not be a bare number followed only by a letter word ("Q3 results").
+    let mut label = m.label.clone();
+    let compound = m.compound;
+    let written = &text[p..m.written_end(text)];
+    let written = if style == Style::Q {
+        written.chars().filter(|&c| c != ' ' && c != '.').collect()
+    } else {
+        written.to_string()
+    };
+    if !line_start {
+        // Inline: require the question to begin right after (capital letter, quote, bracket).
+        let after = m.end;
+        let next = text[after..le].trim_start().chars().next();
+        let prev_punct = text[p..after].trim_end().ends_with(['.', ':', ')']);
+        match next {
+            Some(ch) if ch.is_uppercase() || ch == '"' || ch == '(' || ch == '\'' => {}
+            Some(ch) if prev_punct && ch.is_alphabetic() && style == Style::Word => {}
+            _ => return None,
+        }
+        if text[m.start..after].contains(',') {
+            return None;
+        }
+    }
+    if label.0.is_empty() {
+        label = Label(vec![Part::Num(0)]);
+    }
+    Some(finish_raw(p, m.end, label, style, line_start, written, compound))
+}
+
+impl Marker {
+    /// End of the written id (before trailing punctuation and spaces).
+    fn written_end(&self, text: &str) -> usize {
+        let mut e = self.end;
+        let b = text.as_bytes();
+        while e > self.start && matches!(b[e - 1], b' ' | b'\t' | b'.' | b':' | b'-' | b'|' | b')') {
+            // keep a closing bracket that belongs to a sub-part like (a)
+            if b[e - 1] == b')' && text[self.start..e - 1].contains('(') {
+                break;
+            }
+            e -= 1;
+        }
+        e
+    }
+}
+
+/// `1.` `1)` `1:` `1 -` `4.1` `4a` `4(a)` `4 (a)` `1<TAB>`; inline only `1)`.
+fn parse_number_form(text: &str, p: usize, le: usize, line_start: bool) -> Option<Marker> {
+    let b = &text.as_bytes()[..le];
+    let mut e = p;
+    while e < le && b[e].is_ascii_digit() {
+        e += 1;
+    }
+    if e - p > 3 {
+        return None;
+    }
+    let n: u32 = text[p..e].parse().ok()?;
+    if n == 0 || n > 300 {
+        return None;
+    }
+    let mut label = vec![Part::Num(n)];
+    let mut compound = false;
+    // Sub-parts written directly: 4a, 4.1, 4(a), 4 (a), 4.a
+    loop {
+        if e < le && b[e].is_ascii_lowercase() && (e + 1 >= le || !b[e + 1].is_ascii_alphanumeric()) {
+            label.push(Part::Letter(b[e] - b'a'));
+            e += 1;
+            compound = true;
+            continue;
+        }
+        if e + 1 < le && b[e] == b'.' && b[e + 1].is_ascii_digit() {
+            let s = e + 1;
+            let mut f = s;
+            while f < le && b[f].is_ascii_digit() {
+                f += 1;
+            }
+            if f - s <= 2 && (f >= le || !b[f].is_ascii_alphanumeric()) {
+                // "1.5 million" is a quantity, not a sub-question.
+                let after = text[f..le].trim_start();
+                let quantity = ["million", "billion", "m ", "k ", "%", "per cent", "hours", "km"]
+                    .iter()
+                    .any(|w| after.to_ascii_lowercase().starts_with(w));
+                if quantity || !line_start {
+                    break;
+                }
+                label.push(Part::Num(text[s..f].parse().ok()?));
+                e = f;
+                compound = true;
+                continue;
+            }
+        }
+        let paren_at = if e < le && b[e] == b'(' {
+            Some(e)
+        } else if e + 1 < le && b[e] == b' ' && b[e + 1] == b'(' {
+            Some(e + 1)
+        } else {
+            None
+        };
+        if let Some(o) = paren_at {
+            if let Some((sub, q)) = parse_part(b, o + 1, false) {
+                if q < le && b[q] == b')' && !matches!(sub, Part::Num(_)) {
+                    label.push(sub);
+                    e = q + 1;
+                    compound = true;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    // Terminator.
+    let mut end = e;
+    let term = if e < le { b[e] } else { b'\n' };
+    let ok = match term {
+        b'.' | b':' => {
+            end = e + 1;
+            // "1.5" handled above; "1." must be followed by space/end.
+            end >= le || matches!(b[end], b' ' | b'\t')
+        }
+        b')' => {
+            end = e + 1;
+            true
+        }
+        b'\t' | b'|' => line_start,
+        b' ' => {
+            // "1 - text", "Q1 text" (word forms), "1 (a)" handled; bare "1 Text" only after Q.
+            let rest = &text[e..le];
+            if rest.starts_with(" - ") || rest.starts_with(" -\t") || rest.starts_with(" | ") {
+                end = e + 2;
+                true
+            } else {
+                compound || p > 0 && is_word_form_context(text, p)
+            }
+        }
+        b'\n' => compound || (p > 0 && is_word_form_context(text, p)) || line_start,
+        _ => false,
+    };
+    if !ok {
+        return None;
+    }
+    // Inline, a bare number is a marker only as `1)`; `Q1`/`Question 1` come through the word
+    // forms, which call this with `line_start` set.
+    if !line_start && term != b')' {
+        return None;
+    }
+    // A date ("2 February 2024") or a quantity ("15 drones") at line start is not a marker.
+    if term == b' ' && end == e && !compound && !is_word_form_context(text, p) {
+        return None;
+    }
+    if !followed_by_text(b, end, le) && !(term == b'\n' || end >= le) {
+        return None;
+    }
+    let written = text[p..e].to_string();
+    Some(finish(text, p, end, Label(label), Style::Plain, line_start, written, compound))
+}
+
+/// Whether the number at `p` is preceded by `Q`/`Question` (so a bare number is a marker).
+fn is_word_form_context(text: &str, p: usize) -> bool {
+    let before = text[..p].trim_end_matches([' ', '.']);
+    let lower = before.get(before.len().saturating_sub(8)..).unwrap_or("").to_ascii_lowercase();
+    lower.ends_with('q')
+        || lower.ends_with("question")
+        || lower.ends_with("request")
+        || lower.ends_with("point")
+        || lower.ends_with("item")
+        || lower.ends_with("part")
+        || lower.ends_with("no")
+        || lower.ends_with("number")
+}
+
+/// A single level: digits, one letter, or a roman numeral.
+fn parse_part(b: &[u8], p: usize, allow_num: bool) -> Option<(Part, usize)> {
+    let mut e = p;
+    if e < b.len() && b[e].is_ascii_digit() {
+        if !allow_num {
+            return None;
+        }
+        while e < b.len() && b[e].is_ascii_digit() && e - p < 3 {
+            e += 1;
+        }
+        let n: u32 = std::str::from_utf8(&b[p..e]).ok()?.parse().ok()?;
+        return (n > 0).then_some((Part::Num(n), e));
+    }
+    while e < b.len() && b[e].is_ascii_alphabetic() && e - p < 5 {
+        e += 1;
+    }
+    if e == p || (e < b.len() && b[e].is_ascii_alphabetic()) {
+        return None;
+    }
+    let s = std::str::from_utf8(&b[p..e]).ok()?.to_ascii_lowercase();
+    if s.len() == 1 {
+        return Some((Part::Letter(s.as_bytes()[0] - b'a'), e));
+    }
+    parse_roman(&s).map(|n| (Part::Roman(n), e))
+}
+
+/// Some text follows on the line after optional spaces (or the line ends, for headings).
+fn followed_by_text(b: &[u8], mut e: usize, le: usize) -> bool {
+    while e < le && matches!(b[e], b' ' | b'\t') {
+        e += 1;
+    }
+    e >= le || !matches!(b[e], b',' | b';' | b')' | b'%' | b'/')
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    text: &str,
+    start: usize,
+    end: usize,
+    label: Label,
+    style: Style,
+    line_start: bool,
+    written: String,
+    compound: bool,
+) -> Marker {
+    let _ = text;
+    finish_raw(start, end, label, style, line_start, written, compound)
+}
+
+fn finish_raw(
+    start: usize,
+    mut end: usize,
+    label: Label,
+    style: Style,
+    line_start: bool,
+    written: String,
+    compound: bool,
+) -> Marker {
+    let _ = &mut end;
+    Marker { start, end, label, style, line_start, written, compound }
+}
+
+/// Extends each marker's `end` over the white space and `-`/`–` that follow it.
+pub fn skip_space(text: &str, m: &mut Marker) {
+    let b = text.as_bytes();
+    let mut e = m.end;
+    while e < b.len() && matches!(b[e], b' ' | b'\t') {
+        e += 1;
+    }
+    if e + 1 < b.len() && b[e] == b'-' && b[e + 1] == b' ' {
+        e += 2;
+        while e < b.len() && b[e] == b' ' {
+            e += 1;
+        }
+    }
+    m.end = e;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String, bool)> {
+        let doc = Doc::new(text);
+        find(&doc).into_iter().map(|m| (m.written.clone(), m.label.key(), m.line_start)).collect()
+    }
+
+    #[test]
+    fn line_start_forms() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("Q1. What is it?", "Q1", "1"),
+            ("Q4a. How many?", "Q4a", "4a"),
+            ("Q12c. What?", "Q12c", "12c"),
+            ("Q1 (a) How many?", "Q1(a)", "1a"),
+            ("Q1(b) The force owns", "Q1(b)", "1b"),
+            ("Q2 How many times?", "Q2", "2"),
+            ("Question 3", "Question 3", "3"),
+            ("QUESTION 4: what", "QUESTION 4", "4"),
+            ("Question no. 5 - text", "Question no. 5", "5"),
+            ("1. How many?", "1", "1"),
+            ("1) How many?", "1", "1"),
+            ("(1) how many", "(1)", "1"),
+            ("4.1 How many?", "4.1", "4.1"),
+            ("a) the cost", "a", "a"),
+            ("(ii) the cost", "(ii)", "ii"),
+            ("b. the cost", "b", "b"),
+            ("3\tHow many", "3", "3"),
+            ("> Q7. quoted", "Q7", "7"),
+            ("- 2. bulleted", "2", "2"),
+            ("| 5 | piped |", "5", "5"),
+            ("Request 2: details", "Request 2", "2"),
+        ];
+        for (line, written, key) in cases {
+            let f = found(line);
+            assert!(!f.is_empty(), "no marker in {line:?}");
+            assert_eq!((f[0].0.as_str(), f[0].1.as_str(), f[0].2), (*written, *key, true), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn not_markers_at_line_start() {
+        for line in [
+            "2 February 2024 was the date",
+            "15 drones were bought",
+            "1.5 million people",
+            "2019/20 figures",
+            "A. Researcher",
+            "In total 23",
+            "12,000 residents",
+            "Please see",
+            "Item",
+            "Questions were asked",
+        ] {
+            let f = found(line);
+            assert!(f.iter().all(|m| !m.2), "{line:?} gave {f:?}");
+        }
+    }
+
+    #[test]
+    fn inline_forms() {
+        let text = "apply) Q13. If the Authority does not\n\
+                    Q1 (a) How many? (b) What was the cost? (c) Which maker?\n\
+                    You asked: (1) how many pupils; (2) the total cost; and (3) appeals";
+        let keys: Vec<String> = found(text).into_iter().map(|f| f.1).collect();
+        assert_eq!(keys, ["13", "1a", "b", "c", "1", "2", "3"]);
+    }
+
+    #[test]
+    fn references_are_not_inline_markers() {
+        for line in [
+            "(if Yes answer Q12, if No answer Q13)",
+            "What percentage of services in Q4 are accessible?",
+            "If Yes to Q13a., what were the reasons",
+            "see question 5 above",
+        ] {
+            let f = found(line);
+            assert!(f.iter().all(|m| m.2), "{line:?} gave inline {f:?}");
+        }
+    }
+}

@@ -1,1 +1,556 @@
-//! (being written)
+//! Stage 3: split a pasted thread into messages.
+//!
+//! A WhatDoTheyKnow page copied as text runs the request, acknowledgements, clarifications and
+//! responses together; a saved e-mail reply carries the request quoted below it. Each message
+//! starts at a recognisable line: a WhatDoTheyKnow sender line (`FOI, Some Council`), a letter's
+//! salutation after the previous letter was signed off, or an e-mail header block (`From:` with
+//! `Sent:`), `-----Original Message-----`, `On … wrote:`. Messages that repeat an earlier one, or
+//! follow a quote header, are marked as quoted: earlier correspondence, not new answers.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::dates::{find_dates, Date};
+use crate::model::MessageKind;
+use crate::text::{one_line, re, tokens, Doc};
+
+/// One message of the thread, in normalised-text offsets.
+#[derive(Debug, Clone)]
+pub struct Msg {
+    pub start: usize,
+    pub end: usize,
+    pub kind: MessageKind,
+    pub sender: Option<String>,
+    pub date: Option<Date>,
+    pub quoted: bool,
+    /// Written by the requester (addressed to the public body).
+    pub from_requester: bool,
+    /// Offset of the salutation line, when the message has one.
+    pub salutation: Option<usize>,
+    /// Offset of the first sign-off line ("Yours sincerely"), when seen.
+    pub signoff: Option<usize>,
+}
+
+/// The WhatDoTheyKnow page header, when the text was copied from a request page.
+#[derive(Debug, Clone, Default)]
+pub struct PageHeader {
+    pub title: Option<String>,
+    pub requester: Option<String>,
+    pub authority: Option<String>,
+    /// The request's state as the page states it ("The request was successful.").
+    pub status: Option<String>,
+    /// Offset where the header ends.
+    pub end: usize,
+}
+
+/// The thread: header, messages, and spans that are page furniture rather than correspondence.
+#[derive(Debug, Clone, Default)]
+pub struct Thread {
+    pub header: PageHeader,
+    pub msgs: Vec<Msg>,
+    /// Regions that are never answers: folded-quote notices, link reference lists.
+    pub furniture: Vec<(usize, usize)>,
+}
+
+impl Thread {
+    /// Index of the message holding `offset`.
+    pub fn msg_at(&self, offset: usize) -> Option<usize> {
+        self.msgs.iter().position(|m| m.start <= offset && offset < m.end)
+    }
+
+    pub fn in_furniture(&self, offset: usize) -> bool {
+        self.furniture.iter().any(|&(s, e)| s <= offset && offset < e)
+    }
+}
+
+static MADE_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(.{1,80}?) made this (?:[A-Za-z() ]{0,60} )?request to (.{2,120}?)\.?$")
+});
+static SALUTATION: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:Dear|DEAR|Hello|Hi|Good (?:morning|afternoon))\b\s*(.{0,80}?)[,:]?\s*$"));
+static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|warm regards|many thanks|regards|with (?:kind |best )?regards|thanks(?: again)?|thank you)\b[ ,.!]*$")
+});
+static HEADER_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*>?\s*\*?(From|Sent|Date|To|Cc|Subject|Received)\*?:\s*(.*)$"));
+static QUOTE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:-{2,}\s*(?:original message|forwarded message|forwarded by)|_{10,}\s*$|begin forwarded message)")
+});
+static WROTE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*On\b.{4,160}\bwrote:\s*$"));
+static FOLDED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:show|hide) (?:all )?quoted sections?\s*$"));
+static ATTACHMENTS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*\d+ attachments?\s*$"));
+static PAGE_STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:the request (?:was|is|has been) .{3,80}|this request has been .{3,120}|.{0,80} did not have the information requested\.?|awaiting (?:classification|response|internal review)\.?|long overdue\.?|delayed\.?|this request is .{3,80}|(?:the )?response to this request is .{3,80})\s*$",
+    )
+});
+
+/// Words that name an organisation, to tell "Dear Some Council" (the requester writing to the
+/// body) from "Dear Ms Smith" (the body writing to the requester).
+pub const ORG_WORDS: &[&str] = &[
+    "council",
+    "constabulary",
+    "police",
+    "trust",
+    "university",
+    "department",
+    "ministry",
+    "office",
+    "authority",
+    "service",
+    "services",
+    "board",
+    "commission",
+    "agency",
+    "college",
+    "executive",
+    "borough",
+    "nhs",
+    "government",
+    "parliament",
+    "assembly",
+    "court",
+    "tribunal",
+    "foundation",
+    "partnership",
+    "commissioner",
+    "force",
+    "team",
+    "unit",
+    "foi",
+    "freedom",
+    "information",
+    "governance",
+    "officer",
+    "group",
+    "school",
+    "academy",
+    "directorate",
+    "corporation",
+    "museum",
+    "library",
+    "inspectorate",
+    "ombudsman",
+    "regulator",
+    "hospital",
+    "surgery",
+    "practice",
+    "centre",
+    "council's",
+    "sir",
+    "madam",
+    "colleagues",
+    "team,",
+];
+
+/// Whether a salutation's addressee is an organisation (or a generic "Sir/Madam").
+pub fn addressee_is_org(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .any(|w| ORG_WORDS.contains(&w) && !matches!(w, "sir" | "madam"))
+}
+
+/// Whether the addressee is the requester's kind of name ("Sir/Madam" is used both ways, so it
+/// counts as neither).
+fn addressee_is_person(name: &str) -> bool {
+    let l = name.to_ascii_lowercase();
+    !name.trim().is_empty() && !addressee_is_org(name) && !l.contains("sir") && !l.contains("madam")
+}
+
+/// Whether `a` and `b` name the same body, ignoring case, punctuation and "the".
+pub fn same_org(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.to_ascii_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && *w != "the" && *w != "of" && *w != "and")
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && (a == b || a.replace(' ', "") == b.replace(' ', ""))
+}
+
+/// A boundary found while scanning lines.
+#[derive(Debug, Clone)]
+struct Boundary {
+    line: usize,
+    /// The message starting here quotes earlier correspondence.
+    quoted: bool,
+    sender: Option<String>,
+    date: Option<Date>,
+    from_requester: Option<bool>,
+    salutation: Option<usize>,
+    /// Lines consumed by the boundary's own header (e-mail fields).
+    header_lines: usize,
+}
+
+/// Splits the text into messages.
+pub fn split(doc: &Doc) -> Thread {
+    let header = page_header(doc);
+    let mut furniture = Vec::new();
+    let n = doc.line_count();
+    let mut bounds: Vec<Boundary> = Vec::new();
+    let mut signed_off = false;
+    let mut last_boundary_line: Option<usize> = None;
+    let mut in_links = false;
+    let first_line = doc.line_of(header.end.min(doc.text.len().saturating_sub(1)));
+    let mut i = if header.end > 0 { first_line } else { 0 };
+    while i < n {
+        let line = doc.line(i);
+        let t = line.trim();
+        let (ls, le) = doc.line_range(i);
+        // Link reference lists after a message ("References", "Visible links", "1. http…").
+        if t == "References" || t == "Visible links" {
+            in_links = true;
+        }
+        if in_links {
+            let is_link = t.is_empty()
+                || t == "References"
+                || t == "Visible links"
+                || t.starts_with(|c: char| c.is_ascii_digit()) && (t.contains("http") || t.contains("mailto:") || t.contains("www.") || t.contains('['));
+            if is_link {
+                furniture.push((ls, le + 1));
+                i += 1;
+                continue;
+            }
+            in_links = false;
+        }
+        if FOLDED.is_match(line) {
+            furniture.push((ls, le + 1));
+            signed_off = true;
+            i += 1;
+            continue;
+        }
+        let recent = |last: Option<usize>, within: usize| last.is_some_and(|l| i - l <= within);
+        // E-mail header block: From: ... with Sent:/Date: within a few lines.
+        if let Some(c) = HEADER_FIELD.captures(line) {
+            if &c[1] == "From" {
+                let mut sender = clean_sender(&c[2]);
+                let mut date = None;
+                let mut j = i + 1;
+                let mut fields = 1;
+                while j < n && j <= i + 8 {
+                    let l = doc.line(j);
+                    if let Some(f) = HEADER_FIELD.captures(l) {
+                        fields += 1;
+                        if (&f[1] == "Sent" || &f[1] == "Date") && date.is_none() {
+                            date = find_dates(&f[2], false).first().map(|d| d.date);
+                        }
+                        if sender.is_none() && &f[1] == "From" {
+                            sender = clean_sender(&f[2]);
+                        }
+                        j += 1;
+                    } else if l.trim().is_empty() && fields < 2 {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if fields >= 2 {
+                    // A header block that merely follows a separator belongs to it.
+                    let follows_separator = bounds.last().is_some_and(|b| b.header_lines == 0 && recent(Some(b.line), 2) && b.quoted);
+                    let top = bounds.is_empty() && doc.text[..ls].trim().is_empty();
+                    if follows_separator {
+                        let b = bounds.last_mut().expect("checked above");
+                        b.sender = b.sender.take().or(sender);
+                        b.date = b.date.or(date);
+                        b.header_lines = j - i;
+                    } else {
+                        bounds.push(Boundary {
+                            line: i,
+                            quoted: !top,
+                            sender,
+                            date,
+                            from_requester: None,
+                            salutation: None,
+                            header_lines: j - i,
+                        });
+                    }
+                    last_boundary_line = Some(j.saturating_sub(1));
+                    signed_off = false;
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        if QUOTE_SEPARATOR.is_match(line) || WROTE.is_match(line) {
+            let date = find_dates(line, false).first().map(|d| d.date);
+            bounds.push(Boundary { line: i, quoted: true, sender: None, date, from_requester: None, salutation: None, header_lines: 0 });
+            last_boundary_line = Some(i);
+            signed_off = false;
+            i += 1;
+            continue;
+        }
+        // WhatDoTheyKnow sender line: "Name, Some Public Body" alone on its line.
+        if let Some(sender) = sender_line(doc, i, header.authority.as_deref()) {
+            let mut date = None;
+            let mut j = i + 1;
+            while j < n && j <= i + 4 {
+                let l = doc.line(j).trim();
+                if l.is_empty() || ATTACHMENTS.is_match(l) {
+                    j += 1;
+                    continue;
+                }
+                let ds = find_dates(l, false);
+                if ds.len() == 1 && ds[0].end - ds[0].start + 12 >= l.len() {
+                    date = Some(ds[0].date);
+                }
+                break;
+            }
+            bounds.push(Boundary { line: i, quoted: false, sender: Some(sender), date, from_requester: Some(false), salutation: None, header_lines: 0 });
+            last_boundary_line = Some(i);
+            signed_off = false;
+            i += 1;
+            continue;
+        }
+        if let Some(c) = SALUTATION.captures(line) {
+            let addressee = c[1].trim().to_string();
+            let to_org = addressee_is_org(&addressee);
+            let first = bounds.is_empty();
+            let near_boundary = recent(last_boundary_line, 12);
+            if first || (signed_off && !near_boundary) {
+                bounds.push(Boundary {
+                    line: i,
+                    quoted: false,
+                    sender: None,
+                    date: None,
+                    from_requester: if to_org { Some(true) } else if addressee_is_person(&addressee) { Some(false) } else { None },
+                    salutation: Some(ls),
+                    header_lines: 0,
+                });
+                last_boundary_line = Some(i);
+                signed_off = false;
+            } else if let Some(b) = bounds.last_mut() {
+                if b.salutation.is_none() && near_boundary {
+                    b.salutation = Some(ls);
+                    if b.from_requester.is_none() {
+                        b.from_requester = if to_org { Some(true) } else if addressee_is_person(&addressee) { Some(false) } else { None };
+                    }
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if SIGNOFF.is_match(line) {
+            signed_off = true;
+        }
+        i += 1;
+    }
+    let start_of_body = header.end;
+    let mut msgs = Vec::new();
+    if bounds.is_empty() || doc.line_start(bounds[0].line) > start_of_body && !doc.text[start_of_body..doc.line_start(bounds[0].line)].trim().is_empty() {
+        // Text before the first boundary is a message of its own (a letter without salutation).
+        let end = bounds.first().map_or(doc.text.len(), |b| doc.line_start(b.line));
+        msgs.push(Msg {
+            start: start_of_body,
+            end,
+            kind: MessageKind::Other,
+            sender: None,
+            date: None,
+            quoted: false,
+            from_requester: false,
+            salutation: None,
+            signoff: None,
+        });
+    }
+    for (k, b) in bounds.iter().enumerate() {
+        let start = doc.line_start(b.line);
+        let end = bounds.get(k + 1).map_or(doc.text.len(), |n| doc.line_start(n.line));
+        msgs.push(Msg {
+            start,
+            end,
+            kind: MessageKind::Other,
+            sender: b.sender.clone(),
+            date: b.date,
+            quoted: b.quoted,
+            from_requester: b.from_requester.unwrap_or(false),
+            salutation: b.salutation,
+            signoff: None,
+        });
+    }
+    for m in &mut msgs {
+        m.signoff = first_signoff(doc, m.start, m.end);
+    }
+    mark_repeats(doc, &mut msgs);
+    if let Some(req) = &header.requester {
+        for m in &mut msgs {
+            if m.from_requester && m.sender.is_none() {
+                m.sender = Some(req.clone());
+            }
+        }
+    }
+    Thread { header, msgs, furniture }
+}
+
+/// Offset of the first sign-off line in `[start, end)`.
+fn first_signoff(doc: &Doc, start: usize, end: usize) -> Option<usize> {
+    let (a, b) = (doc.line_of(start), doc.line_of(end.saturating_sub(1).max(start)));
+    (a..=b).find(|&i| SIGNOFF.is_match(doc.line(i))).map(|i| doc.line_start(i))
+}
+
+/// A later message whose words largely repeat an earlier one is a quote of it.
+fn mark_repeats(doc: &Doc, msgs: &mut [Msg]) {
+    let words: Vec<Vec<String>> = msgs
+        .iter()
+        .map(|m| {
+            tokens(doc.text, m.start, m.end)
+                .iter()
+                .take(400)
+                .map(|t| t.as_str(doc.text).to_ascii_lowercase())
+                .collect()
+        })
+        .collect();
+    for j in 1..msgs.len() {
+        if msgs[j].quoted || words[j].len() < 20 {
+            continue;
+        }
+        for i in 0..j {
+            if words[i].len() >= 20 && overlap(&words[i], &words[j]) > 0.8 {
+                msgs[j].quoted = true;
+                break;
+            }
+        }
+    }
+}
+
+/// Share of `b`'s 3-word shingles that occur in `a`.
+fn overlap(a: &[String], b: &[String]) -> f64 {
+    use std::collections::HashSet;
+    let sh = |v: &[String]| -> HashSet<(String, String, String)> {
+        v.windows(3).map(|w| (w[0].clone(), w[1].clone(), w[2].clone())).collect()
+    };
+    let (sa, sb) = (sh(a), sh(b));
+    if sb.is_empty() {
+        return 0.0;
+    }
+    sb.iter().filter(|s| sa.contains(*s)).count() as f64 / sb.len() as f64
+}
+
+/// `"Information Governance Team <foi@x.gov.uk>"` → `Information Governance Team`.
+fn clean_sender(s: &str) -> Option<String> {
+    let s = s.split('<').next().unwrap_or("").trim().trim_matches(|c| c == '"' || c == '\'').trim();
+    let s = s.split('[').next().unwrap_or("").trim();
+    (!s.is_empty() && s.len() < 120).then(|| s.to_string())
+}
+
+/// A WhatDoTheyKnow correspondence header: `FOI, Some City Council` on a line of its own,
+/// preceded by a blank line. The part after the comma must be the authority (when known) or
+/// look like an organisation.
+fn sender_line(doc: &Doc, i: usize, authority: Option<&str>) -> Option<String> {
+    let t = doc.line(i).trim();
+    if t.len() < 5 || t.len() > 140 || t.ends_with(['.', ',', ':', ';', '?']) {
+        return None;
+    }
+    if i > 0 && !doc.is_blank(i - 1) {
+        return None;
+    }
+    let (who, org) = t.split_once(", ")?;
+    if who.is_empty() || who.len() > 60 || org.contains(", ") || who.split_whitespace().count() > 6 {
+        return None;
+    }
+    let org_ok = match authority {
+        Some(a) => same_org(org, a),
+        None => {
+            addressee_is_org(org)
+                && org.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || matches!(w, "of" | "and" | "for" | "the" | "on" | "upon" | "in"))
+        }
+    };
+    org_ok.then(|| one_line(t))
+}
+
+/// The header of a WhatDoTheyKnow request page: title, "X made this … request to Y", status.
+fn page_header(doc: &Doc) -> PageHeader {
+    let mut h = PageHeader::default();
+    let mut first_text: Option<usize> = None;
+    let limit = doc.line_count().min(25);
+    let mut last = None;
+    for i in 0..limit {
+        let t = doc.line(i).trim();
+        if t.is_empty() {
+            continue;
+        }
+        if let Some(c) = MADE_REQUEST.captures(t) {
+            h.requester = Some(c[1].trim().to_string());
+            h.authority = Some(c[2].trim().to_string());
+            last = Some(i);
+            continue;
+        }
+        if PAGE_STATUS.is_match(t) && t.len() < 160 {
+            if h.status.is_none() && !t.to_ascii_lowercase().starts_with("this request has been closed") {
+                h.status = Some(t.to_string());
+            }
+            last = Some(i);
+            continue;
+        }
+        if SALUTATION.is_match(t) || HEADER_FIELD.is_match(t) {
+            break;
+        }
+        if first_text.is_none() {
+            first_text = Some(i);
+        }
+    }
+    if let Some(l) = last {
+        if let Some(f) = first_text.filter(|&f| f < l) {
+            let title = doc.line(f).trim();
+            if title.len() <= 200 {
+                h.title = Some(title.to_string());
+            }
+        }
+        h.end = doc.line_start((l + 1).min(doc.line_count() - 1));
+        if l + 1 >= doc.line_count() {
+            h.end = doc.text.len();
+        }
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orgs() {
+        assert!(addressee_is_org("Some Borough Council"));
+        assert!(addressee_is_org("FOI Team"));
+        assert!(!addressee_is_org("Ms Patel"));
+        assert!(!addressee_is_org("Sir/Madam"));
+        assert!(same_org("Stoke-on-Trent City Council", "stoke on trent city council"));
+        assert!(!same_org("A Council", "B Council"));
+    }
+
+    #[test]
+    fn page_thread() {
+        let text = "A title\n\nJo Bloggs made this Freedom of Information request to Some Borough Council\n\n\
+                    The request was successful.\n\nDear Some Borough Council,\n\nQ1. How many?\n\nYours faithfully,\n\nJo Bloggs\n\n\
+                    FOI, Some Borough Council\n\nDear Jo Bloggs\n\nQ1. How many? 23\n\nYours sincerely\n\nFOI Team\n\n\
+                    show quoted sections\n";
+        let doc = Doc::new(text);
+        let t = split(&doc);
+        assert_eq!(t.header.title.as_deref(), Some("A title"));
+        assert_eq!(t.header.requester.as_deref(), Some("Jo Bloggs"));
+        assert_eq!(t.header.authority.as_deref(), Some("Some Borough Council"));
+        assert_eq!(t.header.status.as_deref(), Some("The request was successful."));
+        assert_eq!(t.msgs.len(), 2, "{:?}", t.msgs);
+        assert!(t.msgs[0].from_requester);
+        assert!(!t.msgs[1].from_requester);
+        assert_eq!(t.msgs[1].sender.as_deref(), Some("FOI, Some Borough Council"));
+        assert_eq!(t.furniture.len(), 1);
+    }
+
+    #[test]
+    fn email_reply_with_original() {
+        let text = "From: Records Team <r@x.gov.uk>\nSent: 14 June 2022 10:02\nTo: A Person\nSubject: RE: request\n\n\
+                    Dear A Person,\n\nAnswers below.\n\nKind regards,\nRecords Team\n\n-----Original Message-----\n\
+                    From: A Person\nSent: 20 May 2022 16:45\nTo: FOI\nSubject: request\n\nDear Some Council,\n\n1) How many?\n\nYours faithfully,\nA Person\n";
+        let doc = Doc::new(text);
+        let t = split(&doc);
+        assert_eq!(t.msgs.len(), 2, "{:?}", t.msgs);
+        assert!(!t.msgs[0].quoted);
+        assert_eq!(t.msgs[0].sender.as_deref(), Some("Records Team"));
+        assert!(t.msgs[1].quoted);
+        assert_eq!(t.msgs[1].sender.as_deref(), Some("A Person"));
+        assert!(t.msgs[1].from_requester);
+    }
+}

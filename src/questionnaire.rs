@@ -1,1 +1,650 @@
-//! (being written)
+//! Stage 4: find the questionnaire — the questions the request asked, in order.
+//!
+//! The best copy is the request itself (the requester's first message in a thread, or the
+//! original quoted below an e-mail reply); failing that, the list a reply restates after "You
+//! asked:"; failing that, the first numbered list in the reply that reads as questions. Numbered
+//! questions are found as runs of markers whose labels follow on (1, 2, 3; Q4, Q4a, Q4b; (a),
+//! (b)); unnumbered ones as the request's sentences that ask something, numbered 1, 2, 3.
+
+use crate::markers::{Label, Marker, Part, Style};
+use crate::messages::Thread;
+use crate::text::{one_line, Doc};
+
+/// One question of the request.
+#[derive(Debug, Clone)]
+pub struct QItem {
+    pub label: Label,
+    /// As written (`Q4a`, `1`, `Q1(b)`), or the order number for unnumbered questions.
+    pub id: String,
+    pub key: String,
+    /// Span of the marker, when numbered.
+    pub marker: Option<(usize, usize)>,
+    /// Span of the question's words.
+    pub text_start: usize,
+    pub text_end: usize,
+    pub text: String,
+    /// A heading that only groups sub-questions.
+    pub header: bool,
+    pub parent: Option<usize>,
+    pub numbered: bool,
+}
+
+/// The questions of the request and where they were read.
+#[derive(Debug, Clone, Default)]
+pub struct Questionnaire {
+    pub items: Vec<QItem>,
+    /// The region the questions were read from.
+    pub span: (usize, usize),
+    /// Request text between and after the questions that asks nothing itself: conditions
+    /// ("if Yes answer Q12"), option lists, notes. A reply that restates it is not answering.
+    pub material: Vec<(usize, usize)>,
+    /// Read from a message the requester wrote (so it holds no answers).
+    pub from_request: bool,
+    pub msg: Option<usize>,
+    /// All questions run on in one paragraph ("You asked: (1) …; (2) …").
+    pub run_in: bool,
+}
+
+impl Questionnaire {
+    pub fn index_of_key(&self, key: &str) -> Option<usize> {
+        self.items.iter().position(|q| q.key == key)
+    }
+}
+
+/// Resolves a bare sub-part marker (`(b)`, `ii)`) against the previous label: `(b)` after `Q1(a)`
+/// is `1b`; `(a)` after `4` is `4a`; `(i)` after `4a` is `4a(i)`.
+pub fn resolve(prev: Option<&Label>, label: &Label) -> Label {
+    let Some(prev) = prev else { return label.clone() };
+    if label.0.len() != 1 || matches!(label.0[0], Part::Num(_)) || !matches!(prev.0.first(), Some(Part::Num(_))) {
+        return label.clone();
+    }
+    let part = label.0[0];
+    let letterish = |p: Part| matches!(p, Part::Letter(_));
+    let romanish = |p: Part| matches!(p, Part::Roman(_) | Part::Letter(8) | Part::Letter(21) | Part::Letter(23));
+    let deepest = prev.0.len() - 1;
+    // Same kind at some depth ≥ 1: a sibling there.
+    for d in (1..=deepest).rev() {
+        let p = prev.0[d];
+        let sibling = match part {
+            Part::Letter(l) if letterish(p) => {
+                // `i` after `h` is a letter; after anything else with a roman level it is roman.
+                !matches!(l, 8 | 21 | 23) || matches!(p, Part::Letter(q) if q + 1 == l) || !prev.0[d..].iter().any(|&x| romanish(x) && !letterish(x))
+            }
+            Part::Roman(_) => romanish(p) && (matches!(p, Part::Roman(_)) || d == deepest && !letterish(prev.0[d - 1])),
+            _ => false,
+        };
+        if sibling {
+            if let (Part::Letter(l), Part::Letter(q)) = (part, p) {
+                // `i` right after `a`… at the same depth is more likely a roman child.
+                if matches!(l, 8 | 21 | 23) && q + 1 != l && d == deepest && q < 7 {
+                    break;
+                }
+            }
+            let mut v = prev.0[..d].to_vec();
+            v.push(part);
+            return Label(v);
+        }
+    }
+    if prev.0.len() <= 2 {
+        let mut v = prev.0.clone();
+        v.push(part);
+        return Label(v);
+    }
+    label.clone()
+}
+
+/// Whether label `next` can follow `prev` in one list. `strict` (for markers inside a line)
+/// allows only the very next label; otherwise small gaps and odd numbering are tolerated.
+pub fn follows(prev: &Label, next: &Label, strict: bool) -> bool {
+    let skip = if strict { 0 } else { 2 };
+    let (p, n) = (&prev.0, &next.0);
+    match (p.first(), n.first()) {
+        (Some(Part::Num(a)), Some(Part::Num(b))) if a == b => {
+            if n.len() == p.len() + 1 && n.starts_with(p) {
+                return n[p.len()].is_first() || !strict;
+            }
+            if n.len() < p.len() {
+                // back up to a parent not yet seen ("Q7b" then "Q7")
+                return !strict && p.starts_with(n) && n.len() == 1 && false;
+            }
+            // sibling at depth d, possibly popping deeper levels
+            let d = n.len() - 1;
+            d >= 1 && p.len() > d && n[..d] == p[..d] && p[d].is_next(n[d], skip)
+        }
+        (Some(Part::Num(a)), Some(Part::Num(b))) => {
+            let ok_num = *b > *a && *b <= a + 1 + skip;
+            ok_num && (n.len() == 1 || n[1].is_first() || !strict)
+        }
+        (Some(x), Some(y)) if p.len() == 1 && n.len() == 1 => x.is_next(*y, skip),
+        _ => false,
+    }
+}
+
+/// A run of markers read as one numbered list: `(marker index, resolved label)`.
+pub type Block = Vec<(usize, Label)>;
+
+/// Groups the markers with indices in `idxs` (in text order) into numbered lists.
+pub fn build_blocks(doc: &Doc, markers: &[Marker], idxs: &[usize]) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut cur: Block = Vec::new();
+    for (pos, &i) in idxs.iter().enumerate() {
+        let m = &markers[i];
+        let prev = cur.last().map(|(_, l)| l);
+        let label = resolve(prev, &m.label);
+        if let Some(prev) = prev {
+            let seen = cur.iter().any(|(_, l)| *l == label);
+            if !seen && follows(prev, &label, !m.line_start) {
+                cur.push((i, label));
+                continue;
+            }
+        }
+        let can_start = m.line_start || starts_run_in(doc, markers, idxs, pos);
+        if can_start {
+            if !cur.is_empty() {
+                blocks.push(std::mem::take(&mut cur));
+            }
+            cur.push((i, m.label.clone()));
+        }
+    }
+    if !cur.is_empty() {
+        blocks.push(cur);
+    }
+    merge_interrupted(blocks)
+}
+
+/// An inline marker starts a list only when the next marker continues it in the same paragraph
+/// ("(1) … (2) …").
+fn starts_run_in(doc: &Doc, markers: &[Marker], idxs: &[usize], pos: usize) -> bool {
+    let (Some(&i), Some(&j)) = (idxs.get(pos), idxs.get(pos + 1)) else { return false };
+    let (a, b) = (&markers[i], &markers[j]);
+    if !matches!(a.style, Style::Paren | Style::RightParen | Style::Q | Style::Word) {
+        return false;
+    }
+    let between = &doc.text[a.end..b.start];
+    !between.contains("\n\n") && follows(&a.label, &resolve(Some(&a.label), &b.label), true)
+}
+
+/// Rejoins a list split by a short inner list ("2. Which of: 1. A 2. B" then "3.").
+fn merge_interrupted(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    for b in blocks {
+        let mut merged = false;
+        for k in (out.len().saturating_sub(3)..out.len()).rev() {
+            let last = &out[k].last().expect("blocks are never empty").1;
+            let first = &b[0].1;
+            let interrupting: usize = out[k + 1..].iter().map(|x| x.len()).sum();
+            if interrupting <= 6 && out[k].len() >= 2 && follows(last, first, false) && !out[k].iter().any(|(_, l)| l == first) {
+                out.truncate(k + 1);
+                out[k].extend(b.iter().cloned());
+                merged = true;
+                break;
+            }
+        }
+        if !merged {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// Words that open a question or a request for information.
+const QUESTION_OPENERS: &[&str] = &[
+    "how", "what", "when", "where", "which", "who", "whom", "whose", "why", "is", "are", "does", "do", "did", "has",
+    "have", "had", "can", "could", "will", "would", "was", "were", "should", "please", "provide", "copies", "copy",
+    "details", "the", "a", "an", "any", "all", "list", "confirm", "state", "number", "total", "if", "in", "for",
+    "whether", "name", "names", "your", "i", "may", "information", "breakdown", "cost", "costs", "amount",
+];
+
+/// Whether a text reads as a question or a request for information.
+pub fn question_like(text: &str) -> bool {
+    let t = text.trim();
+    if t.ends_with('?') || t.contains("? ") {
+        return true;
+    }
+    let first = t.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_ascii_lowercase();
+    QUESTION_OPENERS.contains(&first.as_str()) && t.split_whitespace().count() >= 3
+}
+
+/// Words after a `?` that continue the same question ("If so, please provide a copy").
+fn continues_question(rest: &str) -> bool {
+    let r = rest.trim_start();
+    let lower = r.get(..r.len().min(12)).unwrap_or(r).to_ascii_lowercase();
+    r.starts_with(|c: char| c.is_lowercase())
+        || ["if ", "please", "and ", "or ", "e.g", "(e.g", "i.e", "(i.e", "including", "for example", "where ", "in particular", "specifically", "this ", "can you", "could you", "what ", "how ", "which ", "when ", "who "]
+            .iter()
+            .any(|w| lower.starts_with(w))
+}
+
+/// The end of a question's words in `[start, limit)`: its lines while they continue the
+/// question; the rest of the region is the reply's (or the request's notes).
+pub fn question_end(doc: &Doc, start: usize, limit: usize, split_answers: bool, run_in: bool) -> usize {
+    let text = doc.text;
+    let limit = limit.min(text.len()).max(start);
+    if run_in {
+        let para_end = text[start..limit].find("\n\n").map_or(limit, |p| start + p);
+        return trim_end(text, start, para_end);
+    }
+    let mut end = start;
+    let mut prev_line: Option<&str> = None;
+    let mut blank_seen = false;
+    let mut pos = start;
+    while pos < limit {
+        let le = text[pos..limit].find('\n').map_or(limit, |p| pos + p);
+        let line = &text[pos..le];
+        let t = line.trim();
+        if t.is_empty() {
+            if prev_line.is_some() {
+                blank_seen = true;
+            }
+            pos = le + 1;
+            continue;
+        }
+        let take = match prev_line {
+            None => true,
+            Some(prev) => {
+                let p = prev.trim_end();
+                let bullet = t.starts_with("- ") || t.starts_with("* ");
+                if p.ends_with(':') && bullet {
+                    true
+                } else if blank_seen {
+                    false
+                } else if p.ends_with('?') {
+                    continues_question(t)
+                } else if split_answers && p.ends_with('.') {
+                    false
+                } else {
+                    !t.starts_with('(') || !p.ends_with(['.', ')'])
+                }
+            }
+        };
+        if !take {
+            break;
+        }
+        // Within the line: an answer written after the question mark.
+        if split_answers {
+            let mut cut = None;
+            let lb = line.as_bytes();
+            for (k, _) in line.match_indices('?') {
+                let after = &line[k + 1..];
+                if !after.trim().is_empty() && lb.get(k + 1).is_some_and(|b| b.is_ascii_whitespace()) && !continues_question(after) {
+                    cut = Some(pos + k + 1);
+                    break;
+                }
+            }
+            if let Some(c) = cut {
+                return c;
+            }
+        }
+        end = le;
+        prev_line = Some(line);
+        pos = le + 1;
+    }
+    trim_end(text, start, end.max(start))
+}
+
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    let s = &text[start..end];
+    let t = s.trim_end();
+    // A run-in list item ends with "; and", ";", ", or".
+    let t = t.trim_end_matches(|c: char| c == ';' || c == ',').trim_end();
+    let t = ["; and", "; or", " and", " or", ";"].iter().fold(t, |acc, suf| acc.strip_suffix(suf).unwrap_or(acc)).trim_end();
+    let t = t.trim_end_matches([';', ',']).trim_end();
+    start + t.len()
+}
+
+/// Finds the questionnaire.
+pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionnaire> {
+    let in_msg = |m: usize| -> Vec<usize> {
+        let msg = &thread.msgs[m];
+        (0..markers.len())
+            .filter(|&i| markers[i].start >= msg.start && markers[i].start < msg.end && !thread.in_furniture(markers[i].start))
+            .collect()
+    };
+    // 1. The request: the requester's messages, unquoted first.
+    let mut requests: Vec<usize> = (0..thread.msgs.len()).filter(|&m| thread.msgs[m].from_requester).collect();
+    requests.sort_by_key(|&m| thread.msgs[m].quoted);
+    for &m in &requests {
+        let idxs = in_msg(m);
+        let blocks = build_blocks(doc, markers, &idxs);
+        if let Some(best) = blocks.iter().filter(|b| b.len() >= 2).max_by_key(|b| b.len()) {
+            return Some(from_block(doc, thread, markers, best, Some(m), true));
+        }
+        if let Some(q) = unnumbered(doc, thread, m) {
+            return Some(q);
+        }
+    }
+    // 2. A numbered list that asks things, anywhere else: the first, preferring one after a cue.
+    let all: Vec<usize> = (0..markers.len()).filter(|&i| !thread.in_furniture(markers[i].start)).collect();
+    let blocks = build_blocks(doc, markers, &all);
+    let scored: Vec<(&Block, f64, bool)> = blocks
+        .iter()
+        .filter(|b| b.len() >= 2 || blocks.len() == 1)
+        .map(|b| {
+            let likeness = block_question_likeness(doc, markers, b);
+            (b, likeness, cued(doc, markers[b[0].0].start))
+        })
+        .collect();
+    let pick = scored
+        .iter()
+        .find(|(_, l, c)| *c && *l >= 0.5)
+        .or_else(|| scored.iter().find(|(_, l, _)| *l >= 0.5))
+        .or_else(|| scored.iter().max_by_key(|(b, _, _)| b.len()));
+    if let Some((b, _, _)) = pick {
+        let m = thread.msg_at(markers[b[0].0].start);
+        return Some(from_block(doc, thread, markers, b, m, false));
+    }
+    // 3. Unnumbered questions in a "You asked" passage of the reply.
+    None
+}
+
+/// Whether a cue such as "You asked:" or "Your request" comes shortly before `at`.
+fn cued(doc: &Doc, at: usize) -> bool {
+    let from = crate::text::floor_char(doc.text, at.saturating_sub(400));
+    let before = doc.text[from..at].to_ascii_lowercase();
+    [
+        "you asked",
+        "your request",
+        "you requested",
+        "request:",
+        "requested:",
+        "following information",
+        "the request",
+        "request\n",
+        "you wrote",
+        "your questions",
+        "information requested",
+        "you have asked",
+    ]
+    .iter()
+    .any(|c| before.contains(c))
+}
+
+fn block_question_likeness(doc: &Doc, markers: &[Marker], b: &Block) -> f64 {
+    let mut n = 0;
+    for (k, (i, _)) in b.iter().enumerate() {
+        let start = markers[*i].end;
+        let limit = b.get(k + 1).map_or(doc.text.len(), |(j, _)| markers[*j].start);
+        let end = question_end(doc, start, limit.min(start + 600), true, false);
+        if question_like(&doc.text[start..end]) {
+            n += 1;
+        }
+    }
+    n as f64 / b.len() as f64
+}
+
+/// Builds the questionnaire from a numbered list.
+fn from_block(doc: &Doc, thread: &Thread, markers: &[Marker], b: &Block, msg: Option<usize>, from_request: bool) -> Questionnaire {
+    let text = doc.text;
+    let msg_end = msg.map_or(text.len(), |m| thread.msgs[m].end);
+    let run_in = b.len() >= 2 && b[1..].iter().all(|(i, _)| !markers[*i].line_start) && {
+        let (s, e) = (markers[b[0].0].start, markers[b[b.len() - 1].0].start);
+        !text[s..e].contains("\n\n")
+    };
+    let style = markers[b[0].0].style;
+    let mut items: Vec<QItem> = Vec::new();
+    for (k, (i, label)) in b.iter().enumerate() {
+        let m = &markers[*i];
+        let limit = b.get(k + 1).map_or(msg_end, |(j, _)| markers[*j].start);
+        let limit = signoff_before(doc, m.end, limit);
+        let end = question_end(doc, m.end, limit, !from_request, run_in);
+        let id = if *label == m.label {
+            m.written.clone()
+        } else {
+            written_for(label, &m.written, style)
+        };
+        items.push(QItem {
+            label: label.clone(),
+            key: label.key(),
+            id,
+            marker: Some((m.start, m.end)),
+            text_start: m.end,
+            text_end: end,
+            text: one_line(&text[m.end..end]),
+            header: false,
+            parent: None,
+            numbered: true,
+        });
+    }
+    link_parents(&mut items);
+    // Material: the request's words between and after the questions.
+    let mut material = Vec::new();
+    if from_request {
+        for k in 0..items.len() {
+            let from = items[k].text_end;
+            let to = items.get(k + 1).and_then(|q| q.marker).map_or(msg_end, |(s, _)| s);
+            let to = signoff_before(doc, from, to);
+            if from < to && !text[from..to].trim().is_empty() {
+                material.push((from, to));
+            }
+        }
+    }
+    let span = (items.first().and_then(|q| q.marker).map_or(0, |(s, _)| s), items.last().map_or(0, |q| q.text_end));
+    // A compound first label ("Q1 (a)") names no question of its own.
+    Questionnaire { items, span, material, from_request, msg, run_in }
+}
+
+/// An id for a label resolved from a bare sub-part: `(b)` after `Q1(a)` → `Q1(b)`.
+fn written_for(label: &Label, written: &str, style: Style) -> String {
+    let prefix = match style {
+        Style::Q => "Q",
+        Style::Word => "Question ",
+        _ => "",
+    };
+    let main = label.main().map(|n| n.to_string()).unwrap_or_default();
+    let mut s = format!("{prefix}{main}");
+    for p in &label.0[1..label.0.len().saturating_sub(1)] {
+        s.push_str(&format!("({})", Label(vec![*p]).key()));
+    }
+    let last = written.trim_matches(|c: char| c == '(' || c == ')');
+    s.push_str(&format!("({last})"));
+    s
+}
+
+/// Moves `limit` back to the first sign-off line in `[from, limit)`.
+fn signoff_before(doc: &Doc, from: usize, limit: usize) -> usize {
+    let text = doc.text;
+    let mut pos = from;
+    while pos < limit {
+        let le = text[pos..limit].find('\n').map_or(limit, |p| pos + p);
+        let l = text[pos..le].trim().to_ascii_lowercase();
+        if l.starts_with("yours faithfully") || l.starts_with("yours sincerely") || l.starts_with("kind regards") || l == "regards" || l.starts_with("many thanks") {
+            return pos;
+        }
+        pos = le + 1;
+    }
+    limit
+}
+
+/// Sets each item's parent (the nearest earlier item whose label is its ancestor) and marks
+/// headings: items with sub-questions whose own words ask nothing.
+fn link_parents(items: &mut [QItem]) {
+    for k in 0..items.len() {
+        let parent = (0..k).rev().find(|&j| items[j].label.is_ancestor_of(&items[k].label));
+        items[k].parent = parent;
+    }
+    for k in 0..items.len() {
+        let has_children = items.iter().any(|q| q.parent == Some(k));
+        let t = items[k].text.trim();
+        items[k].header = has_children && (t.is_empty() || t.ends_with(':') || (!question_like(t) && t.len() < 80));
+    }
+}
+
+/// Unnumbered questions in a request message: its sentences that end with `?`, its bullet
+/// lines, and its "Please provide…" requests, numbered 1, 2, 3 in order.
+fn unnumbered(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
+    let msg = &thread.msgs[m];
+    let text = doc.text;
+    let body_start = msg.salutation.map_or(msg.start, |s| s + text[s..].find('\n').unwrap_or(0));
+    let body_end = msg.signoff.unwrap_or(msg.end).max(body_start);
+    let mut items: Vec<QItem> = Vec::new();
+    let mut pos = body_start;
+    while pos < body_end {
+        let le = text[pos..body_end].find('\n').map_or(body_end, |p| pos + p);
+        let line = &text[pos..le];
+        let t = line.trim_start();
+        let lead = line.len() - t.len();
+        let bullet = t.starts_with("- ") || t.starts_with("* ");
+        if bullet && t.len() > 4 {
+            let s = pos + lead + 2;
+            push_unnumbered(&mut items, text, s, le);
+        } else {
+            for (s, e) in sentences(text, pos, le) {
+                let sent = text[s..e].trim();
+                let lower = sent.to_ascii_lowercase();
+                let asks = sent.ends_with('?')
+                    || (["please provide", "please supply", "please send", "please confirm", "please tell", "please state", "please list", "please disclose", "please advise", "please let me know", "could you provide", "could you please provide", "i would like to know", "i would like to request a copy"]
+                        .iter()
+                        .any(|p| lower.starts_with(p))
+                        && !sent.ends_with(':'));
+                if asks && sent.split_whitespace().count() >= 3 {
+                    push_unnumbered(&mut items, text, s, e);
+                }
+            }
+        }
+        pos = le + 1;
+    }
+    if items.is_empty() {
+        return None;
+    }
+    let span = (items[0].text_start, items[items.len() - 1].text_end);
+    Some(Questionnaire { items, span, material: Vec::new(), from_request: true, msg: Some(m), run_in: false })
+}
+
+fn push_unnumbered(items: &mut Vec<QItem>, text: &str, s: usize, e: usize) {
+    let s = s + (text[s..e].len() - text[s..e].trim_start().len());
+    let e = s + text[s..e].trim_end().len();
+    let n = items.len() as u32 + 1;
+    items.push(QItem {
+        label: Label(vec![Part::Num(n)]),
+        id: n.to_string(),
+        key: n.to_string(),
+        marker: None,
+        text_start: s,
+        text_end: e,
+        text: one_line(&text[s..e]),
+        header: false,
+        parent: None,
+        numbered: false,
+    });
+}
+
+/// Sentence spans in `[from, to)`: split after `.`, `?` or `!` followed by white space and a
+/// capital letter, a digit or an opening bracket; never inside "e.g." or "£2.4m".
+pub fn sentences(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut s = from;
+    let mut i = from;
+    while i < to {
+        let c = b[i];
+        if matches!(c, b'.' | b'?' | b'!') && i + 1 < to && b[i + 1].is_ascii_whitespace() {
+            let mut j = i + 1;
+            while j < to && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            let next_ok = j < to && (b[j].is_ascii_uppercase() || b[j].is_ascii_digit() || matches!(b[j], b'(' | b'"' | b'[' | b'\'') || b[j] >= 0x80);
+            let abbrev = c == b'.' && {
+                let w = text[s..i].rsplit(|ch: char| ch.is_whitespace() || ch == '(').next().unwrap_or("").to_ascii_lowercase();
+                matches!(w.as_str(), "e.g" | "i.e" | "etc" | "no" | "mr" | "mrs" | "ms" | "dr" | "st" | "approx" | "c" | "ref" | "s" | "reg" | "para" | "vs" | "nos" | "cf")
+                    || w.len() == 1
+            };
+            if next_ok && !abbrev {
+                out.push((s, i + 1));
+                s = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if s < to && !text[s..to].trim().is_empty() {
+        out.push((s, to));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markers;
+    use crate::messages;
+
+    fn questionnaire(text: &str) -> Questionnaire {
+        let doc = Doc::new(text);
+        let thread = messages::split(&doc);
+        let ms = markers::find(&doc);
+        find(&doc, &thread, &ms).expect("a questionnaire")
+    }
+
+    fn ids(q: &Questionnaire) -> Vec<(String, String)> {
+        q.items.iter().map(|i| (i.id.clone(), i.text.clone())).collect()
+    }
+
+    #[test]
+    fn labels_follow() {
+        let l = |v: &[Part]| Label(v.to_vec());
+        use Part::*;
+        assert!(follows(&l(&[Num(1)]), &l(&[Num(2)]), true));
+        assert!(follows(&l(&[Num(4)]), &l(&[Num(4), Letter(0)]), true));
+        assert!(follows(&l(&[Num(4), Letter(0)]), &l(&[Num(4), Letter(1)]), true));
+        assert!(follows(&l(&[Num(4), Letter(2)]), &l(&[Num(5)]), true));
+        assert!(follows(&l(&[Num(6), Letter(0)]), &l(&[Num(7), Letter(1)]), false));
+        assert!(!follows(&l(&[Num(6), Letter(0)]), &l(&[Num(7), Letter(1)]), true));
+        assert!(!follows(&l(&[Num(3)]), &l(&[Num(1)]), false));
+        assert!(!follows(&l(&[Num(3)]), &l(&[Num(9)]), false));
+        assert_eq!(resolve(Some(&l(&[Num(1), Letter(0)])), &l(&[Letter(1)])), l(&[Num(1), Letter(1)]));
+        assert_eq!(resolve(Some(&l(&[Num(4)])), &l(&[Letter(0)])), l(&[Num(4), Letter(0)]));
+        assert_eq!(resolve(Some(&l(&[Num(4), Letter(0)])), &l(&[Letter(8)])), l(&[Num(4), Letter(0), Letter(8)]));
+        assert_eq!(resolve(Some(&l(&[Num(4), Letter(7)])), &l(&[Letter(8)])), l(&[Num(4), Letter(8)]));
+    }
+
+    #[test]
+    fn request_message_with_sub_parts_and_notes() {
+        let q = questionnaire(
+            "Dear Some Borough Council,\n\nPlease answer:\nQ1. How many bins?\nQ2. Do you recycle?\n(if Yes answer Q3, if No answer Q4)\n\
+             Q3. If you recycle:\nQ3a. Since when?\nQ3b. At what cost\nin total?\nQ4. Why not?\nOptions\nOne option\n\nYours faithfully,\n\nA Person\n",
+        );
+        assert!(q.from_request);
+        let got = ids(&q);
+        let want = [("Q1", "How many bins?"), ("Q2", "Do you recycle?"), ("Q3", "If you recycle:"), ("Q3a", "Since when?"), ("Q3b", "At what cost in total?"), ("Q4", "Why not?")];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for (g, w) in got.iter().zip(want) {
+            assert_eq!((g.0.as_str(), g.1.as_str()), w);
+        }
+        assert!(q.items[2].header);
+        assert_eq!(q.items[3].parent, Some(2));
+        assert_eq!(q.material.len(), 2, "{:?}", q.material);
+    }
+
+    #[test]
+    fn run_in_list_in_a_reply() {
+        let q = questionnaire("Dear Mr Smith,\n\nYou asked: (1) how many parks there are; (2) their total area; and (3) the cost of upkeep.\n\nIn answer to your first question, 12.\n");
+        assert!(q.run_in);
+        let got = ids(&q);
+        assert_eq!(got[0], ("(1)".into(), "how many parks there are".into()));
+        assert_eq!(got[2], ("(3)".into(), "the cost of upkeep.".into()));
+    }
+
+    #[test]
+    fn inline_sub_parts() {
+        let q = questionnaire("Dear Requester\n\nyou asked:\n\nQ1 (a) How many cars? (b) What did they cost? (c) Who made them?\nQ2 How far did they go?\n\nOur response\n\nQ1(a) Four.\n");
+        let got: Vec<String> = q.items.iter().map(|i| i.id.clone()).collect();
+        assert_eq!(got, ["Q1(a)", "Q1(b)", "Q1(c)", "Q2"]);
+        assert_eq!(q.items[1].text, "What did they cost?");
+    }
+
+    #[test]
+    fn unnumbered_request() {
+        let q = questionnaire("Dear Some Council,\n\nI would like to know the following:\nI would like to know how you handle this. How many staff do you employ? Please provide a copy of your policy.\n\nYours faithfully,\nA Person\n");
+        let got: Vec<String> = q.items.iter().map(|i| i.text.clone()).collect();
+        assert_eq!(got, ["I would like to know how you handle this.", "How many staff do you employ?", "Please provide a copy of your policy."]);
+        assert_eq!(q.items[0].id, "1");
+    }
+
+    #[test]
+    fn split_sentences() {
+        let t = "It cost £2.4m. Then e.g. this. Q2? Yes";
+        let s: Vec<&str> = sentences(t, 0, t.len()).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(s, ["It cost £2.4m.", "Then e.g. this.", "Q2?", "Yes"]);
+    }
+}

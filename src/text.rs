@@ -3,6 +3,61 @@
 //! Every stage works in byte offsets of the normalised text, so results can be mapped back to the
 //! source with one [`crate::normalise::OffsetMap`].
 
+/// Compiles a pattern whose Perl classes are ASCII-only.
+///
+/// The `regex` crate is built without its Unicode class tables (wasm size, and speed: a Unicode
+/// `\b` leaves the fast DFA on text with `’` or `£`). This rewrites `\s \d \w \b` (and their
+/// negations) to their ASCII forms so patterns can be written the usual way. `(?i)` still works.
+/// Test builds must not be trusted to catch a Unicode class: a dev-dependency turns the tables
+/// on there, so every pattern goes through this function.
+pub fn re(pattern: &str) -> regex::Regex {
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut chars = pattern.chars().peekable();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let Some(&n) = chars.peek() else {
+                    out.push(c);
+                    break;
+                };
+                chars.next();
+                match (n, in_class) {
+                    ('s' | 'S' | 'd' | 'D' | 'w' | 'W' | 'b' | 'B', false) => {
+                        out.push_str("(?-u:\\");
+                        out.push(n);
+                        out.push(')');
+                    }
+                    ('s', true) => out.push_str(" \\t\\n\\r\\x0B\\x0C"),
+                    ('d', true) => out.push_str("0-9"),
+                    ('w', true) => out.push_str("A-Za-z0-9_"),
+                    _ => {
+                        out.push('\\');
+                        out.push(n);
+                    }
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+                // A leading `]` or `^]` is literal.
+                if chars.peek() == Some(&'^') {
+                    out.push(chars.next().unwrap_or('^'));
+                }
+                if chars.peek() == Some(&']') {
+                    out.push(chars.next().unwrap_or(']'));
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    regex::Regex::new(&out).unwrap_or_else(|e| panic!("bad built-in pattern {pattern:?}: {e}"))
+}
+
 /// The normalised text with an index of its lines.
 #[derive(Debug)]
 pub struct Doc<'a> {
@@ -161,6 +216,15 @@ mod tests {
         assert!(d.is_blank(1));
         assert_eq!(d.line_of(3), 2);
         assert!(d.at_line_start(3));
+    }
+
+    #[test]
+    fn ascii_patterns() {
+        let r = re(r"(?i)^\s*Q(\d+)\b[\s.:]*(\w+)");
+        let c = r.captures("  q12. Answer").unwrap();
+        assert_eq!((&c[1], &c[2]), ("12", "Answer"));
+        assert!(re(r"[^\d]x").is_match("ax"));
+        assert!(re(r"\\d").is_match("\\d"));
     }
 
     #[test]
