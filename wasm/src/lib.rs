@@ -1,0 +1,140 @@
+//! The WebAssembly binding of foi-analyser: a thin shell over the core for the page (`www/`).
+//!
+//! Bytes in, the analysis out. There is no extraction logic here: every function calls
+//! [`foi_analyser::analyse`] and the report formats of [`foi_analyser::report`], so the JSON the
+//! page downloads is byte-for-byte what `foi-analyser --format json FILE` prints.
+//!
+//! A panic aborts the WebAssembly instance (the `wasm` profile has `panic = "abort"`): the page
+//! runs the analysis in a Web Worker and starts a fresh one after a trap. Before the trap the
+//! panic message is logged to the console and handed to `globalThis.foiAnalyserPanic(message)`
+//! when the worker defines it, so the page can say what happened.
+
+use foi_analyser::model::{Analysis, Tool};
+use foi_analyser::report;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The worker's hook for the panic message (`catch`: absent or throwing is ignored).
+    #[wasm_bindgen(catch, js_namespace = globalThis, js_name = foiAnalyserPanic)]
+    fn report_panic(message: &str) -> Result<(), JsValue>;
+}
+
+/// Runs once when the module is instantiated.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        if cfg!(target_arch = "wasm32") {
+            let _ = report_panic(&info.to_string());
+        }
+    }));
+}
+
+/// The version of the analyser (the same as `foi-analyser --version`).
+#[wasm_bindgen]
+pub fn version() -> String {
+    Tool::default().version.to_string()
+}
+
+/// The analysis of one input as a plain JavaScript object, shaped like the JSON output
+/// (absent values are `null`, maps are objects).
+#[wasm_bindgen]
+pub fn analyse(bytes: &[u8], name: &str) -> Result<JsValue, JsError> {
+    let analysis = foi_analyser::analyse(bytes, name);
+    to_js(&analysis)
+}
+
+/// The analysis as JSON text, exactly as `foi-analyser --format json` prints it.
+#[wasm_bindgen]
+pub fn analyse_json(bytes: &[u8], name: &str) -> String {
+    report::to_json(&foi_analyser::analyse(bytes, name))
+}
+
+/// The analysis as CSV: UTF-8 with a byte-order mark, RFC 4180, one row per question.
+#[wasm_bindgen]
+pub fn analyse_csv(bytes: &[u8], name: &str) -> String {
+    report::to_csv(&[foi_analyser::analyse(bytes, name)])
+}
+
+/// The text that the analysis's spans index (UTF-8 byte offsets), or `undefined` when the input
+/// is not text.
+#[wasm_bindgen]
+pub fn decoded_text(bytes: &[u8]) -> Option<String> {
+    foi_analyser::decoded_text(bytes)
+}
+
+/// Everything the page shows for one input from one analysis run:
+/// `{ json, csv, text }` — the JSON and CSV downloads and the decoded source text
+/// (`undefined` when the input is not text).
+#[wasm_bindgen]
+pub fn analyse_all(bytes: &[u8], name: &str) -> Result<js_sys::Object, JsValue> {
+    let out = Outputs::of(bytes, name);
+    let obj = js_sys::Object::new();
+    js_sys::Reflect::set(&obj, &"json".into(), &out.json.into())?;
+    js_sys::Reflect::set(&obj, &"csv".into(), &out.csv.into())?;
+    let text = out.text.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
+    js_sys::Reflect::set(&obj, &"text".into(), &text)?;
+    Ok(obj)
+}
+
+/// Panics on purpose: the page's tests use it to check that a trap is survived.
+#[wasm_bindgen(js_name = panicForTest)]
+pub fn panic_for_test() {
+    panic!("panic requested by the page's self-test");
+}
+
+fn to_js(analysis: &Analysis) -> Result<JsValue, JsError> {
+    use serde::Serialize;
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    analysis.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The three strings of [`analyse_all`], computed natively (testable without a browser).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outputs {
+    pub json: String,
+    pub csv: String,
+    pub text: Option<String>,
+}
+
+impl Outputs {
+    pub fn of(bytes: &[u8], name: &str) -> Outputs {
+        let analysis = foi_analyser::analyse(bytes, name);
+        Outputs {
+            json: report::to_json(&analysis),
+            csv: report::to_csv(std::slice::from_ref(&analysis)),
+            text: foi_analyser::decoded_text(bytes),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outputs_equal_the_cli_formats() {
+        let input = "Dear Sir,\n1. How much did you spend? £2.4m\n2. Who’s the supplier? Not held.\n";
+        let out = Outputs::of(input.as_bytes(), "reply.txt");
+        let a = foi_analyser::analyse(input.as_bytes(), "reply.txt");
+        assert_eq!(out.json, report::to_json(&a));
+        assert_eq!(out.csv, report::to_csv(&[a]));
+        assert!(out.csv.starts_with('\u{feff}'));
+        assert_eq!(out.text.as_deref(), Some(input));
+    }
+
+    #[test]
+    fn unreadable_input_has_no_text_and_an_error() {
+        for bytes in [&b""[..], b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01"] {
+            let out = Outputs::of(bytes, "x");
+            assert!(out.text.is_none());
+            assert!(out.json.contains("\"level\": \"error\""), "{}", out.json);
+        }
+    }
+
+    #[test]
+    fn version_is_the_core_version() {
+        assert_eq!(version(), Tool::default().version);
+    }
+}
