@@ -1,0 +1,120 @@
+// The analysis worker: owns the WebAssembly instance so that the page never freezes.
+//
+// It runs after the wasm-bindgen glue (which defines `wasm_bindgen`), either loaded with
+// importScripts (dist/) or concatenated into the same Blob (the single-file page).
+//
+// Messages in:  {type: 'init', module: WebAssembly.Module}
+//               {type: 'analyse', id, name, bytes: Uint8Array | undefined, text: string | undefined,
+//                panic: true to make the wasm panic (the page's self-test of recovery)}
+//               {type: 'bench', id, name, bytes, minMs}
+//               {type: 'offsets', id, text, analysis}    (maps the spans of a given analysis)
+// Messages out: {type: 'ready', version, ms} | {type: 'fatal', message}
+//               {type: 'result', id, name, json, csv, text, analysis, offsets, ms}
+//               {type: 'bench', id, times} | {type: 'offsets', id, offsets}
+//               {type: 'trap', id, message}           (the instance is dead: start a new worker)
+'use strict';
+
+let lastPanic = null;
+// Called by the Rust panic hook just before the instance aborts.
+self.foiAnalyserPanic = (message) => {
+  lastPanic = String(message);
+};
+
+function trap(id, err) {
+  const message = lastPanic || (err && err.message) || String(err);
+  self.postMessage({ type: 'trap', id, message });
+}
+
+// UTF-8 byte offsets (what every span holds) → UTF-16 indices into the JS string.
+// Walks the text once for all the offsets of an analysis.
+function byteOffsetsToIndices(text, byteOffsets) {
+  const wanted = Array.from(new Set(byteOffsets)).sort((a, b) => a - b);
+  const map = new Map();
+  let k = 0;
+  let bytes = 0;
+  let i = 0;
+  const n = text.length;
+  while (k < wanted.length) {
+    const w = wanted[k];
+    if (bytes >= w || i >= n) {
+      // An offset inside a character (never from the engine) maps to the next character.
+      map.set(w, i);
+      k++;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (c < 0x80) { bytes += 1; i += 1; }
+    else if (c < 0x800) { bytes += 2; i += 1; }
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) { bytes += 4; i += 2; }
+    else { bytes += 3; i += 1; }
+  }
+  return map;
+}
+
+function spanOffsets(analysis) {
+  const out = [];
+  const add = (s) => {
+    if (s && typeof s.start === 'number' && typeof s.end === 'number') out.push(s.start, s.end);
+  };
+  for (const q of analysis.questions || []) {
+    add(q.span);
+    if (q.answer) add(q.answer.span);
+    for (const v of q.values || []) add(v.span);
+  }
+  for (const d of analysis.diagnostics || []) add(d.span);
+  for (const m of (analysis.thread && analysis.thread.messages) || []) add(m.span);
+  return out;
+}
+
+function analyseOne(msg) {
+  const bytes = msg.bytes || new TextEncoder().encode(msg.text || '');
+  const t0 = performance.now();
+  const r = wasm_bindgen.analyse_all(bytes, msg.name);
+  const ms = performance.now() - t0;
+  const json = r.json;
+  const analysis = JSON.parse(json);
+  const text = r.text === undefined ? null : r.text;
+  const offsets = text === null ? new Map() : byteOffsetsToIndices(text, spanOffsets(analysis));
+  return { type: 'result', id: msg.id, name: msg.name, json, csv: r.csv, text, analysis, offsets, ms };
+}
+
+self.onmessage = async (event) => {
+  const msg = event.data;
+  if (msg.type === 'init') {
+    const t0 = performance.now();
+    try {
+      await wasm_bindgen({ module_or_path: msg.module });
+      self.postMessage({ type: 'ready', version: wasm_bindgen.version(), ms: performance.now() - t0 });
+    } catch (err) {
+      self.postMessage({ type: 'fatal', message: String((err && err.message) || err) });
+    }
+  } else if (msg.type === 'analyse') {
+    lastPanic = null;
+    let result;
+    try {
+      if (msg.panic) wasm_bindgen.panicForTest(); // the page's self-test of recovery
+      result = analyseOne(msg);
+    } catch (err) {
+      trap(msg.id, err);
+      return;
+    }
+    self.postMessage(result);
+  } else if (msg.type === 'bench') {
+    // Times analyse_all (what the page runs per input) for at least minMs; reports every run.
+    try {
+      const times = [];
+      const start = performance.now();
+      do {
+        const t0 = performance.now();
+        wasm_bindgen.analyse_all(msg.bytes, msg.name);
+        times.push(performance.now() - t0);
+      } while (performance.now() - start < (msg.minMs || 200) || times.length < 5);
+      self.postMessage({ type: 'bench', id: msg.id, times });
+    } catch (err) {
+      trap(msg.id, err);
+    }
+  } else if (msg.type === 'offsets') {
+    const offsets = byteOffsetsToIndices(msg.text || '', spanOffsets(msg.analysis));
+    self.postMessage({ type: 'offsets', id: msg.id, offsets });
+  }
+};
