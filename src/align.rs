@@ -27,7 +27,9 @@ use crate::text::{re, tokens, Doc, Token};
 pub struct Found {
     /// Answer span in the normalised text (trimmed); `None` when unanswered.
     pub span: Option<(usize, usize)>,
-    /// Further spans of the same answer (prose sentences spread over a paragraph).
+    /// The pieces of the answer when it is not one run of text (prose sentences).
+    pub parts: Vec<(usize, usize)>,
+    /// The answer's words, tidied, without a leading "Response:" label.
     pub text: String,
     /// Span of the restated question in the reply.
     pub restated: Option<(usize, usize)>,
@@ -112,7 +114,8 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
                 continue;
             };
             let own = q.items[qi].marker.is_some_and(|(s, _)| s == m.start);
-            if own && q.from_request {
+            // A request, or a run-in list of questions, holds no answers.
+            if own && (q.from_request || q.run_in) {
                 continue;
             }
             let limit = next_marker_start(markers, i, re_);
@@ -208,8 +211,12 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
         }
     }
     for f in &mut found {
-        if let Some((s, e)) = f.span {
-            f.text = crate::text::tidy(&strip_labels(&text[s..e]));
+        if let Some(span) = f.span {
+            if f.parts.is_empty() {
+                f.parts = vec![span];
+            }
+            let joined: Vec<String> = f.parts.iter().map(|&(a, b)| strip_labels(&text[a..b])).collect();
+            f.text = crate::text::tidy(&joined.join(" "));
         }
     }
     found
@@ -523,6 +530,12 @@ pub fn question_refs(q: &Questionnaire, sentence: &str) -> Vec<usize> {
         for (i, it) in q.items.iter().enumerate() {
             if it.key == key {
                 out.push(i);
+                // and its parts
+                for (j, c) in q.items.iter().enumerate() {
+                    if it.label.is_ancestor_of(&c.label) {
+                        out.push(j);
+                    }
+                }
             }
         }
         if out.len() == before {
@@ -647,7 +660,7 @@ fn prose_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, 
         let (s, e) = (spans[0].0, spans[spans.len() - 1].1);
         found[i].span = Some((s, e));
         found[i].via = Via::Prose;
-        found[i].text = spans.iter().map(|&(a, b)| text[a..b].trim()).collect::<Vec<_>>().join(" ");
+        found[i].parts = spans;
     }
 }
 

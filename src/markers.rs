@@ -234,7 +234,13 @@ fn parse_at(text: &str, p: usize, le: usize, line_start: bool) -> Option<Marker>
         if !line_start && !matches!(part, Part::Num(_) | Part::Letter(_) | Part::Roman(_)) {
             return None;
         }
-        let written = text[p..e].to_string();
+        // "(1)" is written "1"; "(1)(a)" keeps its inner brackets: "1(a)".
+        let inner = &text[p + 1..e];
+        let written = match inner.find(')') {
+            Some(k) if k + 1 == inner.len() => inner[..k].to_string(),
+            Some(k) => format!("{}{}", &inner[..k], &inner[k + 1..]),
+            None => inner.to_string(),
+        };
         return Some(finish(text, p, e, Label(label), Style::Paren, line_start, written, false));
     }
     if c.is_ascii_digit() {
@@ -335,6 +341,8 @@ fn parse_word_form(text: &str, p: usize, le: usize, line_start: bool) -> Option<
         match next {
             Some(ch) if ch.is_uppercase() || ch == '"' || ch == '(' || ch == '\'' => {}
             Some(ch) if prev_punct && ch.is_alphabetic() && style == Style::Word => {}
+            // "… all that apply) Q14." with the question on the next line (a wrapped line).
+            None if style == Style::Q && text[p..after].trim_end().ends_with(['.', ':']) => {}
             _ => return None,
         }
         if text[m.start..after].contains(',') {
@@ -588,10 +596,10 @@ mod tests {
             ("Question no. 5 - text", "Question no. 5", "5"),
             ("1. How many?", "1", "1"),
             ("1) How many?", "1", "1"),
-            ("(1) how many", "(1)", "1"),
+            ("(1) how many", "1", "1"),
             ("4.1 How many?", "4.1", "4.1"),
             ("a) the cost", "a", "a"),
-            ("(ii) the cost", "(ii)", "ii"),
+            ("(ii) the cost", "ii", "ii"),
             ("b. the cost", "b", "b"),
             ("3\tHow many", "3", "3"),
             ("> Q7. quoted", "Q7", "7"),

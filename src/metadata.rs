@@ -1,1 +1,502 @@
-//! (being written)
+//! Stage 8: facts about the request — authority, requester, title, references, the law it was
+//! handled under, dates received and responded, the deadline, and the outcome.
+//!
+//! Each fact is read where correspondence states it: a WhatDoTheyKnow page header, salutations
+//! and sign-offs, e-mail headers, and sentences with a cue ("received on", "on or before", "Our
+//! ref:"). Dates are matched with their cue in the same sentence, across line breaks.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::calendar;
+use crate::dates::{find_dates, Date, FoundDate};
+use crate::messages::{addressee_is_org, same_org, Thread};
+use crate::model::{Due, Law, MessageKind, Status};
+use crate::text::{one_line, re, Doc};
+
+/// What the metadata stage reads.
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub authority: Option<String>,
+    pub requester: Option<String>,
+    pub references: Vec<String>,
+    pub law: Law,
+    pub received: Option<Date>,
+    pub responded: Option<Date>,
+    pub due_stated: Option<Date>,
+}
+
+static SCOTTISH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)freedom of information \(scotland\)|\bFOISA\b|scottish information commissioner|environmental information \(scotland\)|\bFOI\(S\)A\b|\bEIR\(?S\)?\b.{0,40}scotland")
+});
+static EIR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)environmental information (?:\(scotland\) )?regulations|\bEIRs?\b|\bregulations? 12\s?\(|\breg\.? 12\s?\("));
+static FOIA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)freedom of information (?:\(scotland\) )?act|\bFOIA?\b"));
+
+/// The law a thread is handled under, from what the authority's messages cite.
+pub fn law_of(text: &str) -> Law {
+    let scottish = SCOTTISH.is_match(text);
+    let eir = EIR.find_iter(text).count();
+    let foi = FOIA.find_iter(text).count();
+    // The heading of a reply names its regime; elsewhere both are often mentioned in passing.
+    let head_end = crate::text::floor_char(text, 400.min(text.len()));
+    let head = &text[..head_end];
+    let eir_head = EIR.is_match(head) && !FOIA.is_match(head);
+    let is_eir = eir_head || (eir > 0 && eir >= foi);
+    match (scottish, is_eir) {
+        (true, true) => Law::EIRS,
+        (true, false) => Law::FOISA,
+        (false, true) => Law::EIR,
+        (false, false) => Law::FOIA,
+    }
+}
+
+/// Reads the metadata of a thread. `response_text` is the text of the authority's messages.
+pub fn read(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Meta {
+    let text = doc.text;
+    let mut meta = Meta { title: thread.header.title.clone(), ..Meta::default() };
+    let authority_text: String = thread
+        .msgs
+        .iter()
+        .filter(|m| !m.from_requester)
+        .map(|m| &text[m.start..m.end])
+        .collect::<Vec<_>>()
+        .join("\n");
+    meta.law = law_of(if authority_text.trim().is_empty() { text } else { &authority_text });
+    meta.authority = authority(doc, thread, request_msg);
+    meta.requester = requester(doc, thread, request_msg);
+    meta.references = references(doc, thread);
+    if meta.title.is_none() {
+        meta.title = title(doc);
+    }
+    let dates = dated_sentences(doc, thread);
+    meta.received = pick(&dates, Cue::Received).or_else(|| request_msg.and_then(|m| thread.msgs[m].date));
+    meta.due_stated = pick(&dates, Cue::Due);
+    meta.responded = pick(&dates, Cue::Responded);
+    meta
+}
+
+/// Whether a name is a generic addressee rather than a body's name.
+fn generic_addressee(name: &str) -> bool {
+    let l = name.to_ascii_lowercase();
+    let l = l.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    let words: Vec<&str> = l.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    const GENERIC: [&str; 24] = [
+        "foi", "foia", "eir", "freedom", "of", "information", "team", "officer", "sir", "madam", "or", "and", "the",
+        "request", "requests", "rights", "governance", "data", "protection", "unit", "colleague", "colleagues", "to", "whom",
+    ];
+    words.is_empty() || words.iter().all(|w| GENERIC.contains(w))
+}
+
+/// Body words that end an organisation's name.
+const BODY_WORDS: [&str; 27] = [
+    "Council", "Constabulary", "Police", "Trust", "University", "College", "Department", "Ministry", "Authority", "Agency",
+    "Commission", "Executive", "Board", "Service", "Borough", "Assembly", "Parliament", "Government", "Commissioner",
+    "Ombudsman", "Inspectorate", "Corporation", "Partnership", "Office", "Force", "Scotland", "Ireland",
+];
+
+static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:[A-Z][A-Za-z'&-]*(?:\s+(?:of|and|for|the|upon|on|in|&)\s+|\s+|-)){1,7}(?:Council|Constabulary|Police(?:\s+Service(?:\s+of\s+Northern\s+Ireland)?|\s+Scotland|\s+Force)?|NHS\s+(?:Foundation\s+)?Trust|Trust|University|College|Department(?:\s+(?:for|of)\s+[A-Z][A-Za-z]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z]+)?)?|Ministry\s+of\s+[A-Z][A-Za-z]+|Authority|Agency|Commission|Executive|Board|Fire\s+and\s+Rescue\s+Service|Service|Borough|Assembly|Parliament|Government|Ombudsman|Inspectorate|Corporation|Partnership)\b")
+});
+
+/// Distinctive words: a name made only of these is generic ("The City Council").
+const GENERIC_NAME_WORDS: [&str; 16] = [
+    "the", "city", "county", "district", "borough", "metropolitan", "council", "royal", "our", "this", "your", "a", "trust",
+    "foundation", "nhs", "unitary",
+];
+
+/// Words that start a sentence, not a name ("Does the Trust…", "If the Council…").
+const NOT_NAME_START: [&str; 40] = [
+    "Does", "Do", "Did", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Can", "Could", "Will", "Would", "Should",
+    "If", "When", "Where", "What", "Which", "Who", "How", "Why", "Please", "This", "That", "These", "Those", "Our",
+    "Your", "My", "Their", "Its", "Each", "Every", "All", "Any", "Yes", "No", "Dear",
+];
+
+fn distinctive(name: &str) -> bool {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .any(|w| !GENERIC_NAME_WORDS.contains(&w.to_ascii_lowercase().as_str()) && !BODY_WORDS.contains(&w))
+}
+
+/// The public body: the page header, the request's salutation, a sender line, else the body
+/// named most often in the authority's messages.
+fn authority(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Option<String> {
+    if let Some(a) = &thread.header.authority {
+        return Some(a.clone());
+    }
+    let text = doc.text;
+    let salutation_of = |m: usize| -> Option<String> {
+        let s = thread.msgs[m].salutation?;
+        let line = &text[s..s + text[s..].find('\n').unwrap_or(text.len() - s)];
+        let name = line.trim().trim_start_matches("Dear").trim().trim_end_matches([',', ':', '.']).trim();
+        (addressee_is_org(name) && !generic_addressee(name) && name.split_whitespace().count() <= 10).then(|| name.to_string())
+    };
+    if let Some(m) = request_msg {
+        if let Some(n) = salutation_of(m) {
+            return Some(n);
+        }
+    }
+    for (i, m) in thread.msgs.iter().enumerate() {
+        if m.from_requester {
+            if let Some(n) = salutation_of(i) {
+                return Some(n);
+            }
+        }
+    }
+    // Sender lines "Team, Some Body".
+    for m in &thread.msgs {
+        if let Some(s) = &m.sender {
+            if let Some((_, org)) = s.split_once(", ") {
+                if distinctive(org) {
+                    return Some(org.trim().to_string());
+                }
+            }
+        }
+    }
+    // The body most often named by the authority's own messages.
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for m in thread.msgs.iter().filter(|m| !m.from_requester) {
+        for found in ORG_NAME.find_iter(&text[m.start..m.end]) {
+            let name = one_line(found.as_str());
+            let name = name.trim_start_matches("The ").trim_start_matches("the ").to_string();
+            let first = name.split_whitespace().next().unwrap_or("");
+            if NOT_NAME_START.contains(&first) {
+                continue;
+            }
+            if !distinctive(&name) || name.contains("Information Commissioner") || name.starts_with("Freedom") || name.contains("Act") {
+                continue;
+            }
+            let e = counts.entry(name).or_insert((0, m.start + found.start()));
+            e.0 += 1;
+        }
+    }
+    // A name inside a longer name counts for it too ("Example Council" in "Example Council's").
+    counts.into_iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(n, _)| n)
+}
+
+static SIGN_NAME: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*yours\s+(?:faithfully|sincerely|truly)\b"));
+
+/// The requester: the page header, the name under the request's sign-off, or the reply's
+/// salutation when it names a person.
+fn requester(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Option<String> {
+    if let Some(r) = &thread.header.requester {
+        return Some(r.clone());
+    }
+    let text = doc.text;
+    let mut order: Vec<usize> = request_msg.into_iter().collect();
+    order.extend((0..thread.msgs.len()).filter(|&i| thread.msgs[i].from_requester && Some(i) != request_msg));
+    for m in order {
+        let msg = &thread.msgs[m];
+        let (a, b) = (doc.line_of(msg.start), doc.line_of(msg.end.saturating_sub(1).max(msg.start)));
+        let mut after_signoff = false;
+        for li in a..=b {
+            let l = doc.line(li).trim();
+            if SIGN_NAME.is_match(l) {
+                after_signoff = true;
+                continue;
+            }
+            if after_signoff && !l.is_empty() {
+                if looks_like_name(l) {
+                    return Some(l.to_string());
+                }
+                break;
+            }
+        }
+    }
+    // "Dear Ms Patel" in the authority's reply.
+    for m in thread.msgs.iter().filter(|m| !m.from_requester && !m.quoted) {
+        if let Some(s) = m.salutation {
+            let line = &text[s..s + text[s..].find('\n').unwrap_or(text.len() - s)];
+            let name = line.trim().trim_start_matches("Dear").trim().trim_end_matches([',', ':']).trim();
+            let l = name.to_ascii_lowercase();
+            if looks_like_name(name) && !["requester", "requestor", "applicant", "sir", "madam", "sir/madam", "sir or madam", "customer", "enquirer", "sir / madam"].contains(&l.as_str()) {
+                return Some(name.to_string());
+            }
+        }
+    }
+    None
+}
+
+fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && s.len() <= 60
+        && !s.chars().any(|c| c.is_ascii_digit() || c == '@' || c == ':')
+        && words[0].starts_with(|c: char| c.is_uppercase())
+        && !addressee_is_org(s)
+}
+
+static REF_TOKEN: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:[A-Z]{1,8}[-/]?\d[A-Z0-9]*|\d[\d]*)(?:[-/.][A-Z0-9]+)*\b"));
+static REF_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:\bref(?:erence)?s?\b\.?|\brequest\b|\bcase\b|\bFOI[AS]?\b|\bEIRS?\b|\bnumber\b|\bno\.|\bID\b|#)[\s:.#-]*(?:no\.?|number|id)?[\s:.#-]*$")
+});
+
+/// Reference numbers: tokens that look like one (letters and at least three digits:
+/// `FOI2019/0279`, `IG/2022/1188`), or numbers after a reference cue (`Request 000512/24`).
+fn references(doc: &Doc, thread: &Thread) -> Vec<String> {
+    let text = doc.text;
+    let mut out: Vec<String> = Vec::new();
+    for m in REF_TOKEN.find_iter(text) {
+        let tok = m.as_str();
+        let (s, e) = (m.start(), m.end());
+        if thread.in_furniture(s) {
+            continue;
+        }
+        let digits = tok.chars().filter(|c| c.is_ascii_digit()).count();
+        let letters = tok.chars().take_while(|c| c.is_ascii_uppercase()).count();
+        // Not inside a link, an address or a [placeholder].
+        let line_start = text[..s].rfind('\n').map_or(0, |p| p + 1);
+        let before_line = &text[line_start..s];
+        let word_before = before_line.rsplit(char::is_whitespace).next().unwrap_or("");
+        if word_before.contains("http") || word_before.contains("www") || word_before.contains('@') || word_before.ends_with('/') || word_before.ends_with('.') {
+            continue;
+        }
+        let open = before_line.matches('[').count() > before_line.matches(']').count();
+        if open || text[e..].starts_with(['@', '%']) || text[e..].starts_with(".gov") || text[e..].starts_with(".uk") {
+            continue;
+        }
+        if find_dates(tok, false).iter().any(|d| d.end - d.start == tok.len()) {
+            continue;
+        }
+        let cued = REF_CUE.is_match(&text[crate::text::floor_char(text, s.saturating_sub(40))..s]);
+        let shaped = letters >= 1 && digits >= 3 && tok.len() >= 5 && !tok.contains('.');
+        let numeric = letters == 0 && digits >= 4 && tok.contains(['/', '-']) && !is_financial_year(tok);
+        let long_number = letters == 0 && digits >= 5 && !tok.contains('.');
+        let ok = (shaped && (cued || tok.contains(['/', '-']) || letters >= 2 && digits >= 4))
+            || (cued && (numeric || long_number));
+        if ok && !looks_like_phone(text, s, e) && !out.iter().any(|r| r == tok) {
+            out.push(tok.to_string());
+        }
+        if out.len() >= 8 {
+            break;
+        }
+    }
+    out
+}
+
+fn is_financial_year(t: &str) -> bool {
+    let b = t.as_bytes();
+    (b.len() == 7 || b.len() == 9) && b[..4].iter().all(u8::is_ascii_digit) && matches!(b[4], b'-' | b'/')
+}
+
+fn looks_like_phone(text: &str, s: usize, e: usize) -> bool {
+    let tok = &text[s..e];
+    tok.starts_with('0') && tok.chars().all(|c| c.is_ascii_digit()) && {
+        let after = &text[e..crate::text::floor_char(text, (e + 12).min(text.len()))];
+        after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    }
+}
+
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(r"(?im)^\s*(?:subject|re)\s*:\s*(.{3,200})$"));
+
+/// A title from an e-mail subject or a "Re:" line, without reply prefixes and references.
+fn title(doc: &Doc) -> Option<String> {
+    let c = SUBJECT.captures(doc.text)?;
+    let mut t = c[1].trim().to_string();
+    loop {
+        let lower = t.to_ascii_lowercase();
+        let stripped = ["re:", "fw:", "fwd:", "re :", "foi:", "eir:"].iter().find(|p| lower.starts_with(*p)).map(|p| t[p.len()..].trim().to_string());
+        match stripped {
+            Some(s) => t = s,
+            None => break,
+        }
+    }
+    // Drop "(Our ref: …)" and leading "Freedom of Information request -" or "FOI 123 -".
+    if let Some(p) = t.find(" (") {
+        if t[p..].to_ascii_lowercase().contains("ref") {
+            t.truncate(p);
+        }
+    }
+    let parts: Vec<&str> = t.split(" - ").collect();
+    let last = parts.last().copied().unwrap_or("").trim();
+    let t = if parts.len() > 1 && !last.is_empty() { last.to_string() } else { t };
+    let t = t.trim().to_string();
+    (t.len() >= 3 && t.chars().any(|c| c.is_alphabetic())).then_some(t)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Received,
+    Due,
+    Responded,
+}
+
+static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\breceived\b|\breceipt\b|\b(?:request|email|e-mail|letter|correspondence|enquiry|application)\s+(?:dated|of|sent\s+on|on)\s*$|\bdate\s+(?:of\s+)?(?:request|received|receipt)|\brequest\s+date\b|\bdated\s*$")
+});
+static DUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:on\s+or\s+before|no\s+later\s+than|by|before|due(?:\s+date)?|deadline(?:\s+date)?|until)\s*:?\s*(?:the\s+)?$")
+});
+static DUE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\brespon|\breply\b|\bdeadline\b|\bdue\b|\bexpect|\banswer\b|\bextend"));
+static RESPONDED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bdate\s+(?:of\s+)?(?:response|reply|disclosure|decision)|\b(?:response|reply|disclosure)\s+date\b|\bdate\s+(?:sent|responded|issued)\b"));
+
+/// Dates with the cue of their sentence, in text order.
+fn dated_sentences(doc: &Doc, thread: &Thread) -> Vec<(Cue, Date, usize)> {
+    let text = doc.text;
+    let mut out = Vec::new();
+    let dates: Vec<FoundDate> = find_dates(text, false);
+    for d in dates {
+        if thread.in_furniture(d.start) {
+            continue;
+        }
+        // The sentence before the date (back to a full stop or blank line, at most 200 bytes).
+        let from = crate::text::floor_char(text, d.start.saturating_sub(200));
+        let mut window = &text[from..d.start];
+        if let Some(p) = window.rfind(". ").or_else(|| window.rfind(".\n")) {
+            window = &window[p + 1..];
+        }
+        if let Some(p) = window.rfind("\n\n") {
+            window = &window[p..];
+        }
+        let w = one_line(window);
+        let msg = thread.msg_at(d.start).map(|i| &thread.msgs[i]);
+        let by_requester = msg.is_some_and(|m| m.from_requester);
+        if RESPONDED.is_match(&w) {
+            out.push((Cue::Responded, d.date, d.start));
+        } else if DUE.is_match(&w) && DUE_CONTEXT.is_match(&w) && !by_requester {
+            out.push((Cue::Due, d.date, d.start));
+        } else if RECEIVED.is_match(&w) && !by_requester {
+            let tail = w.to_ascii_lowercase();
+            // "received on" with the date, not "received by … on" much earlier in a long sentence.
+            if tail.len() < 160 || tail.ends_with("on") || tail.ends_with("of") || tail.ends_with("dated") || tail.ends_with(':') {
+                out.push((Cue::Received, d.date, d.start));
+            }
+        }
+    }
+    out
+}
+
+fn pick(dates: &[(Cue, Date, usize)], cue: Cue) -> Option<Date> {
+    dates.iter().find(|(c, _, _)| *c == cue).map(|(_, d, _)| *d)
+}
+
+/// The deadline, stated and computed.
+pub fn due(received: Option<Date>, stated: Option<Date>, law: Law) -> Option<Due> {
+    let computed = received.map(|r| calendar::deadline(r, 20, law));
+    let value = stated.or(computed)?;
+    Some(Due {
+        value: value.iso(),
+        stated: stated.map(|d| d.iso()),
+        computed: computed.map(|d| d.iso()),
+        working_days: 20,
+        holidays: if matches!(law, Law::FOISA | Law::EIRS) { "Scotland".into() } else { "UK".into() },
+    })
+}
+
+/// The outcome in WhatDoTheyKnow's words: as the page states it, else from the answers.
+pub fn outcome(stated: Option<&str>, statuses: &[Status], kinds: &[MessageKind]) -> (Option<String>, Option<String>) {
+    if let Some(s) = stated {
+        let l = s.to_ascii_lowercase();
+        let o = if l.contains("partially successful") {
+            Some("partially_successful")
+        } else if l.contains("successful") {
+            Some("successful")
+        } else if l.contains("refused") || l.contains("rejected") {
+            Some("rejected")
+        } else if l.contains("did not have the information") || l.contains("not held") {
+            Some("not_held")
+        } else if l.contains("clarification") {
+            Some("waiting_clarification")
+        } else if l.contains("internal review") {
+            Some("internal_review")
+        } else if l.contains("withdrawn") {
+            Some("user_withdrawn")
+        } else if l.contains("vexatious") {
+            Some("vexatious")
+        } else if l.contains("postal") {
+            Some("gone_postal")
+        } else if l.contains("not a valid") || l.contains("not foi") {
+            Some("not_foi")
+        } else if l.contains("awaiting") || l.contains("overdue") || l.contains("delayed") || l.contains("waiting") {
+            Some("waiting_response")
+        } else {
+            None
+        };
+        if let Some(o) = o {
+            return (Some(o.into()), Some("stated".into()));
+        }
+    }
+    let count = |f: &dyn Fn(Status) -> bool| statuses.iter().filter(|s| f(**s)).count();
+    let given = count(&|s| matches!(s, Status::Answered | Status::Partial | Status::Referred));
+    let partial = count(&|s| s == Status::Partial);
+    let withheld = count(&|s| matches!(s, Status::Refused | Status::Ncnd));
+    let not_held = count(&|s| s == Status::NotHeld);
+    let clar = count(&|s| s == Status::Clarification);
+    let inferred = if given == 0 && withheld > 0 {
+        Some("rejected")
+    } else if given == 0 && not_held > 0 {
+        Some("not_held")
+    } else if given > 0 && (withheld > 0 || not_held > 0 || partial > 0) {
+        Some("partially_successful")
+    } else if given > 0 {
+        Some("successful")
+    } else if clar > 0 || kinds.contains(&MessageKind::Clarification) {
+        Some("waiting_clarification")
+    } else if kinds.contains(&MessageKind::Acknowledgement) || kinds.contains(&MessageKind::Request) {
+        Some("waiting_response")
+    } else {
+        None
+    };
+    (inferred.map(str::to_string), inferred.map(|_| "inferred".to_string()))
+}
+
+/// Same body under two spellings, for callers that compare authorities.
+pub fn same_authority(a: &str, b: &str) -> bool {
+    same_org(a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages;
+
+    fn meta(text: &str) -> Meta {
+        let doc = Doc::new(text);
+        let thread = messages::split(&doc);
+        let req = thread.msgs.iter().position(|m| m.from_requester);
+        read(&doc, &thread, req)
+    }
+
+    #[test]
+    fn law() {
+        assert_eq!(law_of("under the Freedom of Information Act 2000"), Law::FOIA);
+        assert_eq!(law_of("ENVIRONMENTAL INFORMATION REGULATIONS 2004 - REQUEST\nunder regulation 12(4)(b)"), Law::EIR);
+        assert_eq!(law_of("Freedom of Information (Scotland) Act 2002 section 17"), Law::FOISA);
+        assert_eq!(law_of("Environmental Information (Scotland) Regulations 2004"), Law::EIRS);
+    }
+
+    #[test]
+    fn references_and_dates() {
+        let m = meta("Our ref: AB/2022/1188\nDear Mr Smith,\n\nThank you for your request, which we received on 20 May 2022. We will reply on or before\n17 June 2022. Call 0303 123 1113 or see www.x.gov.uk/page/12345.\nSI 2015/1415 applies.\n\nYours sincerely\n");
+        assert_eq!(m.references, ["AB/2022/1188"]);
+        assert_eq!(m.received.map(|d| d.iso()).as_deref(), Some("2022-05-20"));
+        assert_eq!(m.due_stated.map(|d| d.iso()).as_deref(), Some("2022-06-17"));
+        assert_eq!(m.requester.as_deref(), Some("Mr Smith"));
+        let m = meta("Re: FOI 2021-3390 - Parks\n\nDear Ms Jones,\n\nThank you for your email of 11 August 2021.\nRequest 000512/24 was logged.\n");
+        assert_eq!(m.references, ["2021-3390", "000512/24"]);
+        assert_eq!(m.received.map(|d| d.iso()).as_deref(), Some("2021-08-11"));
+        assert_eq!(m.title.as_deref(), Some("Parks"));
+    }
+
+    #[test]
+    fn authority_named_most() {
+        let m = meta("Dear Requester\n\nYour request was received by Northshire Constabulary on 2 February 2024.\nNorthshire Constabulary can neither confirm nor deny this. The Information Commissioner's Office may help.\n");
+        assert_eq!(m.authority.as_deref(), Some("Northshire Constabulary"));
+        let m = meta("Dear Northshire County Council,\n\n1. How many?\n\nYours faithfully,\nJo Bloggs\n");
+        assert_eq!(m.authority.as_deref(), Some("Northshire County Council"));
+        assert_eq!(m.requester.as_deref(), Some("Jo Bloggs"));
+    }
+
+    #[test]
+    fn outcomes() {
+        use Status::*;
+        assert_eq!(outcome(Some("The request was successful."), &[], &[]).0.as_deref(), Some("successful"));
+        assert_eq!(outcome(None, &[Answered, Refused], &[]).0.as_deref(), Some("partially_successful"));
+        assert_eq!(outcome(None, &[Refused, NotApplicable], &[]).0.as_deref(), Some("rejected"));
+        assert_eq!(outcome(None, &[NotHeld], &[]).0.as_deref(), Some("not_held"));
+        assert_eq!(outcome(None, &[Answered, Answered], &[]).0.as_deref(), Some("successful"));
+    }
+}

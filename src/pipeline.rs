@@ -3,6 +3,8 @@
 use crate::decode::decode;
 use crate::model::*;
 use crate::normalise::normalise;
+use crate::text::Doc;
+use crate::{align, calendar, classify, dates, exemptions, markers, messages, metadata, questionnaire, values};
 
 /// Analyses one input. Never panics on any input and never fails: what could not be read is
 /// reported in `diagnostics` (with an `error` level when nothing could be read at all).
@@ -44,8 +46,242 @@ fn empty_analysis(source: Source, diagnostics: Vec<Diagnostic>) -> Analysis {
 fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
     source.text_bytes = text.len();
     let norm = normalise(text);
-    let _ = norm;
-    empty_analysis(source, Vec::new())
+    let doc = Doc::new(&norm.text);
+    let map = |s: usize, e: usize| Span::new(norm.map.original(s), norm.map.original(e));
+    let thread = messages::split(&doc);
+    let marks = markers::find(&doc);
+    let q = questionnaire::find(&doc, &thread, &marks).unwrap_or_default();
+    let request_msg = if q.from_request { q.msg } else { None };
+    let meta = metadata::read(&doc, &thread, request_msg);
+    let law = meta.law;
+    let found = align::align(&doc, &thread, &marks, &q);
+
+    // Questions: answer, values, exemptions, status.
+    let mut questions: Vec<Question> = Vec::with_capacity(q.items.len());
+    let mut cross: Vec<Option<usize>> = Vec::with_capacity(q.items.len());
+    for (i, item) in q.items.iter().enumerate() {
+        let f = &found[i];
+        let mut values = Vec::new();
+        for &(a, b) in &f.parts {
+            values.extend(values::extract(&item.text, &norm.text[a..b], a));
+        }
+        for v in &mut values {
+            v.span = map(v.span.start, v.span.end);
+        }
+        let exemptions = exemptions::cited(&f.text, law);
+        let sig = classify::signals(&f.text, &exemptions);
+        let status = classify::status(&f.text, &sig, &values);
+        let target = sig.cross_ref.as_deref().and_then(|k| q.index_of_key(k)).filter(|&t| t != i);
+        cross.push(target.filter(|_| sig.only_cross_ref));
+        questions.push(Question {
+            id: item.id.clone(),
+            key: item.key.clone(),
+            parent: item.parent.map(|p| q.items[p].id.clone()),
+            header: item.header,
+            text: item.text.clone(),
+            span: (item.text_end > item.text_start).then(|| map(item.text_start, item.text_end)),
+            answer: f.span.map(|(s, e)| Answer { text: f.text.clone(), span: map(s, e) }),
+            status,
+            exemptions,
+            values,
+            refers_to: target.map(|t| q.items[t].id.clone()),
+        });
+    }
+    inherit_cross_references(&mut questions, &cross);
+    inherit_from_parents(&mut questions, &q);
+
+    // Thread.
+    let statuses: Vec<Status> = questions.iter().filter(|q| !q.header).map(|q| q.status).collect();
+    let answer_spans: Vec<(usize, usize)> = found.iter().filter_map(|f| f.span).collect();
+    let mut msgs = Vec::with_capacity(thread.msgs.len());
+    let mut kinds = Vec::with_capacity(thread.msgs.len());
+    let mut thread_exemptions: Vec<Exemption> = Vec::new();
+    let mut responded_msg: Option<dates::Date> = None;
+    for (i, m) in thread.msgs.iter().enumerate() {
+        let body = &norm.text[m.start..m.end];
+        let has_answers = answer_spans.iter().any(|&(s, _)| s >= m.start && s < m.end);
+        let is_request = (Some(i) == q.msg && q.from_request) || (m.from_requester && m.quoted);
+        let kind = message_kind(m.from_requester, is_request, has_answers, body);
+        if kind == MessageKind::Response && !m.quoted && responded_msg.is_none() {
+            responded_msg = m.date;
+        }
+        if !m.from_requester && !m.quoted {
+            for e in exemptions::cited(body, law) {
+                let in_answers = questions.iter().any(|q| q.exemptions.contains(&e));
+                if !in_answers && !thread_exemptions.contains(&e) {
+                    thread_exemptions.push(e);
+                }
+            }
+        }
+        kinds.push(kind);
+        let sender = m.sender.clone().or_else(|| m.from_requester.then(|| meta.requester.clone()).flatten());
+        msgs.push(Message { kind, sender, date: m.date.map(|d| d.iso()), span: map(m.start, m.end), quoted: m.quoted });
+    }
+    let responded = meta.responded.or(responded_msg);
+    let due = metadata::due(meta.received, meta.due_stated, law);
+    let due_date = due.as_ref().and_then(|d| dates::Date::parse_iso(&d.value));
+    let late = match (responded, due_date) {
+        (Some(r), Some(d)) => Some(r > d),
+        _ => None,
+    };
+    let working_days_taken = match (meta.received, responded) {
+        (Some(a), Some(b)) if b >= a => Some(calendar::working_days_between(a, b, law).max(0) as u32),
+        _ => None,
+    };
+    let (outcome, outcome_basis) = metadata::outcome(thread.header.status.as_deref(), &statuses, &kinds);
+    let thread_out = Thread {
+        title: meta.title,
+        authority: meta.authority,
+        requester: meta.requester,
+        references: meta.references,
+        law,
+        received: meta.received.map(|d| d.iso()),
+        responded: responded.map(|d| d.iso()),
+        due,
+        late,
+        working_days_taken,
+        outcome,
+        outcome_basis,
+        exemptions: thread_exemptions,
+        messages: msgs,
+    };
+    let diagnostics = diagnose(&doc, &q, &questions, &found, &thread);
+    Analysis {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool::default(),
+        source,
+        thread: thread_out,
+        questions,
+        diagnostics,
+    }
+}
+
+/// A message's kind from who wrote it and what it says.
+fn message_kind(from_requester: bool, is_request: bool, has_answers: bool, body: &str) -> MessageKind {
+    let head: String = body.chars().take(1500).collect::<String>().to_ascii_lowercase();
+    if from_requester {
+        if is_request {
+            return MessageKind::Request;
+        }
+        return if head.contains("internal review") { MessageKind::InternalReviewRequest } else { MessageKind::FollowUp };
+    }
+    if head.contains("internal review") && (head.contains("outcome") || head.contains("upheld") || head.contains("reviewed") || head.contains("review of")) {
+        return MessageKind::InternalReview;
+    }
+    if has_answers {
+        return MessageKind::Response;
+    }
+    if head.contains("acknowledg") {
+        return MessageKind::Acknowledgement;
+    }
+    if head.contains("clarif") || head.contains("not valid") || head.contains("provide a name") || head.contains("further information from you") {
+        return MessageKind::Clarification;
+    }
+    if head.contains("acknowledg") || head.contains("will receive a response") || head.contains("expect to receive") || head.contains("working days") || head.contains("being considered") || head.contains("been received") || head.contains("was received") {
+        return MessageKind::Acknowledgement;
+    }
+    if head.contains("please find") || head.contains("response") || head.contains("information requested") {
+        return MessageKind::Response;
+    }
+    MessageKind::Other
+}
+
+/// "Please see our answer to question 3" takes question 3's status and exemptions.
+fn inherit_cross_references(questions: &mut [Question], cross: &[Option<usize>]) {
+    for _ in 0..4 {
+        let mut changed = false;
+        for i in 0..questions.len() {
+            let Some(t) = cross[i] else { continue };
+            let (status, ex) = (questions[t].status, questions[t].exemptions.clone());
+            if status != Status::Unanswered && (questions[i].status != status || questions[i].exemptions != ex) {
+                questions[i].status = status;
+                questions[i].exemptions = ex;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+/// Sub-questions left without an answer take their parent's refusal, referral, "not held" or
+/// "not applicable": one answer covering a question covers its parts.
+fn inherit_from_parents(questions: &mut [Question], q: &questionnaire::Questionnaire) {
+    for p in 0..questions.len() {
+        let st = questions[p].status;
+        if !matches!(st, Status::Refused | Status::Ncnd | Status::NotHeld | Status::Referred | Status::NotApplicable) {
+            continue;
+        }
+        let children: Vec<usize> = (0..q.items.len()).filter(|&c| q.items[p].label.is_ancestor_of(&q.items[c].label)).collect();
+        if children.is_empty() || !children.iter().all(|&c| questions[c].answer.is_none()) {
+            continue;
+        }
+        for c in children {
+            questions[c].status = st;
+            questions[c].exemptions = questions[p].exemptions.clone();
+            questions[c].answer = questions[p].answer.clone();
+        }
+    }
+}
+
+/// What the engine could not do, in words.
+fn diagnose(doc: &Doc, q: &questionnaire::Questionnaire, questions: &[Question], found: &[align::Found], thread: &messages::Thread) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if questions.is_empty() {
+        let lower = doc.text.to_ascii_lowercase();
+        let foi_words = ["freedom of information", "foi", "request", "environmental information", "information rights", "disclos"];
+        let hits = foi_words.iter().filter(|w| lower.contains(*w)).count();
+        let lines = doc.line_count();
+        let words = doc.text.split_whitespace().count();
+        if hits >= 2 {
+            out.push(Diagnostic {
+                level: Level::Warning,
+                code: "no-questions",
+                message: format!("No questions were found in this text ({lines} lines, {words} words). It mentions a request, but has no numbered questions and no question the request asked: is it an acknowledgement, or only part of the reply?"),
+                span: None,
+            });
+        } else {
+            out.push(Diagnostic {
+                level: Level::Error,
+                code: "not-foi",
+                message: format!("This does not look like an FOI request or reply: {lines} lines, {words} words, no numbered questions and no mention of a request for information."),
+                span: None,
+            });
+        }
+        return out;
+    }
+    let answered = found.iter().filter(|f| f.span.is_some()).count();
+    if answered == 0 {
+        let only_request = thread.msgs.iter().all(|m| m.from_requester);
+        out.push(Diagnostic {
+            level: Level::Warning,
+            code: "no-answers",
+            message: if only_request {
+                format!("{} questions were found, but no reply: the text seems to hold only the request.", questions.len())
+            } else {
+                format!("{} questions were found, but none of them is answered in the reply.", questions.len())
+            },
+            span: None,
+        });
+    }
+    if !q.from_request {
+        out.push(Diagnostic {
+            level: Level::Info,
+            code: "request-not-found",
+            message: "The original request is not in the text; its questions were read from the reply.".into(),
+            span: None,
+        });
+    }
+    if !q.items.is_empty() && q.items.iter().all(|i| !i.numbered) {
+        out.push(Diagnostic {
+            level: Level::Info,
+            code: "unnumbered-questions",
+            message: "The request does not number its questions; they are numbered here 1, 2, 3… in the order asked.".into(),
+            span: None,
+        });
+    }
+    out
 }
 
 /// The text the spans of an analysis index (the input as decoded), for showing the source.

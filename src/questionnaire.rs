@@ -104,8 +104,8 @@ pub fn follows(prev: &Label, next: &Label, strict: bool) -> bool {
                 return n[p.len()].is_first() || !strict;
             }
             if n.len() < p.len() {
-                // back up to a parent not yet seen ("Q7b" then "Q7")
-                return !strict && p.starts_with(n) && n.len() == 1 && false;
+                // back up to a parent not yet seen ("Q7b" then "Q7"; the caller checks "not seen")
+                return !strict && p.starts_with(n) && n.len() == 1;
             }
             // sibling at depth d, possibly popping deeper levels
             let d = n.len() - 1;
@@ -621,8 +621,8 @@ mod tests {
         let q = questionnaire("Dear Mr Smith,\n\nYou asked: (1) how many parks there are; (2) their total area; and (3) the cost of upkeep.\n\nIn answer to your first question, 12.\n");
         assert!(q.run_in);
         let got = ids(&q);
-        assert_eq!(got[0], ("(1)".into(), "how many parks there are".into()));
-        assert_eq!(got[2], ("(3)".into(), "the cost of upkeep.".into()));
+        assert_eq!(got[0], ("1".into(), "how many parks there are".into()));
+        assert_eq!(got[2], ("3".into(), "the cost of upkeep.".into()));
     }
 
     #[test]
