@@ -199,7 +199,11 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
     // 5. Answers that say they cover other questions.
     share_pass(doc, q, &mut found);
 
-    // 6. A single question answered by the whole letter.
+    // 6. A general answer: the letter's text after a list of questions restated without
+    // answers, or a letter that refuses (or does not hold, or asks to clarify) the whole request.
+    general_answer(doc, thread, q, &regions, &stops, &mut found);
+
+    // 7. A single question answered by the whole letter.
     if n == 1 && found[0].span.is_none() {
         if let Some(&(rs, re_, _)) = regions.iter().find(|r| !r.2) {
             let body_start = thread.msgs.iter().find(|m| m.start == rs).and_then(|m| m.salutation).map_or(rs, |s| s + text[s..].find('\n').unwrap_or(0));
@@ -661,6 +665,65 @@ fn prose_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, 
         found[i].span = Some((s, e));
         found[i].via = Via::Prose;
         found[i].parts = spans;
+    }
+}
+
+/// Answers for questions that the letter answers together.
+fn general_answer(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, usize, bool)], stops: &[usize], found: &mut [Found]) {
+    let text = doc.text;
+    let n = q.items.len();
+    if n < 2 {
+        return;
+    }
+    // (a) "You asked: 1. … 2. … 3. …" then a paragraph: that paragraph answers the request,
+    // not only its last question.
+    let last = &q.items[n - 1];
+    let own_last = last.marker.is_some_and(|(ms, _)| found[n - 1].restated.is_some_and(|(rs, _)| rs == ms));
+    if !q.from_request && own_last && found[..n - 1].iter().all(|f| f.span.is_none()) {
+        if let Some((s, e)) = found[n - 1].span {
+            if text[last.text_end.min(s)..s].contains("\n\n") {
+                for f in found[..n - 1].iter_mut() {
+                    f.span = Some((s, e));
+                    f.shared_from = Some(n - 1);
+                    f.via = Via::Shared;
+                }
+                return;
+            }
+        }
+    }
+    // (b) Nothing answered: a reply that refuses, does not hold, points elsewhere or asks for
+    // clarification answers every question with its letter.
+    if found.iter().any(|f| f.span.is_some()) {
+        return;
+    }
+    let Some(&(rs, re_, _)) = regions.iter().rev().find(|r| !r.2) else { return };
+    let msg = thread.msgs.iter().find(|m| m.start == rs);
+    let mut body_start = msg.and_then(|m| m.salutation).map_or(rs, |s| s + text[s..].find('\n').unwrap_or(0));
+    if q.span.1 > body_start && q.span.1 < re_ {
+        body_start = q.span.1;
+    }
+    let stop = stops.iter().copied().find(|&s| s > body_start + 1).unwrap_or(re_).min(re_);
+    if body_start >= stop {
+        return;
+    }
+    let body = &text[body_start..stop];
+    let lower = body.to_ascii_lowercase();
+    let acknowledgement = ["acknowledg", "will respond", "will receive a response", "expect to receive", "being considered", "aim to respond", "will be in touch", "within 20 working days", "has been logged"]
+        .iter()
+        .any(|w| lower.contains(w));
+    if acknowledgement {
+        return;
+    }
+    let ex = crate::exemptions::cited(body, crate::model::Law::FOIA);
+    let sig = crate::classify::signals(body, &ex);
+    if sig.refused || sig.ncnd || sig.not_held || sig.clarification || sig.referred {
+        let (s, e) = cut_answer(doc, q, stops, body_start, stop, false);
+        if s < e {
+            for f in found.iter_mut() {
+                f.span = Some((s, e));
+                f.via = Via::Letter;
+            }
+        }
     }
 }
 

@@ -36,7 +36,8 @@ pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
         // A section of another Act is not an FOI exemption.
         if let Some(act) = OTHER_ACT.captures(after) {
             let name = act[1].to_ascii_lowercase();
-            if !(name.contains("freedom of information") || name.contains("environmental information")) {
+            let this_act = matches!(name.trim(), "the" | "this" | "that" | "said");
+            if !(this_act || name.contains("freedom of information") || name.contains("environmental information")) {
                 continue;
             }
         }
@@ -129,6 +130,7 @@ mod tests {
             ("the cost of compliance would exceed the appropriate limit", Law::FOIA, &["FOIA 12"]),
             ("we consider the request vexatious", Law::FOIA, &["FOIA 14"]),
             ("there are 12 sections in the report", Law::FOIA, &[]),
+            ("by virtue of Section 31(3) of the Act. The name is withheld under Section 43(2).", Law::FOIA, &["FOIA 31(3)", "FOIA 43(2)"]),
         ];
         for (text, law, want) in cases {
             assert_eq!(secs(text, *law), *want, "{text}");

@@ -98,7 +98,7 @@ const BODY_WORDS: [&str; 27] = [
 ];
 
 static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:[A-Z][A-Za-z'&-]*(?:\s+(?:of|and|for|the|upon|on|in|&)\s+|\s+|-)){1,7}(?:Council|Constabulary|Police(?:\s+Service(?:\s+of\s+Northern\s+Ireland)?|\s+Scotland|\s+Force)?|NHS\s+(?:Foundation\s+)?Trust|Trust|University|College|Department(?:\s+(?:for|of)\s+[A-Z][A-Za-z]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z]+)?)?|Ministry\s+of\s+[A-Z][A-Za-z]+|Authority|Agency|Commission|Executive|Board|Fire\s+and\s+Rescue\s+Service|Service|Borough|Assembly|Parliament|Government|Ombudsman|Inspectorate|Corporation|Partnership)\b")
+    re(r"\b(?:[A-Z][A-Za-z'&-]*(?:[ \t]+(?:of|and|for|the|upon|on|in|&)[ \t]+|[ \t]+|-)){1,7}(?:Council|Constabulary|Police(?:[ \t]+Service(?:[ \t]+of[ \t]+Northern[ \t]+Ireland)?|[ \t]+Scotland|[ \t]+Force)?|NHS\s+(?:Foundation\s+)?Trust|Trust|University|College|Department(?:\s+(?:for|of)\s+[A-Z][A-Za-z]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z]+)?)?|Ministry\s+of\s+[A-Z][A-Za-z]+|Authority|Agency|Commission|Executive|Board|Fire\s+and\s+Rescue\s+Service|Service|Borough|Assembly|Parliament|Government|Ombudsman|Inspectorate|Corporation|Partnership)\b")
 });
 
 /// Distinctive words: a name made only of these is generic ("The City Council").
@@ -108,11 +108,16 @@ const GENERIC_NAME_WORDS: [&str; 16] = [
 ];
 
 /// Words that start a sentence, not a name ("Does the Trust…", "If the Council…").
-const NOT_NAME_START: [&str; 40] = [
+const NOT_NAME_START: [&str; 47] = [
     "Does", "Do", "Did", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Can", "Could", "Will", "Would", "Should",
     "If", "When", "Where", "What", "Which", "Who", "How", "Why", "Please", "This", "That", "These", "Those", "Our",
-    "Your", "My", "Their", "Its", "Each", "Every", "All", "Any", "Yes", "No", "Dear",
+    "Your", "My", "Their", "Its", "Each", "Every", "All", "Any", "Yes", "No", "Dear", "Chief", "Deputy", "Assistant",
+    "Head", "Senior", "Director", "Acting",
 ];
+
+/// Body words that name a public body on their own; others ("Service", "Board") also end
+/// team names, so a name ending in one of these counts double.
+const STRONG_BODY: [&str; 8] = ["Council", "Constabulary", "Police", "Trust", "University", "College", "Department", "Ministry"];
 
 fn distinctive(name: &str) -> bool {
     name.split(|c: char| c.is_whitespace() || c == '-')
@@ -168,8 +173,17 @@ fn authority(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Option<S
             if !distinctive(&name) || name.contains("Information Commissioner") || name.starts_with("Freedom") || name.contains("Act") {
                 continue;
             }
-            let e = counts.entry(name).or_insert((0, m.start + found.start()));
-            e.0 += 1;
+            let last = name.split_whitespace().last().unwrap_or("");
+            let mut weight = if STRONG_BODY.contains(&last) || name.starts_with("Department") || name.starts_with("Ministry") { 2 } else { 1 };
+            // A name alone on its line (a signature block or letterhead) is the sender's own.
+            let at = m.start + found.start();
+            let line_s = text[..at].rfind('\n').map_or(0, |p| p + 1);
+            let line_e = text[at..].find('\n').map_or(text.len(), |p| at + p);
+            if text[line_s..line_e].trim() == found.as_str().trim() {
+                weight += 2;
+            }
+            let e = counts.entry(name).or_insert((0, at));
+            e.0 += weight;
         }
     }
     // A name inside a longer name counts for it too ("Example Council" in "Example Council's").
@@ -331,6 +345,7 @@ static DUE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:on\s+or\s+before|no\s+later\s+than|by|before|due(?:\s+date)?|deadline(?:\s+date)?|until)\s*:?\s*(?:the\s+)?$")
 });
 static DUE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\brespon|\breply\b|\bdeadline\b|\bdue\b|\bexpect|\banswer\b|\bextend"));
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:date|dated|date sent|date of letter)\s*:?\s*$"));
 static RESPONDED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bdate\s+(?:of\s+)?(?:response|reply|disclosure|decision)|\b(?:response|reply|disclosure)\s+date\b|\bdate\s+(?:sent|responded|issued)\b"));
 
 /// Dates with the cue of their sentence, in text order.
@@ -354,7 +369,9 @@ fn dated_sentences(doc: &Doc, thread: &Thread) -> Vec<(Cue, Date, usize)> {
         let w = one_line(window);
         let msg = thread.msg_at(d.start).map(|i| &thread.msgs[i]);
         let by_requester = msg.is_some_and(|m| m.from_requester);
-        if RESPONDED.is_match(&w) {
+        let raw_line = &text[text[..d.start].rfind('\n').map_or(0, |p| p + 1)..d.start];
+        let letterhead = DATE_LABEL.is_match(raw_line) && msg.is_some_and(|m| !m.quoted) && !by_requester;
+        if RESPONDED.is_match(&w) || letterhead {
             out.push((Cue::Responded, d.date, d.start));
         } else if DUE.is_match(&w) && DUE_CONTEXT.is_match(&w) && !by_requester {
             out.push((Cue::Due, d.date, d.start));
