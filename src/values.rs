@@ -1,14 +1,2312 @@
 //! Stage 7: typed values in an answer (money, counts, percentages, areas, dates, years,
 //! durations, yes/no and named choices).
 //!
-//! (Interface fixed; the implementation is being written.)
+//! # How it reads an answer
+//!
+//! Numbers in an FOI reply mean many things besides an answer: reference numbers, phone numbers,
+//! section numbers, dates, financial years, postcodes, list markers, footnote markers and the cost
+//! limit of a refusal. A count is therefore what is *left* once everything else has been read.
+//! The answer is read in passes, most specific first; each pass *claims* the bytes it reads, and
+//! a later pass only reads unclaimed bytes:
+//!
+//! 1. links and e-mail addresses (claimed, no value);
+//! 2. dates ([`crate::dates::find_dates`], month-and-year included);
+//! 3. money, percentages, areas, durations (each with its qualifier: "circa £2.6m");
+//! 4. blockers that give no value: section and page numbers, financial years, references,
+//!    numeric dates, times, hours, phone numbers, postcodes, words mixing letters and digits,
+//!    list and footnote markers;
+//! 5. years (a value only when the question asks "when", or the answer is just the year);
+//! 6. counts (digits, and number words that quantify a noun), then "None"/"no X were" as 0 for a
+//!    question that asks for a number;
+//! 7. yes/no at the start of the answer, and a named choice.
+//!
+//! Each pass is one scan of the answer with a regular expression compiled once, and claims are a
+//! byte mask, so the whole is linear in the length of the answer.
+//!
+//! Finally every value inside a sentence that explains a cost-limit refusal (section 12, "the
+//! appropriate limit", "would take over 18 hours") is dropped: the £450 and 18 hours there are
+//! the law's figures, not the answer. Other sentences of the same answer still count.
+//!
+//! Decisions worth knowing:
+//! - A range ("£5-10k", "10-15%", "20 to 30 staff") gives two values: the low bound qualified
+//!   `at_least` and the high bound `at_most`, each spanning its own words, so a table shows both
+//!   ends and a single-value consumer still finds the low bound first.
+//! - An area restated in brackets ("12.3 sq mi (31.86 km2)") gives both figures, each converted
+//!   to km²; they are different words and agree within rounding, so nothing is lost or invented.
+//! - The regular expressions use only ASCII classes and `(?-u:\b)`: the crate is built without
+//!   its Unicode tables, and the Unicode word boundary is many times slower on the non-ASCII
+//!   text (’ £ –) that replies always contain.
 
-use crate::model::Value;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::dates::find_dates;
+use crate::model::{Qualifier, Scalar, Span, Value, ValueKind};
 
 /// The values of one answer. `question` is the question text (it tells a count from a year, a
 /// yes/no question from an open one, and lists the options of an "A or B?" question); `answer` is
 /// the answer text, whose byte offsets plus `base` give the spans of the values.
 pub fn extract(question: &str, answer: &str, base: usize) -> Vec<Value> {
-    let _ = (question, answer, base);
-    Vec::new()
+    let ask = Ask::read(question);
+    let mut r = Reader {
+        text: answer,
+        claims: vec![false; answer.len() + 1],
+        out: Vec::new(),
+    };
+
+    r.block_all(&URL);
+    r.block_all(&EMAIL);
+    r.dates();
+    r.money();
+    r.percents();
+    r.areas();
+    r.durations();
+    for re in BLOCKERS.iter() {
+        r.block_all(re);
+    }
+    r.mixed_words();
+    r.list_markers();
+    let years = r.years(&ask);
+    r.counts();
+    let lead = label_end(answer);
+    r.number_words(&ask, lead);
+    if ask.number || ask.percent {
+        r.zero(&ask);
+    }
+    let has_bool = r.boolean(&ask, lead);
+    if !has_bool {
+        r.choices(&ask, question, lead);
+    }
+    r.emit_years(&ask, &years, lead);
+
+    let sentences = sentences(answer);
+    let skipped: Vec<(usize, usize)> = sentences
+        .into_iter()
+        .filter(|&(s, e)| is_cost_limit(&answer[s..e]))
+        .collect();
+    // sentences come in order: the one that could hold a value is found by binary search
+    let in_skipped = |at: usize| {
+        let i = skipped.partition_point(|&(s, _)| s <= at);
+        i > 0 && at < skipped[i - 1].1
+    };
+    let mut out: Vec<Value> = r
+        .out
+        .into_iter()
+        .filter(|v| !in_skipped(v.span.start))
+        .collect();
+    // a figure inside a named choice ("Dynamics 365") is part of the name
+    let names: Vec<Span> = out
+        .iter()
+        .filter(|v| v.kind == ValueKind::Choice)
+        .map(|v| v.span)
+        .collect();
+    out.retain(|v| {
+        v.kind == ValueKind::Choice
+            || !names
+                .iter()
+                .any(|n| v.span.start >= n.start && v.span.end <= n.end)
+    });
+    out.sort_by_key(|v| (v.span.start, v.span.end));
+    out.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+    for v in &mut out {
+        v.span.start += base;
+        v.span.end += base;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patterns. Every pattern is a constant, compiled once; `tests::patterns_compile` forces them all.
+
+/// A number as replies write it: `1,386`, `71,402,913`, `4,812,330.75`, `3.275`, `8120`.
+const NUM: &str = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
+/// A multiplier written after a sum of money: `£3.275m`, `£84k`, `£12.7 million`, `£1.2bn`.
+const SCALE: &str =
+    r"(?:[ \t\n]?(?i-u:million|billion|thousand)(?-u:\b)|[ ]?(?i-u:mn|bn|m|k)(?-u:\b))";
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("built-in pattern")
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| re(r#"(?i-u:https?://|www\.)[^ \t\n\r<>"\[\]]+"#));
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"));
+
+static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?P<lo>(?:£[ ]?|(?-u:\b)(?i-u:gbp)[ ]?)(?P<a>{NUM})(?P<as>{SCALE})?)(?:(?P<sep>[ ]?(?:-|(?i-u:to))[ ]?)(?P<hi>(?P<hp>£[ ]?)?(?P<b>{NUM})(?P<bs>{SCALE})?))?"
+    ))
+});
+/// "£nil", "£0": a sum of nothing is still money.
+static MONEY_NIL: LazyLock<Regex> = LazyLock::new(|| re(r"£[ ]?(?i-u:nil)(?-u:\b)"));
+/// Pounds written after the figure: "1,000 pounds", "5 million pounds sterling".
+static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?-u:\b)(?P<a>{NUM})(?P<as>{SCALE})?[ ]?(?i-u:pounds(?:[ ]sterling)?|gbp|sterling)(?-u:\b)"
+    ))
+});
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?-u:\b)(?P<a>{NUM})(?:(?P<sep>[ ]?(?:-|(?i-u:to))[ ]?)(?P<b>{NUM}))?(?:[ ]?%|[ \t\n]?(?i-u:per[ \t\n]?cent|percent|pct)(?-u:\b))"
+    ))
+});
+static AREA: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?-u:\b)(?P<a>{NUM})[ \t\n]?(?P<u>km²|(?i-u:km2|km\^2|sq\.?[ \t\n]?km|sq\.?[ \t\n]?kilomet(?:re|er)s?|square[ \t\n]kilomet(?:re|er)s?|square[ \t\n]km|sq\.?[ \t\n]?mi(?:les?)?|square[ \t\n]miles?|hectares?|ha|acres?)(?-u:\b))"
+    ))
+});
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?-u:\b)(?:(?P<a>{NUM})(?:(?P<sep>[ ]?(?:-|(?i-u:to))[ ]?)(?P<b>{NUM}))?|(?P<w>(?i-u:half[ ]an?|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)))[ \t\n\-]?(?P<u>(?i-u:calendar[ ]months?|calendar[ ]days?|years?|yrs?|months?|mths?|weeks?|wks?|days?))(?-u:\b)"
+    ))
+});
+/// After a duration: a rate ("7 days a week") or an age ("16 years old"), not a duration.
+static NOT_DURATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i-u:[ ]+(?:a|an|per|each|every)[ ]+(?:day|week|fortnight|month|year|annum)|[ ]+old)(?-u:\b)",
+    )
+});
+/// Before "a year" / "a month": a frequency ("once a year", "twice a month").
+static NOT_DURATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[^A-Za-z])(?i-u:(?:once|twice|times|per|each|every|a|the|this|that|last|next|hours?|hrs|days?|nights?|weeks?|months?|shifts?)[ ]*)$",
+    )
+});
+
+/// Numbers that are not values: each match is claimed and gives nothing.
+static BLOCKERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        // footnote and link markers: [2]
+        r"\[[0-9]+\]",
+        // provisions, pages and other numbered things: Section 43(2), regulation 12(4)(b), s.40,
+        // page 14, questions 3 and 4, paragraph 4.1
+        r"(?-u:\b)(?i-u:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.?|articles?|arts?\.|clauses?|schedules?|parts?|chapters?|pages?|pp?\.|appendix|appendices|annex(?:es)?|questions?|q|items?|tables?|figures?|figs?\.|versions?|v\.|nos?\.|numbers?|ref\.?|reference|floor|level|stage|phase|band|grade|step|tier|ward|option|row|column|line|room|box|unit|rules?|iso|notes?|footnotes?)[ ]?:?[ ]?[0-9]{1,7}(?:\.[0-9]{1,3})*[a-z]?(?:\([0-9a-z]{1,4}\))*(?:(?:[ ]?(?:,|and|or|&|to)[ ]?|-)[0-9]{1,3}(?:\.[0-9]{1,3})*[a-z]?(?:\([0-9a-z]{1,4}\))*)*",
+        // provision numbers with their sub-parts written alone: 12(4)(b), 1(a)
+        r"(?-u:\b)[0-9]{1,3}(?:\([0-9a-z]{1,4}\))+",
+        // financial years: 2017-18, 2021/22, 2017/2018, FY2021
+        r"(?-u:\b)(?:19|20)[0-9]{2}[ ]?[\-/][ ]?(?:(?:19|20)[0-9]{2}|[0-9]{2})(?-u:\b)",
+        // numeric dates: 2019-02-19, 19.02.2019, 19-02-19
+        r"(?-u:\b)[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?-u:\b)",
+        r"(?-u:\b)[0-9]{1,2}[.\-][0-9]{1,2}[.\-][0-9]{2,4}(?-u:\b)",
+        // numbers joined by slashes: 21/04567/OUT, 000123/22, 18/19, 24/7, 03/11/2020
+        r"(?-u:\b)[0-9]+(?:/[0-9A-Za-z]+)+",
+        // written dates, in case the date reader let one through: 19th February, 1 Jan 2020,
+        // February 19, 2019, October 2021
+        r"(?-u:\b)[0-9]{1,2}\^?(?i-u:st|nd|rd|th)?[ \t\n]+(?i-u:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?-u:\b)\.?(?:[ \t\n]+[0-9]{4}(?-u:\b))?",
+        r"(?-u:\b)(?i-u:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t\n]+[0-9]{1,2}(?i-u:st|nd|rd|th)?(?:,?[ \t\n]+[0-9]{4})?(?-u:\b)",
+        // times: 09:30, 14:30:00, 9.30am, 3 pm, 0930hrs
+        r"(?-u:\b)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[ ]?(?i-u:am|pm|hrs)(?-u:\b))?",
+        r"(?-u:\b)[0-9]{1,2}(?:[.:][0-9]{2})?[ ]?(?i-u:am|pm|a\.m\.|p\.m\.)(?-u:\b)",
+        // hours and minutes (the cost limit's "18 hours", "open 12 hours a day"), working days
+        &format!(
+            r"(?-u:\b)(?:{NUM})(?:[ ]?(?:-|(?i-u:to))[ ]?(?:{NUM}))?[ \-]?(?i-u:hours?|hrs?|minutes?|mins?|seconds?|secs?)(?-u:\b)"
+        ),
+        &format!(
+            r"(?-u:\b)(?:{NUM})[ ]+(?i-u:working|business|school|man|person|officer|staff)[ ]+(?i-u:days?|hours?|weeks?)(?-u:\b)"
+        ),
+        // ages: aged 16
+        r"(?-u:\b)(?i-u:aged|age)[ ]+[0-9]{1,3}(?-u:\b)",
+        // UK phone numbers, with the extra numbers a signature lists after them:
+        // 0300 555 0199, 029 2018 0000, 01632 960123, 960456, +44 (0)20 7946 0000
+        r"(?:\+44[ ]?(?:\(0\)[ ]?)?|(?-u:\b)0)[0-9]{2,4}[ \-]?[0-9]{3,4}(?:[ \-]?[0-9]{3,4})?(?-u:\b)(?:,[ ]*(?:0[0-9]{3,4}[ ]?)?[0-9]{5,6}(?-u:\b))*",
+        // postcodes: AB1 2CD, XY10 9ZZ, SW1A 1AA
+        r"(?-u:\b)[A-Z]{1,2}[0-9][A-Z0-9]?[ ]+[0-9][A-Z]{2}(?-u:\b)",
+        // bracketed list markers: (2)
+        r"\([0-9]{1,3}\)",
+    ]
+    .iter()
+    .map(|p| re(p))
+    .collect()
+});
+/// A run of letters, digits and joiners: `REF2020/0123`, `Q4a`, `2nd`, `COVID-19`, `AB1`. Such
+/// a word is a reference or a label when it mixes letters and digits, never a count.
+static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[A-Za-z0-9]+(?:[\-_/.#][A-Za-z0-9]+)*"));
+/// A list marker at the start of a line, followed by text on the same line: "1. ", "2) ",
+/// "(3) ", "4.1. ".
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?m)^[ \t]*(?:\(?[0-9]{1,3}[.)](?:[0-9]{1,3}[.)])*|\([0-9]{1,3}\))[ \t]+[^ \t\n]")
+});
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)(?:1[5-9][0-9]{2}|20[0-9]{2}|2100)(?-u:\b)"));
+/// Words before a year-like number that make it a year: "in 2019", "since 2014", "2021 Census".
+static YEAR_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[^A-Za-z])(?i-u:(?:in|since|from|during|until|till|by|of|before|after|between|and|to|year|years|act|regulations|census|early|late|mid|spring|summer|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)[ \t\n]*)$",
+    )
+});
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?-u:\b)(?P<a>{NUM})(?:(?P<sep>[ ]?(?:-|(?i-u:to))[ ]?)(?P<b>{NUM}))?(?P<as>[ ]?(?i-u:million|billion|thousand)(?-u:\b))?"
+    ))
+});
+static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?i-u:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?-u:\b)",
+    )
+});
+/// A qualifier just before a figure ("approximately 65%", "circa £2.6m", "over 300").
+static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|[^A-Za-z])(?i-u:(approximately|approx\.?|around|about|roughly|circa|c\.|ca\.|an[ ]estimated|estimated|nearly|almost|just[ ]over|just[ ]under|some|no[ ]more[ ]than|not[ ]more[ ]than|more[ ]than|in[ ]excess[ ]of|at[ ]least|upwards[ ]of|greater[ ]than|exceeding|over|above|fewer[ ]than|less[ ]than|under|below|up[ ]to|at[ ]most|a[ ]maximum[ ]of|maximum[ ]of|a[ ]minimum[ ]of|minimum[ ]of|[<>~])[ \t\n]*)$",
+    )
+});
+/// A qualifier just after a figure ("20 or more", "5 or fewer").
+static QUALIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[ ]+(?i-u:or[ ]+(more|over|above|greater|fewer|less|under|below)|and[ ]+(over|above|upwards|under|below))(?-u:\b)",
+    )
+});
+static FROM_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[^A-Za-z])(?i-u:from|between)[ \t\n]*(?:£[ ]?)?$"));
+
+/// The label a reply may put before an answer, and an id it may restate.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[ \t\n]*(?:(?i-u:(?:our[ ]+)?(?:response|answer|reply))[ \t]*[:\-]?[ \t\n]*|A:[ \t\n]*)?(?:(?i-u:q)[0-9]{1,3}[a-z]?(?:\([a-z0-9]{1,3}\))*[.):]?[ \t\n]+|\(?[0-9]{1,3}[a-z]?[.)][ \t\n]+|\([a-z]\)[ \t\n]+)?",
+    )
+});
+static YES_NO: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i-u:(yes|no))(?:$|[^A-Za-z/])"));
+/// Words that may follow "No" when it answers the question ("No, although...", "No we do not"),
+/// as opposed to "No information is held".
+#[rustfmt::skip]
+const NO_FOLLOWERS: &[&str] = &[
+    "we", "i", "it", "they", "there", "this", "that", "the", "our", "not", "as", "because", "but",
+    "although", "however", "he", "she", "you", "these", "those", "never", "currently",
+    "unfortunately", "sorry", "none", "neither",
+];
+
+static ZERO_START: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i-u:none|nil|zero|nought)(?:$|[^A-Za-z])"));
+static ZERO_NO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?i-u:no[ ]+((?:[a-z\-]+[ ]+){0,2}[a-z\-]+)[ \n]+(?:were|was|have[ ]+been|has[ ]+been|had[ ]+been))(?-u:\b)",
+    )
+});
+static ZERO_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?i-u:(?:received|recorded|had|has|have|made|issued|found|identified|were|was|are|is)[ ]+(none|nil|zero))(?-u:\b)",
+    )
+});
+static ZERO_THERE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?i-u:there[ ]+(?:were|was|have[ ]+been|has[ ]+been|had[ ]+been|are|is)[ ]+(?:no|none|zero))(?-u:\b)([ ]+[a-z]+)?",
+    )
+});
+/// Nouns after "no" that say the information is missing, not that the number is nought.
+#[rustfmt::skip]
+const NOT_ZERO_NOUNS: &[&str] = &[
+    "information", "record", "records", "data", "details", "detail", "document", "documents",
+    "figures", "statistics", "report", "reports", "file", "files", "such", "recorded", "further",
+    "relevant", "specific", "central", "way", "longer", "requirement", "obligation", "need",
+    "response", "answer", "reply", "change", "changes", "evidence",
+];
+
+// ---- the question
+
+static ASKS_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?i-u:how[ ]+many|number[ ]+of|total[ ]+number|how[ ]+often|quantity|headcount)(?-u:\b)",
+    )
+});
+static ASKS_HOW_MUCH: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?i-u:how[ ]+much)(?-u:\b)"));
+static MONEY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"£|(?-u:\b)(?i-u:cost|costs|costed|spend|spent|spending|paid|pay|payment|payments|budget|expenditure|price|fee|fees|income|revenue|funding|salary|salaries|money|value|charge|charged|invoiced)(?-u:\b)",
+    )
+});
+static ASKS_PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"%|(?-u:\b)(?i-u:percentage|proportion|per[ ]?cent)(?-u:\b)"));
+static ASKS_WHEN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?i-u:when|what[ ]+year|which[ ]+year|what[ ]+date|which[ ]+date|since[ ]+when|how[ ]+long[ ]+ago|year[ ]+of|date[ ]+of)(?-u:\b)",
+    )
+});
+static ASKS_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?i-u:(?:which|what)[ ]+(?:[a-z\-]+[ ]+){0,2}?(?:suppliers?|vendors?|providers?|manufacturers?|compan(?:y|ies)|contractors?|systems?|software|products?|platforms?|crm|packages?|applications?|solutions?|brands?|make|model|firms?|developers?)|who[ ]+(?:is[ ]+|are[ ]+|was[ ]+|were[ ]+)?(?:the[ ]+|your[ ]+)?(?:provides|provided|supplies|supplied|manufactures|manufactured|maintains|hosts|develops|developed|suppliers?|providers?|vendors?|manufacturers?|contractors?|developers?)|names?[ ]+of[ ]+(?:the[ ]+|any[ ]+|your[ ]+)?(?:[a-z\-]+[ ]+)?(?:suppliers?|vendors?|providers?|manufacturers?|compan(?:y|ies)|contractors?|systems?|software|products?|platforms?))(?-u:\b)",
+    )
+});
+static ASKS_OPTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?-u:\b)(?i-u:whether|which|either|what[ ]+(?:type|kind|sort|form))(?-u:\b)")
+});
+/// An id or lead-in before the first word of a question: "Q6a.", "1)", "(b)", "If so,".
+static QUESTION_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[ \t\n]*(?:(?i-u:q(?:uestion)?)[ ]*[0-9]{1,3}[a-z]?(?:\([a-z0-9]{1,4}\))*[.):]?|\(?[0-9]{1,3}[a-z]?[.)]|\([a-z0-9]{1,4}\)|[a-z][.)])?[ \t\n]*(?:(?i-u:if[ ]+(?:so|yes|not|applicable)|and|also)[ ]*,?[ \t\n]*)?",
+    )
+});
+static CONFIRM_WHETHER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?-u:\b)(?i-u:(?:confirm|state|advise|tell[ ]+me|indicate)[ ]+(?:whether|if))(?-u:\b)")
+});
+const AUXILIARIES: &[&str] = &[
+    "does", "do", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will",
+    "would", "should", "may", "might", "must", "shall",
+];
+
+/// An answer that refuses or says nothing is held names no product.
+static REFUSAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?i-u:exempt|exemption|section[ ]+[0-9]|regulation[ ]+[0-9]|not[ ]+held|does[ ]+not[ ]+hold|do[ ]+not[ ]+hold|neither[ ]+confirm|withheld|withhold|refus[a-z]*|unable|cannot|not[ ]+applicable|n/a|not[ ]+known)(?-u:\b)",
+    )
+});
+
+// ---- cost-limit sentences
+
+static COST_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?i-u:appropriate[ \t\n]+limit|costs?[ \t\n]+limit|cost[ \t\n]+threshold|fees?[ \t\n]+limit|appropriate[ \t\n]+cost|fees[ \t\n]+regulations|manifestly[ \t\n]+unreasonable|section[ \t\n]+12|s\.[ ]?12|s12|regulation[ \t\n]+12[ ]?\(4\)[ ]?\(b\)|locat[a-z]*,?[ \t\n]+(?:and[ \t\n]+)?retriev|retriev[a-z]*,?[ \t\n]+and[ \t\n]+extract)(?-u:\b)",
+    )
+});
+static EXCEED: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?i-u:exceed)"));
+static LIMIT_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?-u:\b)(?i-u:limit|hours|cost)(?-u:\b)"));
+static HOURS: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?i-u:hours|hrs)(?-u:\b)"));
+static EFFORT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?i-u:estimat[a-z]*|would[ ]+take|take|taking|locat[a-z]*|retriev[a-z]*|extract[a-z]*|officer[ ]+time|staff[ ]+time|manual[a-z]*)(?-u:\b)",
+    )
+});
+
+/// Whether a sentence explains a cost or time-limit refusal (FOIA s12, EIR 12(4)(b)): its
+/// figures are the limit and the authority's estimate, not an answer.
+fn is_cost_limit(sentence: &str) -> bool {
+    COST_PHRASE.is_match(sentence)
+        || (EXCEED.is_match(sentence) && LIMIT_WORDS.is_match(sentence))
+        || (HOURS.is_match(sentence) && EFFORT_WORDS.is_match(sentence))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The question.
+
+/// What the question asks for, as far as the values are concerned.
+struct Ask {
+    /// It asks for a number ("how many", "number of"): a "None" answer is 0.
+    number: bool,
+    /// It asks for a percentage: a "None" answer is 0 %.
+    percent: bool,
+    /// It can be answered yes or no ("Does...", "Is...", "Please confirm whether...").
+    yes_no: bool,
+    /// It asks when ("When did...", "What year..."): a bare year is a value.
+    when: bool,
+    /// It asks for a named thing ("Which supplier...", "Who provides...").
+    name: bool,
+    /// It offers options to choose from ("...around tenants or buildings?").
+    options: bool,
+}
+
+impl Ask {
+    fn read(q: &str) -> Ask {
+        let how_much = ASKS_HOW_MUCH.is_match(q) && !MONEY_WORDS.is_match(q);
+        let number = ASKS_NUMBER.is_match(q) || how_much;
+        let percent = ASKS_PERCENT.is_match(q);
+        let yes_no = is_yes_no_question(q);
+        Ask {
+            number,
+            percent,
+            yes_no,
+            when: ASKS_WHEN.is_match(q),
+            name: ASKS_NAME.is_match(q),
+            options: !number && (yes_no || ASKS_OPTION.is_match(q)),
+        }
+    }
+}
+
+/// A yes/no question starts (after its id, or after "If so,") with an auxiliary verb, in its
+/// first sentence or a later one; "please confirm whether" asks the same.
+fn is_yes_no_question(q: &str) -> bool {
+    if CONFIRM_WHETHER.is_match(q) {
+        return true;
+    }
+    let lead = QUESTION_LEAD.find(q).map_or(0, |m| m.end());
+    if starts_with_auxiliary(&q[lead..]) {
+        return true;
+    }
+    let bytes = q.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if matches!(b, b'.' | b'?' | b'!' | b'\n')
+            && bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace())
+        {
+            let rest = &q[i + 1..];
+            let lead = QUESTION_LEAD.find(rest).map_or(0, |m| m.end());
+            if starts_with_auxiliary(&rest[lead..]) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn starts_with_auxiliary(s: &str) -> bool {
+    let word: String = s
+        .bytes()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .map(|b| b.to_ascii_lowercase() as char)
+        .collect();
+    let next = s.as_bytes().get(word.len()).copied();
+    AUXILIARIES.contains(&word.as_str()) && next.map_or(true, |b| !b.is_ascii_alphanumeric())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reader: claims and values.
+
+struct Reader<'a> {
+    text: &'a str,
+    /// `claims[i]` is true when byte `i` has been read by an earlier pass.
+    claims: Vec<bool>,
+    out: Vec<Value>,
+}
+
+impl<'a> Reader<'a> {
+    fn free(&self, s: usize, e: usize) -> bool {
+        s <= e && e <= self.text.len() && !self.claims[s..e].iter().any(|&c| c)
+    }
+
+    fn claim(&mut self, s: usize, e: usize) {
+        if s <= e && e <= self.text.len() {
+            self.claims[s..e].iter_mut().for_each(|c| *c = true);
+        }
+    }
+
+    fn block_all(&mut self, re: &Regex) {
+        for m in re.find_iter(self.text) {
+            self.claim(m.start(), m.end());
+        }
+    }
+
+    /// Record a value read from `s..e` (infinite numbers are dropped: nothing a reply means).
+    fn push(
+        &mut self,
+        kind: ValueKind,
+        value: Scalar,
+        unit: Option<String>,
+        qualifier: Option<Qualifier>,
+        s: usize,
+        e: usize,
+    ) {
+        if let Scalar::Number(n) = value {
+            if !n.is_finite() {
+                return;
+            }
+        }
+        self.out.push(Value {
+            kind,
+            value,
+            unit,
+            qualifier,
+            text: self.text[s..e].to_string(),
+            span: Span::new(s, e),
+        });
+    }
+
+    /// The qualifier just before `start` ("circa", "over", "less than"), and where it starts.
+    fn qualifier_before(&self, start: usize) -> Option<(Qualifier, usize)> {
+        let from = ceil_char(self.text, start.saturating_sub(32));
+        let window = &self.text[from..start];
+        let caps = QUALIFIER_BEFORE.captures(window)?;
+        let m = caps.get(1)?;
+        let q = match m.as_str().to_ascii_lowercase().as_str() {
+            "no more than" | "not more than" | "up to" | "at most" | "a maximum of"
+            | "maximum of" => Qualifier::AtMost,
+            "more than" | "in excess of" | "at least" | "upwards of" | "greater than"
+            | "exceeding" | "over" | "above" | "a minimum of" | "minimum of" | ">" => {
+                Qualifier::AtLeast
+            }
+            "fewer than" | "less than" | "under" | "below" | "<" => Qualifier::LessThan,
+            _ => Qualifier::Approx,
+        };
+        Some((q, from + m.start()))
+    }
+
+    /// The qualifier just after `end` ("250+", "20 or more"), and where the figure's words end.
+    fn qualifier_after(&self, end: usize) -> Option<(Qualifier, usize)> {
+        let rest = &self.text[end..];
+        if rest.starts_with('+') {
+            return Some((Qualifier::AtLeast, end + 1));
+        }
+        let caps = QUALIFIER_AFTER.captures(rest)?;
+        let word = caps
+            .get(1)
+            .or_else(|| caps.get(2))?
+            .as_str()
+            .to_ascii_lowercase();
+        let q = match word.as_str() {
+            "more" | "over" | "above" | "greater" | "upwards" => Qualifier::AtLeast,
+            _ => Qualifier::AtMost,
+        };
+        Some((q, end))
+    }
+
+    /// Qualifier and widened span of a figure read at `s..e`: a prefix qualifier wins over a
+    /// suffix one; the "+" of "250+" joins the figure's words.
+    fn qualify(&self, s: usize, e: usize) -> (Option<Qualifier>, usize, usize) {
+        if let Some((q, qs)) = self.qualifier_before(s) {
+            return (Some(q), qs, e);
+        }
+        if let Some((q, qe)) = self.qualifier_after(e) {
+            return (Some(q), s, qe);
+        }
+        (None, s, e)
+    }
+
+    fn after_from(&self, s: usize) -> bool {
+        let from = ceil_char(self.text, s.saturating_sub(16));
+        FROM_BEFORE.is_match(&self.text[from..s])
+    }
+
+    fn dates(&mut self) {
+        for d in find_dates(self.text, true) {
+            let (s, e) = (d.start, d.end);
+            if s >= e
+                || e > self.text.len()
+                || !self.text.is_char_boundary(s)
+                || !self.text.is_char_boundary(e)
+                || !self.free(s, e)
+            {
+                continue;
+            }
+            let iso = if d.has_day {
+                d.date.iso()
+            } else {
+                format!("{:04}-{:02}", d.date.year, d.date.month)
+            };
+            self.claim(s, e);
+            self.push(ValueKind::Date, Scalar::Text(iso), None, None, s, e);
+        }
+    }
+
+    fn money(&mut self) {
+        let text = self.text;
+        for caps in MONEY.captures_iter(text) {
+            let (Some(lo), Some(a)) = (caps.name("lo"), caps.name("a")) else {
+                continue;
+            };
+            if !self.free(lo.start(), lo.end()) {
+                continue;
+            }
+            let a_scale = scale(caps.name("as").map(|m| m.as_str()));
+            let Some(a_raw) = parse_num(a.as_str()) else {
+                continue;
+            };
+            if let (Some(hi), Some(b), Some(sep)) =
+                (caps.name("hi"), caps.name("b"), caps.name("sep"))
+            {
+                let b_scale = scale(caps.name("bs").map(|m| m.as_str()));
+                let explicit =
+                    caps.name("hp").is_some() || caps.name("bs").is_some() || sep.as_str() == "-";
+                if let Some(b_raw) = parse_num(b.as_str()) {
+                    let a_scale = if caps.name("as").is_none() && a_raw <= b_raw {
+                        b_scale
+                    } else {
+                        a_scale
+                    };
+                    let (low, high) = (money_round(a_raw * a_scale), money_round(b_raw * b_scale));
+                    if explicit
+                        && low < high
+                        && !self.after_from(lo.start())
+                        && self.free(hi.start(), hi.end())
+                    {
+                        let (q, s, _) = self.qualify(lo.start(), lo.end());
+                        let q = q
+                            .filter(|q| *q == Qualifier::Approx)
+                            .or(Some(Qualifier::AtLeast));
+                        self.claim(s, hi.end());
+                        self.push(ValueKind::Money, Scalar::Number(low), gbp(), q, s, lo.end());
+                        self.push(
+                            ValueKind::Money,
+                            Scalar::Number(high),
+                            gbp(),
+                            Some(Qualifier::AtMost),
+                            hi.start(),
+                            hi.end(),
+                        );
+                        continue;
+                    }
+                }
+            }
+            let (q, s, e) = self.qualify(lo.start(), lo.end());
+            self.claim(s, e);
+            self.push(
+                ValueKind::Money,
+                Scalar::Number(money_round(a_raw * a_scale)),
+                gbp(),
+                q,
+                s,
+                e,
+            );
+            // "from £5k to £10k": not a range, but the second sum is money all the same
+            if let (Some(hi), Some(_), Some(b)) = (caps.name("hi"), caps.name("hp"), caps.name("b"))
+            {
+                if let Some(b_raw) = parse_num(b.as_str()) {
+                    if self.free(hi.start(), hi.end()) {
+                        let b_scale = scale(caps.name("bs").map(|m| m.as_str()));
+                        self.claim(hi.start(), hi.end());
+                        let v = money_round(b_raw * b_scale);
+                        self.push(
+                            ValueKind::Money,
+                            Scalar::Number(v),
+                            gbp(),
+                            None,
+                            hi.start(),
+                            hi.end(),
+                        );
+                    }
+                }
+            }
+        }
+        for m in MONEY_NIL.find_iter(text) {
+            if self.free(m.start(), m.end()) {
+                self.claim(m.start(), m.end());
+                self.push(
+                    ValueKind::Money,
+                    Scalar::Number(0.0),
+                    gbp(),
+                    None,
+                    m.start(),
+                    m.end(),
+                );
+            }
+        }
+        for caps in MONEY_AFTER.captures_iter(text) {
+            let (Some(m), Some(a)) = (caps.get(0), caps.name("a")) else {
+                continue;
+            };
+            if !self.free(m.start(), m.end()) {
+                continue;
+            }
+            let Some(n) = parse_num(a.as_str()) else {
+                continue;
+            };
+            let n = money_round(n * scale(caps.name("as").map(|m| m.as_str())));
+            let (q, s, e) = self.qualify(m.start(), m.end());
+            self.claim(s, e);
+            self.push(ValueKind::Money, Scalar::Number(n), gbp(), q, s, e);
+        }
+    }
+
+    fn percents(&mut self) {
+        let text = self.text;
+        for caps in PERCENT.captures_iter(text) {
+            let (Some(m), Some(a)) = (caps.get(0), caps.name("a")) else {
+                continue;
+            };
+            if !self.free(m.start(), m.end()) {
+                continue;
+            }
+            let unit = Some("%".to_string());
+            if let (Some(b), Some(_)) = (caps.name("b"), caps.name("sep")) {
+                let (Some(lo), Some(hi)) = (parse_num(a.as_str()), parse_num(b.as_str())) else {
+                    continue;
+                };
+                if lo < hi && !self.after_from(a.start()) {
+                    let (q, s, _) = self.qualify(a.start(), a.end());
+                    let q = q
+                        .filter(|q| *q == Qualifier::Approx)
+                        .or(Some(Qualifier::AtLeast));
+                    self.claim(s, m.end());
+                    self.push(
+                        ValueKind::Percent,
+                        Scalar::Number(lo),
+                        unit.clone(),
+                        q,
+                        s,
+                        a.end(),
+                    );
+                    self.push(
+                        ValueKind::Percent,
+                        Scalar::Number(hi),
+                        unit,
+                        Some(Qualifier::AtMost),
+                        b.start(),
+                        m.end(),
+                    );
+                } else {
+                    // "from 5 to 10%": only the figure with the sign is surely a percentage.
+                    let (q, s, e) = self.qualify(b.start(), m.end());
+                    self.claim(s, e);
+                    self.push(ValueKind::Percent, Scalar::Number(hi), unit, q, s, e);
+                }
+                continue;
+            }
+            let Some(n) = parse_num(a.as_str()) else {
+                continue;
+            };
+            let (q, s, e) = self.qualify(m.start(), m.end());
+            self.claim(s, e);
+            self.push(ValueKind::Percent, Scalar::Number(n), unit, q, s, e);
+        }
+    }
+
+    fn areas(&mut self) {
+        let text = self.text;
+        for caps in AREA.captures_iter(text) {
+            let (Some(m), Some(a), Some(u)) = (caps.get(0), caps.name("a"), caps.name("u")) else {
+                continue;
+            };
+            if !self.free(m.start(), m.end()) {
+                continue;
+            }
+            let Some(n) = parse_num(a.as_str()) else {
+                continue;
+            };
+            let unit = u.as_str().to_ascii_lowercase();
+            let km2 = if unit.starts_with("hectare") || unit == "ha" {
+                n / 100.0
+            } else if unit.starts_with("acre") {
+                n * 0.004_046_86
+            } else if unit.contains("mi") && !unit.contains("kilo") {
+                n * 2.589_988
+            } else {
+                n
+            };
+            let km2 = (km2 * 1e6).round() / 1e6;
+            let (q, s, e) = self.qualify(m.start(), m.end());
+            self.claim(s, e);
+            self.push(
+                ValueKind::Area,
+                Scalar::Number(km2),
+                Some("km2".into()),
+                q,
+                s,
+                e,
+            );
+        }
+    }
+
+    fn durations(&mut self) {
+        let text = self.text;
+        for caps in DURATION.captures_iter(text) {
+            let (Some(m), Some(u)) = (caps.get(0), caps.name("u")) else {
+                continue;
+            };
+            if !self.free(m.start(), m.end()) {
+                continue;
+            }
+            if NOT_DURATION_AFTER.is_match(&text[m.end()..]) {
+                self.claim(m.start(), m.end());
+                continue;
+            }
+            let per_month = months_per(u.as_str());
+            if let Some(w) = caps.name("w") {
+                let word = w.as_str().to_ascii_lowercase();
+                if matches!(word.as_str(), "a" | "an" | "one") {
+                    let from = ceil_char(text, m.start().saturating_sub(12));
+                    if NOT_DURATION_BEFORE.is_match(&text[from..m.start()]) {
+                        continue;
+                    }
+                }
+                let n = if word.starts_with("half") {
+                    0.5
+                } else {
+                    word_number(&word).unwrap_or(1.0)
+                };
+                let (q, s, e) = self.qualify(m.start(), m.end());
+                self.claim(s, e);
+                self.push_duration(n * per_month, q, s, e);
+                continue;
+            }
+            let Some(a) = caps.name("a") else { continue };
+            let Some(lo) = parse_num(a.as_str()) else {
+                continue;
+            };
+            if let Some(b) = caps.name("b") {
+                if let Some(hi) = parse_num(b.as_str()) {
+                    if lo < hi && !self.after_from(a.start()) {
+                        let (q, s, _) = self.qualify(a.start(), a.end());
+                        let q = q
+                            .filter(|q| *q == Qualifier::Approx)
+                            .or(Some(Qualifier::AtLeast));
+                        self.claim(s, m.end());
+                        self.push_duration(lo * per_month, q, s, a.end());
+                        self.push_duration(
+                            hi * per_month,
+                            Some(Qualifier::AtMost),
+                            b.start(),
+                            m.end(),
+                        );
+                    } else {
+                        let (q, s, e) = self.qualify(b.start(), m.end());
+                        self.claim(s, e);
+                        self.push_duration(hi * per_month, q, s, e);
+                    }
+                    continue;
+                }
+            }
+            let (q, s, e) = self.qualify(m.start(), m.end());
+            self.claim(s, e);
+            self.push_duration(lo * per_month, q, s, e);
+        }
+    }
+
+    fn push_duration(&mut self, months: f64, q: Option<Qualifier>, s: usize, e: usize) {
+        let months = (months * 100.0).round() / 100.0;
+        self.push(
+            ValueKind::Duration,
+            Scalar::Number(months),
+            Some("months".into()),
+            q,
+            s,
+            e,
+        );
+    }
+
+    /// Words mixing letters and digits are references and labels (`REF2020/0123`, `Q4a`).
+    fn mixed_words(&mut self) {
+        for m in WORD.find_iter(self.text) {
+            let w = m.as_str().as_bytes();
+            if w.iter().any(|b| b.is_ascii_digit()) && w.iter().any(|b| b.is_ascii_alphabetic()) {
+                self.claim(m.start(), m.end());
+            }
+        }
+    }
+
+    /// "1. ", "(2) " at the start of a line number a list, they count nothing.
+    fn list_markers(&mut self) {
+        for m in LIST_MARKER.find_iter(self.text) {
+            // the match ends with the first character of the line's text: leave it unclaimed
+            let end = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
+            self.claim(m.start(), end);
+        }
+    }
+
+    /// Year-like numbers: claimed so they are not counts, and kept as candidates for a year.
+    /// In a count answer a year-like figure before a plural noun and after no "in"/"since"
+    /// ("2000 staff") is left for the counts.
+    fn years(&mut self, ask: &Ask) -> Vec<(usize, usize, f64)> {
+        let text = self.text;
+        let mut found = Vec::new();
+        for m in YEAR.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let n: f64 = m.as_str().parse().unwrap_or(0.0);
+            // before 1900 a figure is a year only when the question asks when
+            if !self.free(s, e) || (n < 1900.0 && !ask.when) {
+                continue;
+            }
+            let after = &text[e..];
+            if after.starts_with(',') && after.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+                || after.starts_with('.') && after.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+            {
+                continue;
+            }
+            if ask.number {
+                let from = ceil_char(text, s.saturating_sub(24));
+                let year_word = YEAR_BEFORE.is_match(&text[from..s]);
+                let noun = noun_after(text, e)
+                    .is_some_and(|(u, _)| u.split(' ').next_back().is_some_and(is_plural));
+                if noun && !year_word {
+                    continue;
+                }
+            }
+            self.claim(s, e);
+            found.push((s, e, n));
+        }
+        found
+    }
+
+    fn emit_years(&mut self, ask: &Ask, years: &[(usize, usize, f64)], lead: usize) {
+        let only_year = years.len() == 1 && {
+            let (s, e, _) = years[0];
+            let rest = format!("{} {}", &self.text[lead.min(s)..s], &self.text[e..]);
+            let words = rest
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .count();
+            words <= 3 && !rest.bytes().any(|b| b.is_ascii_digit())
+        };
+        if !(ask.when || only_year) {
+            return;
+        }
+        for &(s, e, n) in years {
+            if (1950.0..=2100.0).contains(&n) {
+                self.push(ValueKind::Year, Scalar::Number(n), None, None, s, e);
+            }
+        }
+    }
+
+    fn counts(&mut self) {
+        let text = self.text;
+        for caps in COUNT.captures_iter(text) {
+            let Some(a) = caps.name("a") else { continue };
+            if let (Some(b), Some(_)) = (caps.name("b"), caps.name("sep")) {
+                if let (Some(lo), Some(hi)) = (parse_num(a.as_str()), parse_num(b.as_str())) {
+                    let end = caps.get(0).map_or(b.end(), |m| m.end());
+                    if lo < hi
+                        && self.free(a.start(), end)
+                        && self.count_context_ok(a.start(), end)
+                        && !self.after_from(a.start())
+                    {
+                        let mult = scale(caps.name("as").map(|m| m.as_str()));
+                        let unit = noun_after(text, end).map(|(u, _)| u);
+                        let (q, s, _) = self.qualify(a.start(), a.end());
+                        let q = q
+                            .filter(|q| *q == Qualifier::Approx)
+                            .or(Some(Qualifier::AtLeast));
+                        self.claim(s, end);
+                        self.push(
+                            ValueKind::Count,
+                            Scalar::Number(lo * mult),
+                            unit.clone(),
+                            q,
+                            s,
+                            a.end(),
+                        );
+                        self.push(
+                            ValueKind::Count,
+                            Scalar::Number(hi * mult),
+                            unit,
+                            Some(Qualifier::AtMost),
+                            b.start(),
+                            end,
+                        );
+                        continue;
+                    }
+                }
+            }
+            // Not a range ("2019 - 3", "from 5 to 10"): each figure on its own, the multiplier
+            // going with the figure it follows.
+            let sfx = caps.name("as");
+            match caps.name("b") {
+                Some(b) => {
+                    self.single_count(a.start(), a.end(), None);
+                    self.single_count(b.start(), b.end(), sfx.map(|m| (m.end(), m.as_str())));
+                }
+                None => self.single_count(a.start(), a.end(), sfx.map(|m| (m.end(), m.as_str()))),
+            }
+        }
+    }
+
+    /// One figure at `s0..num_end` as a count; `suffix` is a multiplier word after it ("1.2
+    /// million") with the offset where that word ends.
+    fn single_count(&mut self, s0: usize, num_end: usize, suffix: Option<(usize, &str)>) {
+        let text = self.text;
+        let (e0, mult) = suffix.map_or((num_end, 1.0), |(end, w)| (end, scale(Some(w))));
+        if !self.free(s0, e0) || !self.count_context_ok(s0, num_end) || self.version_of_name(s0, e0)
+        {
+            return;
+        }
+        let Some(n) = parse_num(&text[s0..num_end]) else {
+            return;
+        };
+        let unit = noun_after(text, e0).map(|(u, _)| u);
+        if unit.as_deref().is_some_and(is_time_unit) {
+            return;
+        }
+        let (q, s, e) = self.qualify(s0, e0);
+        self.claim(s, e);
+        self.push(ValueKind::Count, Scalar::Number(n * mult), unit, q, s, e);
+    }
+
+    /// "Acme Dynamics 365", "Windows Server 2019": a figure that ends a name of two or more
+    /// capitalised words, with no noun after it, is part of the name.
+    fn version_of_name(&self, s: usize, e: usize) -> bool {
+        let head = &self.text[..s];
+        let Some(head) = head.strip_suffix(' ') else {
+            return false;
+        };
+        let w1 = word_start(head, head.len());
+        let Some(head2) = head[..w1].strip_suffix(' ') else {
+            return false;
+        };
+        let w2 = word_start(head2, head2.len());
+        let capital = |w: &str| w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase());
+        capital(&head[w1..]) && capital(&head2[w2..]) && noun_after(self.text, e).is_none()
+    }
+
+    /// A figure glued to other symbols is not a count: "$5", "€5", "#12", "1.2.3", "x:5".
+    fn count_context_ok(&self, s: usize, e: usize) -> bool {
+        let before = self.text[..s].chars().next_back();
+        let after = self.text[e..].chars().next();
+        let bad_before = matches!(
+            before,
+            Some('$' | '€' | '#' | '.' | '/' | ':' | '\\' | '@' | '_')
+        ) || before.is_some_and(|c| c.is_ascii_alphanumeric());
+        let bad_after = after
+            .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '@'))
+            || (after == Some('.') && self.text[e + 1..].starts_with(|c: char| c.is_ascii_digit()))
+            || (after == Some(':') && self.text[e + 1..].starts_with(|c: char| c.is_ascii_digit()));
+        !bad_before && !bad_after
+    }
+
+    /// Number words count only when they quantify a noun: "two sites", not "one of".
+    /// A number word alone is an answer too when the question asks how many ("Two.").
+    fn number_words(&mut self, ask: &Ask, lead: usize) {
+        let text = self.text;
+        for m in NUMBER_WORD.find_iter(text) {
+            if !self.free(m.start(), m.end()) {
+                continue;
+            }
+            let word = m.as_str().to_ascii_lowercase();
+            let Some(n) = word_number(&word) else {
+                continue;
+            };
+            let alone = ask.number
+                && m.start() == lead
+                && text[m.end()..]
+                    .trim_matches(|c: char| c.is_ascii_whitespace() || c == '.')
+                    .is_empty();
+            let unit = if text[m.end()..].starts_with(' ') {
+                noun_after(text, m.end())
+            } else {
+                None
+            };
+            let unit = match unit {
+                Some((u, _)) if !is_time_unit(&u) => Some(u),
+                Some(_) => continue,
+                None if alone => None,
+                None => continue,
+            };
+            let prev = prev_word(text, m.start()).to_ascii_lowercase();
+            // "isn't one specific code", "not two": a negated number counts nothing
+            if matches!(
+                prev.as_str(),
+                "not" | "t" | "no" | "never" | "nor" | "without"
+            ) || (n == 1.0
+                && matches!(
+                    prev.as_str(),
+                    "any"
+                        | "each"
+                        | "every"
+                        | "the"
+                        | "this"
+                        | "that"
+                        | "which"
+                        | "someone"
+                        | "anyone"
+                ))
+            {
+                continue;
+            }
+            let (q, s, e) = self.qualify(m.start(), m.end());
+            self.claim(s, e);
+            self.push(ValueKind::Count, Scalar::Number(n), unit, q, s, e);
+        }
+    }
+
+    /// "None", "Nil", "No complaints were received", "There were none": 0 when the question asks
+    /// for a number (a count, or a percentage).
+    fn zero(&mut self, ask: &Ask) {
+        let text = self.text;
+        let kind = if ask.number {
+            ValueKind::Count
+        } else {
+            ValueKind::Percent
+        };
+        let unit = |u: Option<String>| if ask.number { u } else { Some("%".to_string()) };
+        let lead = label_end(text);
+        if let Some(m) = ZERO_START.find(&text[lead..]) {
+            let word_len = m
+                .as_str()
+                .bytes()
+                .take_while(u8::is_ascii_alphabetic)
+                .count();
+            let (s, e) = (lead, lead + word_len);
+            if self.free(s, e) {
+                self.claim(s, e);
+                self.push(kind, Scalar::Number(0.0), unit(None), None, s, e);
+            }
+            return;
+        }
+        if let Some(caps) = ZERO_NO.captures(text) {
+            let (Some(m), Some(nouns)) = (caps.get(0), caps.get(1)) else {
+                return;
+            };
+            let words: Vec<String> = nouns
+                .as_str()
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| w.to_ascii_lowercase())
+                .collect();
+            let bad = words.iter().any(|w| NOT_ZERO_NOUNS.contains(&w.as_str()))
+                || words.first().is_some_and(|w| is_stopword(w));
+            if !bad && self.free(m.start(), m.end()) {
+                self.claim(m.start(), m.end());
+                let u = nouns.as_str().trim().to_string();
+                self.push(
+                    kind,
+                    Scalar::Number(0.0),
+                    unit(Some(u)),
+                    None,
+                    m.start(),
+                    m.end(),
+                );
+                return;
+            }
+        }
+        if let Some(caps) = ZERO_VERB.captures(text) {
+            if let Some(m) = caps.get(1) {
+                if self.free(m.start(), m.end()) {
+                    self.claim(m.start(), m.end());
+                    self.push(
+                        kind,
+                        Scalar::Number(0.0),
+                        unit(None),
+                        None,
+                        m.start(),
+                        m.end(),
+                    );
+                    return;
+                }
+            }
+        }
+        if let Some(caps) = ZERO_THERE.captures(text) {
+            let Some(m) = caps.get(0) else { return };
+            let next = caps.get(1).map(|w| w.as_str().trim().to_ascii_lowercase());
+            if next.as_deref().is_some_and(|w| NOT_ZERO_NOUNS.contains(&w)) {
+                return;
+            }
+            if self.free(m.start(), m.end()) {
+                self.claim(m.start(), m.end());
+                self.push(
+                    kind,
+                    Scalar::Number(0.0),
+                    unit(None),
+                    None,
+                    m.start(),
+                    m.end(),
+                );
+            }
+        }
+    }
+
+    /// Yes or no at the start of the answer, for a yes/no question or an answer that is only
+    /// "Yes"/"No". "No information is held", "None", "N/A" and "Nobody" are not answers of no.
+    fn boolean(&mut self, ask: &Ask, lead: usize) -> bool {
+        let text = self.text;
+        let rest = &text[lead..];
+        let Some(caps) = YES_NO.captures(rest) else {
+            return false;
+        };
+        let Some(word) = caps.get(1) else {
+            return false;
+        };
+        let yes = word.as_str().eq_ignore_ascii_case("yes");
+        let after = &rest[word.end()..];
+        if !yes && after.starts_with([' ', '\t', '\n']) {
+            let next: String = after
+                .trim_start()
+                .bytes()
+                .take_while(u8::is_ascii_alphabetic)
+                .map(|b| b.to_ascii_lowercase() as char)
+                .collect();
+            if !next.is_empty() && !NO_FOLLOWERS.contains(&next.as_str()) {
+                return false;
+            }
+        }
+        let alone = after
+            .trim_matches(|c: char| c.is_ascii_whitespace() || matches!(c, '.' | '!'))
+            .is_empty();
+        if !(ask.yes_no || alone) {
+            return false;
+        }
+        let (s, e) = (lead + word.start(), lead + word.end());
+        self.claim(s, e);
+        self.push(ValueKind::Boolean, Scalar::Bool(yes), None, None, s, e);
+        true
+    }
+
+    fn choices(&mut self, ask: &Ask, question: &str, lead: usize) {
+        if (!ask.options && !ask.name) || REFUSAL.is_match(self.text) {
+            return;
+        }
+        let mut found = false;
+        if ask.options {
+            found = self.offered_options(question);
+        }
+        if !found && ask.name {
+            self.leading_name(lead);
+        }
+    }
+
+    /// Options the question offers ("...around tenants or buildings?") that the answer names.
+    fn offered_options(&mut self, question: &str) -> bool {
+        let lower_answer = self.text.to_ascii_lowercase();
+        let mut emitted: Vec<String> = Vec::new();
+        for group in option_groups(question).into_iter().take(24) {
+            // a group lists the candidate wordings of one option, preferred first
+            for cand in group {
+                let key = cand.to_ascii_lowercase();
+                if emitted.contains(&key) {
+                    break;
+                }
+                if let Some(pos) = find_word(&lower_answer, &key) {
+                    let e = pos + key.len();
+                    if !self.free(pos, e) {
+                        continue;
+                    }
+                    self.claim(pos, e);
+                    self.push(
+                        ValueKind::Choice,
+                        Scalar::Text(cand.clone()),
+                        None,
+                        None,
+                        pos,
+                        e,
+                    );
+                    emitted.push(key);
+                    break;
+                }
+            }
+        }
+        !emitted.is_empty()
+    }
+
+    /// The leading proper name of the answer ("Acme Dynamics 365", "We use Foo Systems Ltd"),
+    /// for a question that asks which product or supplier. Conservative: a single capitalised
+    /// word counts only in a short answer or after "we use" / "supplied by".
+    fn leading_name(&mut self, lead: usize) {
+        let text = self.text;
+        let words = words_with_offsets(text, lead, 40);
+        if words.is_empty() {
+            return;
+        }
+        let mut i = 0;
+        let mut introduced = false;
+        let first = words[0].2.to_ascii_lowercase();
+        if matches!(
+            first.as_str(),
+            "we" | "the"
+                | "our"
+                | "it"
+                | "this"
+                | "currently"
+                | "presently"
+                | "they"
+                | "all"
+                | "provided"
+                | "supplied"
+        ) {
+            let limit = words.len().min(7);
+            let Some(v) = (0..limit).find(|&k| {
+                let w = words[k].2.trim_end_matches([',', ':']).to_ascii_lowercase();
+                matches!(
+                    w.as_str(),
+                    "use"
+                        | "uses"
+                        | "used"
+                        | "using"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "by"
+                        | "from"
+                        | "with"
+                        | "called"
+                        | "named"
+                )
+            }) else {
+                return;
+            };
+            i = v + 1;
+            while i < words.len()
+                && matches!(
+                    words[i].2.to_ascii_lowercase().as_str(),
+                    "a" | "an" | "the" | "currently" | "called" | "named" | "known" | "as"
+                )
+            {
+                i += 1;
+            }
+            introduced = true;
+        }
+        let start_idx = i;
+        let mut end_idx = i;
+        while end_idx < words.len() && end_idx - start_idx < 6 {
+            let w = words[end_idx].2;
+            let core = w.trim_end_matches(['.', ',', ';', ':', ')']);
+            let capital = core.starts_with(|c: char| c.is_ascii_uppercase());
+            let digit = core.starts_with(|c: char| c.is_ascii_digit()) && end_idx > start_idx;
+            let joiner = (core == "&"
+                || (end_idx > start_idx && matches!(core, "and" | "of" | "for" | "de")))
+                && words
+                    .get(end_idx + 1)
+                    .is_some_and(|n| n.2.starts_with(|c: char| c.is_ascii_uppercase()));
+            if core.is_empty() || w.starts_with('(') || !(capital || digit || joiner) {
+                break;
+            }
+            end_idx += 1;
+            if core.len() != w.len()
+                && !matches!(core, "Ltd" | "Inc" | "Co" | "Plc" | "PLC" | "LLP")
+            {
+                break;
+            }
+            if w.ends_with([',', ';', ':', ')']) || (w.ends_with('.') && core.len() + 1 == w.len())
+            {
+                break;
+            }
+        }
+        if end_idx == start_idx {
+            return;
+        }
+        let first_name = words[start_idx].2.trim_end_matches(['.', ',', ';', ':']);
+        if COMMON_START
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(first_name))
+        {
+            return;
+        }
+        let n = end_idx - start_idx;
+        let short_answer = words.len() <= 3;
+        let marked = first_name
+            .bytes()
+            .skip(1)
+            .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        if n == 1 && !(introduced || short_answer || marked) {
+            return;
+        }
+        let s = words[start_idx].0;
+        let last = words[end_idx - 1];
+        let e = last.0 + last.2.trim_end_matches(['.', ',', ';', ':', ')']).len();
+        let e = if last.2.ends_with('.')
+            && matches!(last.2.trim_end_matches('.'), "Ltd" | "Inc" | "Co")
+        {
+            last.1
+        } else {
+            e
+        };
+        if s >= e {
+            return;
+        }
+        self.claim(s, e);
+        self.push(
+            ValueKind::Choice,
+            Scalar::Text(text[s..e].to_string()),
+            None,
+            None,
+            s,
+            e,
+        );
+    }
+}
+
+/// First words of a sentence that are not names.
+#[rustfmt::skip]
+const COMMON_START: &[&str] = &[
+    "The", "A", "An", "We", "Our", "It", "Its", "This", "That", "These", "Those", "There", "Here",
+    "Please", "Not", "No", "Yes", "None", "Nil", "N/A", "NA", "Information", "Unfortunately", "As",
+    "In", "On", "At", "For", "From", "By", "With", "All", "Any", "Each", "Both", "Neither",
+    "Either", "Various", "Multiple", "Several", "Some", "See", "Response", "Answer", "Currently",
+    "Presently", "Data", "If", "When", "Where", "Which", "What", "Who", "Why", "How", "I", "You",
+    "They", "He", "She", "Following", "Details", "Further", "Thank", "Dear", "Many", "Most",
+    "Council", "Trust", "Authority", "Department", "Force", "University", "Internal", "In-house",
+    "Unknown", "Nobody", "Other", "Yours",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Helpers.
+
+fn gbp() -> Option<String> {
+    Some("GBP".to_string())
+}
+
+/// The number in `s` ("71,402,913", "3.275"), or `None` for something no reply means: more than
+/// fifteen digits, or not finite.
+fn parse_num(s: &str) -> Option<f64> {
+    let digits: String = s.chars().filter(|&c| c != ',').collect();
+    if digits.bytes().filter(u8::is_ascii_digit).count() > 15 {
+        return None;
+    }
+    digits.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+fn scale(suffix: Option<&str>) -> f64 {
+    match suffix.map(|s| s.trim().to_ascii_lowercase()).as_deref() {
+        Some("k" | "thousand") => 1e3,
+        Some("m" | "mn" | "million") => 1e6,
+        Some("bn" | "billion") => 1e9,
+        _ => 1.0,
+    }
+}
+
+/// Pence at most: `3.275 * 1e6` is 3274999.9999999995 in binary.
+fn money_round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn months_per(unit: &str) -> f64 {
+    let u = unit.to_ascii_lowercase();
+    let u = u.trim_start_matches("calendar ").trim();
+    if u.starts_with('y') {
+        12.0
+    } else if u.starts_with('m') {
+        1.0
+    } else if u.starts_with('w') {
+        12.0 / 52.0
+    } else {
+        12.0 / 365.25
+    }
+}
+
+fn word_number(w: &str) -> Option<f64> {
+    #[rustfmt::skip]
+    const WORDS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty",
+    ];
+    const TENS: &[&str] = &[
+        "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let w = w.to_ascii_lowercase();
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return Some((i + 1) as f64);
+    }
+    if let Some(i) = TENS.iter().position(|x| *x == w) {
+        return Some(((i + 3) * 10) as f64);
+    }
+    match w.as_str() {
+        "a" | "an" => Some(1.0),
+        _ => None,
+    }
+}
+
+/// The smallest char boundary at or after `i`.
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// End of the label and restated id before an answer ("Response: ", "Q1(a) ").
+fn label_end(answer: &str) -> usize {
+    LABEL.find(answer).map_or(0, |m| m.end())
+}
+
+/// The word before `at`, skipping spaces.
+fn prev_word(text: &str, at: usize) -> &str {
+    let head = text[..at].trim_end();
+    &head[word_start(head, head.len())..]
+}
+
+/// Start of the run of ASCII letters that ends at `at`.
+fn word_start(text: &str, at: usize) -> usize {
+    let head = &text[..at];
+    let letters = head
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    at - letters
+}
+
+/// Function words and common verbs: they end the noun a figure counts.
+fn is_stopword(w: &str) -> bool {
+    #[rustfmt::skip]
+    const STOP: &[&str] = &[
+        "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from",
+        "by", "with", "within", "without", "per", "as", "is", "are", "was", "were", "be", "been",
+        "being", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should",
+        "can", "could", "may", "might", "must", "this", "that", "these", "those", "which", "who",
+        "whom", "whose", "it", "its", "they", "them", "their", "there", "here", "we", "our", "you",
+        "your", "he", "she", "his", "her", "not", "no", "so", "than", "then", "if", "into", "onto",
+        "over", "under", "between", "during", "since", "until", "about", "above", "below", "after",
+        "before", "across", "each", "every", "all", "any", "some", "other", "others", "another",
+        "such", "more", "most", "less", "least", "only", "also", "out", "up", "down", "off", "via",
+        "including", "excluding", "approximately", "around", "total", "totalled", "respectively",
+        "both", "either", "neither", "etc", "eg", "ie", "yet", "were", "remain", "remains",
+        "remained", "whilst", "while", "where", "when", "what", "how", "why", "year", "years",
+        "month", "months", "week", "weeks", "day", "days", "percent", "per-cent", "plus",
+        "overall", "altogether", "currently", "now", "still", "one", "ones", "further", "same",
+        "new", "few", "many", "much", "own", "way", "times",
+    ];
+    STOP.contains(&w.to_ascii_lowercase().as_str())
+}
+
+/// Nouns whose plural does not end in "s".
+fn is_plural(w: &str) -> bool {
+    #[rustfmt::skip]
+    const IRREGULAR: &[&str] = &[
+        "staff", "people", "children", "personnel", "police", "men", "women", "fte", "data",
+        "media", "cattle", "sheep", "deer", "fish", "feet", "teeth", "mice", "geese", "criteria",
+        "equipment", "software", "hardware", "stock", "housing", "accommodation", "crime",
+    ];
+    let l = w.to_ascii_lowercase();
+    if IRREGULAR.contains(&l.as_str()) {
+        return true;
+    }
+    l.len() >= 3
+        && l.ends_with('s')
+        && !l.ends_with("ss")
+        && !l.ends_with("us")
+        && !l.ends_with("is")
+        && !l.ends_with("'s")
+        && !is_stopword(&l)
+}
+
+fn is_time_unit(unit: &str) -> bool {
+    let first = unit.split(' ').next().unwrap_or("").to_ascii_lowercase();
+    matches!(
+        first.as_str(),
+        "hour"
+            | "hours"
+            | "hr"
+            | "hrs"
+            | "minute"
+            | "minutes"
+            | "min"
+            | "mins"
+            | "second"
+            | "seconds"
+    )
+}
+
+/// The noun a figure counts: up to three words after it, to the first plural ("1,386 temporary
+/// porters", "12 core line-of-business systems"), or the first word when none is plural ("40
+/// equipment"). `None` when a function word or punctuation follows.
+fn noun_after(text: &str, end: usize) -> Option<(String, usize)> {
+    let rest = &text[end..];
+    let rest_trim = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('\t'))?;
+    let offset = end + (rest.len() - rest_trim.len());
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for raw in rest_trim.split(' ').take(3) {
+        let w_len = raw
+            .bytes()
+            .take_while(|b| b.is_ascii_alphabetic() || *b == b'-' || *b == b'\'')
+            .count();
+        let w = &raw[..w_len];
+        if w.is_empty() || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            break;
+        }
+        words.push((offset + pos, w));
+        if w_len != raw.len() {
+            break; // punctuation ends the noun
+        }
+        pos += raw.len() + 1;
+    }
+    let mut take = 0;
+    for (i, (_, w)) in words.iter().enumerate() {
+        let l = w.to_ascii_lowercase();
+        if is_stopword(&l) {
+            break;
+        }
+        if l.ends_with("ed") && !words.get(i + 1).is_some_and(|(_, n)| is_plural(n)) {
+            break;
+        }
+        if is_plural(w) {
+            take = i + 1;
+            break;
+        }
+        if i == 0 {
+            take = 1;
+        }
+    }
+    if take == 0 {
+        return None;
+    }
+    let (s, _) = words[0];
+    let (ls, lw) = words[take - 1];
+    let e = ls + lw.len();
+    Some((text[s..e].to_string(), e))
+}
+
+/// Whitespace-separated words from `from`, with their offsets: (start, end, word).
+fn words_with_offsets(text: &str, from: usize, max: usize) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let mut i = from;
+    let bytes = text.as_bytes();
+    while i < bytes.len() && out.len() < max {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let s = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if s < i {
+            out.push((s, i, &text[s..i]));
+        }
+    }
+    out
+}
+
+/// The first occurrence of `needle` in `hay` (both lower case) with no letter or digit on
+/// either side.
+fn find_word(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(p) = hay[from..].find(needle) {
+        let s = from + p;
+        let e = s + needle.len();
+        let ok_before = hay[..s]
+            .chars()
+            .next_back()
+            .map_or(true, |c| !c.is_alphanumeric());
+        let ok_after = hay[e..]
+            .chars()
+            .next()
+            .map_or(true, |c| !c.is_alphanumeric());
+        if ok_before && ok_after {
+            return Some(s);
+        }
+        from = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// The options a question offers around each " or ": for each option, its candidate wordings,
+/// preferred first. After "or" the longest wording up to the end of the clause is preferred
+/// ("by an external provider"); before it, and in a comma list before it, the shortest
+/// ("tenants" in "organised around tenants"), since where an option starts is unclear.
+fn option_groups(question: &str) -> Vec<Vec<String>> {
+    let lower = question.to_ascii_lowercase();
+    let mut groups = Vec::new();
+    let mut from = 0;
+    while let Some(p) = lower[from..].find(" or ") {
+        let at = from + p;
+        from = at + 4;
+        if lower[..at].ends_with("/") || lower[..at].ends_with("and") {
+            continue;
+        }
+        // after "or": up to the end of the clause
+        let right = &question[at + 4..];
+        let r_end = right
+            .find(['?', ',', '.', ';', ':', '(', ')', '\n', '!'])
+            .unwrap_or(right.len());
+        let mut right = &right[..r_end];
+        if let Some(q) = right.to_ascii_lowercase().find(" or ") {
+            right = &right[..q];
+        }
+        let r_words: Vec<&str> = right.split_whitespace().take(5).collect();
+        // options tend to be parallel: "agency staff or bank staff"
+        let width = r_words.len();
+        let mut g: Vec<String> = (1..=r_words.len())
+            .rev()
+            .map(|k| tidy_option(&r_words[..k]))
+            .collect();
+        g.retain(|c| is_option(c, true));
+        if !g.is_empty() {
+            groups.push(g);
+        }
+        // before "or": the clause, split into a comma list
+        let left = &question[..at];
+        let l_start = left
+            .rfind(['?', '.', ';', ':', '(', ')', '\n', '!'])
+            .map_or(0, |i| i + 1);
+        for seg in left[l_start..].rsplit(',').take(6) {
+            let words: Vec<&str> = seg.split_whitespace().collect();
+            let n = words.len();
+            let mut widths: Vec<usize> = (1..=n.min(5)).collect();
+            widths.sort_by_key(|&k| (k != width, k));
+            let mut g: Vec<String> = widths
+                .iter()
+                .map(|&k| tidy_option(&words[n - k..]))
+                .collect();
+            g.retain(|c| is_option(c, false));
+            if !g.is_empty() {
+                groups.push(g);
+            }
+        }
+    }
+    groups
+}
+
+/// The words of an option, without quotes or brackets around them.
+fn tidy_option(words: &[&str]) -> String {
+    words
+        .join(" ")
+        .trim_matches(|ch: char| !ch.is_alphanumeric())
+        .to_string()
+}
+
+/// An option is worth matching when it holds a word that is not a function word, a question
+/// word, "yes" or "no".
+/// After "or" an option may start with a preposition ("in the cloud"); before it, a leading
+/// function word means the wording reaches back into the question ("around tenants").
+fn is_option(c: &str, leading_stopword: bool) -> bool {
+    // one letter only as a capital ("A, B or C"), never "a" or "I"
+    if c.len() < 2 && !(c.len() == 1 && c.as_bytes()[0].is_ascii_uppercase() && c != "I") {
+        return false;
+    }
+    let words: Vec<String> = c
+        .split_whitespace()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    let first = words.first().map(String::as_str).unwrap_or("");
+    if (!leading_stopword && is_stopword(first)) || AUXILIARIES.contains(&first) {
+        return false;
+    }
+    words.iter().any(|w| {
+        !is_stopword(w)
+            && !AUXILIARIES.contains(&w.as_str())
+            && !matches!(w.as_str(), "yes" | "no" | "not" | "other" | "else" | "both")
+    })
+}
+
+/// Sentences of the answer as byte ranges. A sentence ends at ". ", "? ", "! " (not after an
+/// abbreviation such as "e.g." or "approx.", nor before a lower-case word), at a blank line, and
+/// at a line end unless the line looks hard-wrapped: long, without closing punctuation, and not
+/// followed by a list item. Wrapped e-mail text keeps a cost-limit sentence whole across lines.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    const ABBREVIATIONS: &[&str] = &[
+        "eg", "ie", "approx", "c", "ca", "no", "nos", "fig", "para", "paras", "vs", "mr", "mrs",
+        "ms", "dr", "st", "inc", "co", "dept", "est", "min", "max", "tel", "ref", "sq", "p", "pp",
+        "s", "ss", "reg", "art", "ch", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "cllr", "prof", "govt",
+    ];
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut line_start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let mut cut = None;
+        if c == b'\n' {
+            let line = text[line_start..i].trim_end();
+            let mut j = i + 1;
+            while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\r') {
+                j += 1;
+            }
+            let blank_next = j >= b.len() || b[j] == b'\n';
+            let closed = line.ends_with(['.', '!', '?', ':', ';']);
+            let short = line.chars().count() < 40;
+            let list_next = j < b.len()
+                && (matches!(b[j], b'-' | b'*' | b'(' | b'[')
+                    || text[j..].starts_with('•')
+                    || (b[j].is_ascii_digit() && {
+                        let k = b[j..].iter().take_while(|x| x.is_ascii_digit()).count();
+                        matches!(b.get(j + k), Some(b'.' | b')'))
+                    })
+                    || (matches!(b[j], b'Q' | b'q')
+                        && b.get(j + 1).is_some_and(u8::is_ascii_digit)));
+            if blank_next || closed || short || list_next || line.trim().is_empty() {
+                cut = Some(i + 1);
+            }
+            line_start = i + 1;
+        } else if matches!(c, b'.' | b'?' | b'!') {
+            let mut j = i + 1;
+            while j < b.len() && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+                j += 1;
+            }
+            if j >= b.len() || b[j] == b' ' || b[j] == b'\t' {
+                let mut k = j;
+                while k < b.len() && matches!(b[k], b' ' | b'\t') {
+                    k += 1;
+                }
+                let next_lower = k < b.len() && b[k].is_ascii_lowercase();
+                let abbrev = c == b'.' && {
+                    let ws = word_start(text, i);
+                    let w = text[ws..i].to_ascii_lowercase();
+                    // a single letter after a space is an initial or "e.g."; after a digit it
+                    // is a unit ("£3.275m.")
+                    let initial =
+                        w.len() == 1 && !text[..ws].ends_with(|ch: char| ch.is_ascii_digit());
+                    initial || ABBREVIATIONS.contains(&w.as_str())
+                };
+                if !next_lower && !abbrev {
+                    cut = Some(j);
+                }
+            }
+        }
+        if let Some(e) = cut {
+            if e > start {
+                out.push((start, e));
+            }
+            start = e;
+        }
+        i += 1;
+    }
+    if start < b.len() {
+        out.push((start, b.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Expect = (ValueKind, Scalar, Option<Qualifier>);
+
+    fn n(kind: ValueKind, v: f64) -> Expect {
+        (kind, Scalar::Number(v), None)
+    }
+    fn nq(kind: ValueKind, v: f64, q: Qualifier) -> Expect {
+        (kind, Scalar::Number(v), Some(q))
+    }
+    fn t(kind: ValueKind, v: &str) -> Expect {
+        (kind, Scalar::Text(v.to_string()), None)
+    }
+    fn b(v: bool) -> Expect {
+        (ValueKind::Boolean, Scalar::Bool(v), None)
+    }
+
+    use Qualifier::*;
+    use ValueKind::*;
+
+    fn got(question: &str, answer: &str) -> Vec<Expect> {
+        extract(question, answer, 0)
+            .into_iter()
+            .map(|v| (v.kind, v.value, v.qualifier))
+            .collect()
+    }
+
+    fn same(a: &[Expect], b: &[Expect]) -> bool {
+        a.len() == b.len()
+            && a.iter().zip(b).all(|(x, y)| {
+                x.0 == y.0
+                    && x.2 == y.2
+                    && match (&x.1, &y.1) {
+                        (Scalar::Number(p), Scalar::Number(q)) => {
+                            (p - q).abs() <= 1e-6 * q.abs().max(1.0)
+                        }
+                        (p, q) => p == q,
+                    }
+            })
+    }
+
+    fn check(cases: &[(&str, &str, Vec<Expect>)]) {
+        let mut failures = Vec::new();
+        for (q, a, want) in cases {
+            let g = got(q, a);
+            if !same(&g, want) {
+                failures.push(format!("Q: {q:?}\nA: {a:?}\n  got  {g:?}\n  want {want:?}"));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} case(s) failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn patterns_compile() {
+        let all: Vec<&Regex> = vec![
+            &URL,
+            &EMAIL,
+            &MONEY,
+            &MONEY_NIL,
+            &MONEY_AFTER,
+            &PERCENT,
+            &AREA,
+            &DURATION,
+            &NOT_DURATION_AFTER,
+            &NOT_DURATION_BEFORE,
+            &WORD,
+            &LIST_MARKER,
+            &YEAR,
+            &YEAR_BEFORE,
+            &COUNT,
+            &NUMBER_WORD,
+            &QUALIFIER_BEFORE,
+            &QUALIFIER_AFTER,
+            &FROM_BEFORE,
+            &LABEL,
+            &YES_NO,
+            &ZERO_START,
+            &ZERO_NO,
+            &ZERO_VERB,
+            &ZERO_THERE,
+            &ASKS_NUMBER,
+            &ASKS_HOW_MUCH,
+            &MONEY_WORDS,
+            &ASKS_PERCENT,
+            &ASKS_WHEN,
+            &ASKS_NAME,
+            &ASKS_OPTION,
+            &QUESTION_LEAD,
+            &CONFIRM_WHETHER,
+            &REFUSAL,
+            &COST_PHRASE,
+            &EXCEED,
+            &LIMIT_WORDS,
+            &HOURS,
+            &EFFORT_WORDS,
+        ];
+        assert!(all.iter().all(|r| !r.as_str().is_empty()));
+        assert!(!BLOCKERS.is_empty());
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn money() {
+        let q = "What was the total spend?";
+        check(&[
+            (q, "£3.275m", vec![n(Money, 3_275_000.0)]),
+            (q, "£2.6m", vec![n(Money, 2_600_000.0)]),
+            (q, "£84k", vec![n(Money, 84_000.0)]),
+            (q, "£12.7 million.", vec![n(Money, 12_700_000.0)]),
+            (q, "£1.2bn", vec![n(Money, 1_200_000_000.0)]),
+            (q, "£3 billion", vec![n(Money, 3_000_000_000.0)]),
+            (q, "It totalled £71,402,913", vec![n(Money, 71_402_913.0)]),
+            (q, "£274,180", vec![n(Money, 274_180.0)]),
+            (q, "The cost was £186,000 (plus VAT).", vec![n(Money, 186_000.0)]),
+            (q, "£450.00", vec![n(Money, 450.0)]),
+            (q, "£4,812,330.75", vec![n(Money, 4_812_330.75)]),
+            (q, "GBP 1,000", vec![n(Money, 1000.0)]),
+            (q, "1,000 pounds", vec![n(Money, 1000.0)]),
+            (q, "£ 250", vec![n(Money, 250.0)]),
+            (q, "circa £2.6m", vec![nq(Money, 2_600_000.0, Approx)]),
+            (q, "Over £5,000 was spent.", vec![nq(Money, 5000.0, AtLeast)]),
+            (q, "Up to £20,000", vec![nq(Money, 20_000.0, AtMost)]),
+            (q, "£1m+", vec![nq(Money, 1_000_000.0, AtLeast)]),
+            (q, "£5-10k", vec![nq(Money, 5000.0, AtLeast), nq(Money, 10_000.0, AtMost)]),
+            (q, "between £5,000 and £10,000", vec![n(Money, 5000.0), n(Money, 10_000.0)]),
+            (q, "£5k to £10k", vec![nq(Money, 5000.0, AtLeast), nq(Money, 10_000.0, AtMost)]),
+            (q, "It rose from £5k to £10k.", vec![n(Money, 5000.0), n(Money, 10_000.0)]),
+            (q, "£5 monthly", vec![n(Money, 5.0)]),
+            (q, "£nil", vec![n(Money, 0.0)]),
+        ]);
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn percent() {
+        let q = "What percentage of claims were paid?";
+        check(&[
+            (q, "7%", vec![n(Percent, 7.0)]),
+            (q, "2%, however work continues.", vec![n(Percent, 2.0)]),
+            (q, "approximately 65%", vec![nq(Percent, 65.0, Approx)]),
+            (q, "70 per cent", vec![n(Percent, 70.0)]),
+            (q, "70 percent of them", vec![n(Percent, 70.0)]),
+            (q, "0.5%", vec![n(Percent, 0.5)]),
+            (q, "10-15%", vec![nq(Percent, 10.0, AtLeast), nq(Percent, 15.0, AtMost)]),
+            (q, "None.", vec![n(Percent, 0.0)]),
+        ]);
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn area() {
+        let q = "How large is the district?";
+        check(&[
+            (q, "31.86 km2", vec![n(Area, 31.86)]),
+            (q, "31.86 km²", vec![n(Area, 31.86)]),
+            (q, "31.86 sq km", vec![n(Area, 31.86)]),
+            (q, "40 square kilometres", vec![n(Area, 40.0)]),
+            (q, "40 square kilometers", vec![n(Area, 40.0)]),
+            (q, "8120 Hectares (survey of 2021)", vec![n(Area, 81.2)]),
+            (q, "100 acres", vec![n(Area, 0.404686)]),
+            (q, "12.3 sq mi (31.86 km2)", vec![n(Area, 31.856852), n(Area, 31.86)]),
+            (q, "10 square miles", vec![n(Area, 25.89988)]),
+        ]);
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn duration() {
+        let q = "How long did the project take?";
+        check(&[
+            (q, "15 months", vec![n(Duration, 15.0)]),
+            (q, "18 months.", vec![n(Duration, 18.0)]),
+            (q, "2 years", vec![n(Duration, 24.0)]),
+            (q, "About a year.", vec![nq(Duration, 12.0, Approx)]),
+            (q, "One year", vec![n(Duration, 12.0)]),
+            (q, "6 weeks", vec![n(Duration, 1.38)]),
+            (q, "90 days", vec![n(Duration, 2.96)]),
+            (q, "a 12-month contract", vec![n(Duration, 12.0)]),
+            (q, "It took 40 hours.", vec![]),
+            (q, "We meet once a year.", vec![]),
+            (q, "Open 7 days a week.", vec![]),
+            (q, "We reply within 20 working days.", vec![]),
+        ]);
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn counts() {
+        let q = "How many staff are employed?";
+        check(&[
+            (q, "1,386", vec![n(Count, 1386.0)]),
+            (q, "23", vec![n(Count, 23.0)]),
+            (q, "23.", vec![n(Count, 23.0)]),
+            (q, "300+", vec![nq(Count, 300.0, AtLeast)]),
+            (q, "over 250", vec![nq(Count, 250.0, AtLeast)]),
+            (q, "more than 250", vec![nq(Count, 250.0, AtLeast)]),
+            (q, "in excess of 250", vec![nq(Count, 250.0, AtLeast)]),
+            (q, "20 or more", vec![nq(Count, 20.0, AtLeast)]),
+            (q, "fewer than 5", vec![nq(Count, 5.0, LessThan)]),
+            (q, "less than 5", vec![nq(Count, 5.0, LessThan)]),
+            (q, "under 5", vec![nq(Count, 5.0, LessThan)]),
+            (q, "<5", vec![nq(Count, 5.0, LessThan)]),
+            (q, "no more than 5", vec![nq(Count, 5.0, AtMost)]),
+            (q, "circa 30", vec![nq(Count, 30.0, Approx)]),
+            (q, "c. 20", vec![nq(Count, 20.0, Approx)]),
+            (q, "approximately 20", vec![nq(Count, 20.0, Approx)]),
+            (q, "approx. 20", vec![nq(Count, 20.0, Approx)]),
+            (q, "around 20", vec![nq(Count, 20.0, Approx)]),
+            (q, "about 20", vec![nq(Count, 20.0, Approx)]),
+            (q, "roughly 20", vec![nq(Count, 20.0, Approx)]),
+            (q, "an estimated 20", vec![nq(Count, 20.0, Approx)]),
+            (q, "10-15 officers", vec![nq(Count, 10.0, AtLeast), nq(Count, 15.0, AtMost)]),
+            (q, "1.2 million visits", vec![n(Count, 1_200_000.0)]),
+            (q, "3.5 FTE", vec![n(Count, 3.5)]),
+            (q, "Four depots were reviewed.", vec![n(Count, 4.0)]),
+            (q, "We have one office.", vec![n(Count, 1.0)]),
+            (q, "None", vec![n(Count, 0.0)]),
+            (q, "Nil.", vec![n(Count, 0.0)]),
+            (q, "Zero", vec![n(Count, 0.0)]),
+            (q, "No complaints were received.", vec![n(Count, 0.0)]),
+            (q, "There were none.", vec![n(Count, 0.0)]),
+            (q, "No information is held.", vec![]),
+            (q, "No records were found.", vec![]),
+            (q, "2000 staff", vec![n(Count, 2000.0)]),
+        ]);
+    }
+
+    #[test]
+    fn count_units() {
+        let v = extract(
+            "How many?",
+            "The unit serves 312,904 persons and owns 9 boats.",
+            0,
+        );
+        let units: Vec<Option<&str>> = v.iter().map(|v| v.unit.as_deref()).collect();
+        assert_eq!(units, vec![Some("persons"), Some("boats")]);
+        let v = extract(
+            "How many?",
+            "We employed 1,386 temporary porters during the year.",
+            0,
+        );
+        assert_eq!(v[0].unit.as_deref(), Some("temporary porters"));
+        let v = extract("How many?", "There are 23 in total.", 0);
+        assert_eq!(v[0].unit, None);
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn not_counts() {
+        let q = "How many requests did you receive?";
+        check(&[
+            (q, "In 2023 we received none of these.", vec![n(Count, 0.0)]),
+            (q, "Figures are from the 2021 Census.", vec![]),
+            (q, "In 2018-19 and 2022/23 and 18/19.", vec![]),
+            (q, "Application 21/04567/OUT was refused.", vec![]),
+            (q, "Our reference is REQ2020/0123 and IR-21-0456.", vec![]),
+            (q, "Call 0300 555 0199 or 029 2018 0000.", vec![]),
+            (q, "T: 01632 960123, 960456, 960789", vec![]),
+            (q, "Write to us at AB1 2CD.", vec![]),
+            (q, "Open from 09:30 to 14:30.", vec![]),
+            (q, "It is exempt under Section 43(2) and section 12.", vec![]),
+            (q, "It is excepted under regulation 12(4)(b).", vec![]),
+            (q, "Exempt under s.40 of the Act.", vec![]),
+            (q, "See page 14 and pages 3-4.", vec![]),
+            (q, "Visit https://example.org/reports/2019/5 or www.example.gov.uk/page2.", vec![]),
+            (q, "E-mail foi123@example.org please.", vec![]),
+            (q, "1. The policy applies.\n(2) Another point.", vec![]),
+            (q, "See the notes[2] below.", vec![]),
+            (q, "See questions 3 and 4.", vec![]),
+            (q, "It happened on 19/02/2019.", vec![t(Date, "2019-02-19")]),
+            (q, "It happened on the 2nd day.", vec![]),
+            (q, "Staffed 12 hours a day.", vec![]),
+            (q, "The Freedom of Information Act 2000 applies.", vec![]),
+        ]);
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn years() {
+        check(&[
+            ("When was the scheme launched?", "2014", vec![n(Year, 2014.0)]),
+            ("When was the scheme launched?", "It was launched in 2014.", vec![n(Year, 2014.0)]),
+            ("What year was it bought?", "Purchased in 2015", vec![n(Year, 2015.0)]),
+            ("Please describe the system.", "In 2015.", vec![n(Year, 2015.0)]),
+            ("Please describe the system.", "2016", vec![n(Year, 2016.0)]),
+            ("Please describe the system.", "It was bought in 2015 for schools.", vec![]),
+            ("When was the review?", "In 2017-18.", vec![]),
+            ("When was it founded?", "1850", vec![]),
+        ]);
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn booleans() {
+        let q = "Does the council have a policy?";
+        check(&[
+            (q, "Yes", vec![b(true)]),
+            (q, "Yes.", vec![b(true)]),
+            (q, "Yes, three depots were reviewed.", vec![b(true), n(Count, 3.0)]),
+            (q, "Yes - see attached.", vec![b(true)]),
+            (q, "YES", vec![b(true)]),
+            (q, "No, although a pilot is planned.", vec![b(false)]),
+            (q, "No.", vec![b(false)]),
+            (q, "No we do not.", vec![b(false)]),
+            (q, "Response: Yes.", vec![b(true)]),
+            (q, "No information is held.", vec![]),
+            (q, "None", vec![]),
+            (q, "Not applicable", vec![]),
+            (q, "N/A", vec![]),
+            (q, "Nobody", vec![]),
+            ("Q6a. Is there a portal?", "Yes", vec![b(true)]),
+            ("(b) If so, is it public?", "No", vec![b(false)]),
+            ("Please confirm whether you hold a register.", "Yes.", vec![b(true)]),
+            ("What is the policy?", "Yes", vec![b(true)]),
+            ("What is the policy?", "Yes, the policy is attached.", vec![]),
+        ]);
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn choices() {
+        check(&[
+            ("Is the service organised around people or places?", "People.", vec![t(Choice, "people")]),
+            ("Is it A, B or C?", "B", vec![t(Choice, "B")]),
+            ("Is the service in-house or outsourced?", "It is outsourced.", vec![t(Choice, "outsourced")]),
+            ("Is the service in-house or outsourced?", "Both in-house and outsourced.", vec![t(Choice, "in-house"), t(Choice, "outsourced")]),
+            ("Is it hosted on premise or in the cloud?", "In the cloud", vec![t(Choice, "in the cloud")]),
+            ("Is it hosted on premise or in the cloud?", "Yes", vec![b(true)]),
+            ("Which supplier provides your CRM?", "Acme Dynamics 365", vec![t(Choice, "Acme Dynamics 365")]),
+            ("Which supplier provides your CRM?", "We use Foo Systems Ltd for this.", vec![t(Choice, "Foo Systems Ltd")]),
+            ("What system do you use?", "Zenith", vec![t(Choice, "Zenith")]),
+            ("Who provides the cleaning?", "Sparkle Services Limited provide it.", vec![t(Choice, "Sparkle Services Limited")]),
+            ("Who provides the cleaning?", "Cleaning is carried out by our own team.", vec![]),
+            ("Which supplier provides your CRM?", "This information is exempt under section 43.", vec![]),
+            ("Which supplier provides your CRM?", "The information is not held.", vec![]),
+            ("Please describe your approach.", "Acme Dynamics 365", vec![]),
+        ]);
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn mixed_answers() {
+        let q = "How many incidents were recorded?";
+        check(&[
+            (q, "2019 - 3\n2020 - 4\n2021 - less than 5", vec![n(Count, 3.0), n(Count, 4.0), nq(Count, 5.0, LessThan)]),
+            (q, "2019/20: 45\n2020/21: 52", vec![n(Count, 45.0), n(Count, 52.0)]),
+            (q, "Year\tNumber\n2019\t45\n2020\t52", vec![n(Count, 45.0), n(Count, 52.0)]),
+            (q, "The figure is 5 (see note 2).", vec![n(Count, 5.0)]),
+            (q, "Our ref: 12345. We hold 7 records.", vec![n(Count, 7.0)]),
+            (q, "One.", vec![n(Count, 1.0)]),
+            (q, "There isn't one specific code, but two teams use it.", vec![n(Count, 2.0)]),
+            (q, "From 5 to 10 staff.", vec![n(Count, 5.0), n(Count, 10.0)]),
+            (q, "5,000-6,000 visitors", vec![nq(Count, 5000.0, AtLeast), nq(Count, 6000.0, AtMost)]),
+            (q, "Tel 0114 496 0000 or 07700 900123.", vec![]),
+            (q, "We received none.", vec![n(Count, 0.0)]),
+            (q, "The fleet has 250 vans, of which 20% are electric.", vec![n(Count, 250.0), n(Percent, 20.0)]),
+            (q, "Please refer to paragraph 4.1 and Appendix A.", vec![]),
+            (q, "Band 6 staff earn £33,706 to £40,588.", vec![nq(Money, 33_706.0, AtLeast), nq(Money, 40_588.0, AtMost)]),
+            (q, "Between 3 June 2020 and 31 March 2021 there were 45.", vec![t(Date, "2020-06-03"), t(Date, "2021-03-31"), n(Count, 45.0)]),
+            ("How much was spent on consultants?", "Nil", vec![]),
+            ("Has the council received complaints?", "No complaints have been received.", vec![]),
+            ("What is the system called?", "It is called Mosaic, supplied by Acme.", vec![t(Choice, "Mosaic")]),
+            ("Do you use agency staff or bank staff?", "Agency staff only.", vec![t(Choice, "agency staff")]),
+            ("Is the system cloud-based or hosted on site?", "Cloud-based (software as a service).", vec![t(Choice, "cloud-based")]),
+            ("Which of these do you offer: email, telephone or webchat?", "Email and telephone.", vec![t(Choice, "email"), t(Choice, "telephone")]),
+            ("How many complaints or compliments were received?", "12 complaints were received.", vec![n(Count, 12.0)]),
+        ]);
+    }
+
+    #[test]
+    fn dates_and_money_together() {
+        // The date reader supplies "March 2020" (month and year); the money is read here.
+        let v = extract(
+            "When was it done and what did it cost?",
+            "March 2020 - £84k",
+            0,
+        );
+        assert!(v
+            .iter()
+            .any(|v| v.kind == Money && v.value == Scalar::Number(84_000.0)));
+        assert!(!v.iter().any(|v| v.kind == Count
+            || v.kind == Year && v.value == Scalar::Number(2021.0) && v.span.start > 8));
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn cost_limit_sentences() {
+        let q = "What was the spend on payroll?";
+        check(&[
+            (q, "Answering would go beyond the appropriate limit set by section 12 (£450 or 18 hours). Overall payroll costs came to £71,402,913", vec![n(Money, 71_402_913.0)]),
+            (q, "Finding, retrieving and extracting the records would, we estimate, exceed the cost limit (£600.00 or 24 hours of staff\ntime) for this part. So we must decline it.\n\nThe total spend was £5,000", vec![n(Money, 5000.0)]),
+            ("How many appeals were upheld?", "Each of some 700 paper files would need checking by hand, which we estimate at far more than 18 hours. We therefore rely on s.12.", vec![]),
+            ("How many?", "Locating this would take in excess of 40 hours.", vec![]),
+        ]);
+    }
+
+    #[test]
+    fn spans_and_base() {
+        let a = "Response: £3.275m and 14 boats";
+        let v = extract("What was spent and how many boats?", a, 100);
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].text, "£3.275m");
+        assert_eq!(v[0].span, Span::new(110, 110 + "£3.275m".len()));
+        assert_eq!(v[0].unit.as_deref(), Some("GBP"));
+        assert_eq!(v[1].text, "14");
+        assert_eq!(&a[v[1].span.start - 100..v[1].span.end - 100], "14");
+    }
+
+    #[test]
+    fn sentence_split() {
+        let s = sentences("It was £3.275m. Approx. 20 staff, e.g. clerks.\nNext line here");
+        let parts: Vec<&str> = s
+            .iter()
+            .map(|&(a, b)| &"It was £3.275m. Approx. 20 staff, e.g. clerks.\nNext line here"[a..b])
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                "It was £3.275m.",
+                " Approx. 20 staff, e.g. clerks.\n",
+                "Next line here"
+            ]
+        );
+    }
+
+    /// A fixed-seed generator, so the no-panic test is reproducible without a dependency.
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            self.0 >> 33
+        }
+    }
+
+    #[test]
+    fn no_panic_on_random_text() {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "0", "1", "2", "9", "12", "2019", "2021/22", "£", "%", ",", ".", " ", "\n", "-", "+",
+            "(", ")", "[", "]", "/", ":", "’", "é", "²", "–", "m", "k", "bn", " million", " km2",
+            " sq mi", " hectares", " acres", " months", " years", " weeks", " days", " hours",
+            "January ", "Oct ", "Yes", "No", " None", "over ", "circa ", "c.", "approx. ", " or ",
+            "Section 12", " per cent", "www.", "@", "Q4a", "e.g.", "\t", "Acme ", "Ltd.", "^th",
+            " staff", "two ", "exceed the appropriate limit", "GBP", "pounds", "<", "~",
+        ];
+        let mut rng = Lcg(0x5EED_F01A);
+        for _ in 0..4000 {
+            let len = (rng.next() % 40) as usize;
+            let answer: String = (0..len)
+                .map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize])
+                .collect();
+            let qlen = (rng.next() % 12) as usize;
+            let question: String = (0..qlen)
+                .map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize])
+                .collect();
+            for q in [
+                question.as_str(),
+                "How many?",
+                "Is it Acme or Beta?",
+                "When?",
+                "Which supplier?",
+            ] {
+                let vs = extract(q, &answer, 7);
+                for v in vs {
+                    assert!(
+                        v.span.start >= 7 && v.span.end <= answer.len() + 7,
+                        "{answer:?}"
+                    );
+                    assert_eq!(&answer[v.span.start - 7..v.span.end - 7], v.text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn linear_on_long_text() {
+        let unit = "Over £3.275m and 14 boats, approximately 65% – 21/04567/OUT in 2019’s review. ";
+        let answer = unit.repeat(1000);
+        let start = std::time::Instant::now();
+        let v = extract("How many boats?", &answer, 0);
+        assert!(v.len() >= 3_000);
+        assert!(start.elapsed().as_secs() < 10);
+    }
 }
