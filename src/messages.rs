@@ -144,6 +144,11 @@ pub const ORG_WORDS: &[&str] = &[
     "team,",
 ];
 
+/// The addressee of a salutation line ("Dear Ms Patel," → "Ms Patel").
+pub fn addressee(line: &str) -> Option<String> {
+    SALUTATION.captures(line.trim()).map(|c| c[1].trim().trim_end_matches([',', ':', '.']).trim().to_string()).filter(|a| !a.is_empty())
+}
+
 /// Whether a salutation's addressee is an organisation (or a generic "Sir/Madam").
 pub fn addressee_is_org(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
@@ -447,7 +452,15 @@ fn sender_line(doc: &Doc, i: usize, authority: Option<&str>) -> Option<String> {
         return None;
     }
     let (who, org) = t.split_once(", ")?;
-    if who.is_empty() || who.len() > 60 || org.contains(", ") || who.split_whitespace().count() > 6 {
+    if who.is_empty() || who.len() > 60 || org.contains(", ") || who.split_whitespace().count() > 5 {
+        return None;
+    }
+    // "On behalf of A Person, Chief Executive" is a signature, not a correspondence header.
+    let first_who = who.split_whitespace().next().unwrap_or("");
+    let first_org = org.split_whitespace().next().unwrap_or("");
+    const NOT_SENDER: [&str; 8] = ["On", "For", "Signed", "Sent", "Yours", "Regards", "From", "Dear"];
+    const TITLES: [&str; 10] = ["Chief", "Head", "Director", "Deputy", "Assistant", "Senior", "Manager", "Officer", "Acting", "Interim"];
+    if NOT_SENDER.contains(&first_who) || TITLES.contains(&first_org) {
         return None;
     }
     let org_ok = match authority {

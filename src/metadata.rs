@@ -135,7 +135,8 @@ fn authority(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Option<S
     let salutation_of = |m: usize| -> Option<String> {
         let s = thread.msgs[m].salutation?;
         let line = &text[s..s + text[s..].find('\n').unwrap_or(text.len() - s)];
-        let name = line.trim().trim_start_matches("Dear").trim().trim_end_matches([',', ':', '.']).trim();
+        let name = crate::messages::addressee(line)?;
+        let name = name.as_str();
         (addressee_is_org(name) && !generic_addressee(name) && name.split_whitespace().count() <= 10).then(|| name.to_string())
     };
     if let Some(m) = request_msg {
@@ -223,7 +224,8 @@ fn requester(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Option<S
     for m in thread.msgs.iter().filter(|m| !m.from_requester && !m.quoted) {
         if let Some(s) = m.salutation {
             let line = &text[s..s + text[s..].find('\n').unwrap_or(text.len() - s)];
-            let name = line.trim().trim_start_matches("Dear").trim().trim_end_matches([',', ':']).trim();
+            let Some(name) = crate::messages::addressee(line) else { continue };
+            let name = name.as_str();
             let l = name.to_ascii_lowercase();
             if looks_like_name(name) && !["requester", "requestor", "applicant", "sir", "madam", "sir/madam", "sir or madam", "customer", "enquirer", "sir / madam"].contains(&l.as_str()) {
                 return Some(name.to_string());
@@ -245,7 +247,7 @@ fn looks_like_name(s: &str) -> bool {
 
 static REF_TOKEN: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:[A-Z]{1,8}[-/]?\d[A-Z0-9]*|\d[\d]*)(?:[-/.][A-Z0-9]+)*\b"));
 static REF_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\bref(?:erence)?s?\b\.?|\brequest\b|\bcase\b|\bFOI[AS]?\b|\bEIRS?\b|\bnumber\b|\bno\.|\bID\b|#)[\s:.#-]*(?:no\.?|number|id)?[\s:.#-]*$")
+    re(r"(?i)(?:\bref(?:erence)?s?\b\.?|\brequest\b|\bcase\b|\bFOI[AS]?\b|\bEIRS?\b)[\s:.#-]*(?:no\.?|number|id)?[\s:.#-]*$")
 });
 
 /// Reference numbers: tokens that look like one (letters and at least three digits:

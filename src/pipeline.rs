@@ -230,22 +230,28 @@ fn diagnose(doc: &Doc, q: &questionnaire::Questionnaire, questions: &[Question],
     let mut out = Vec::new();
     if questions.is_empty() {
         let lower = doc.text.to_ascii_lowercase();
-        let foi_words = ["freedom of information", "foi", "request", "environmental information", "information rights", "disclos"];
-        let hits = foi_words.iter().filter(|w| lower.contains(*w)).count();
+        const STRONG: [&str; 14] = [
+            "freedom of information", "foi", "environmental information", "information rights", "disclos", "exempt",
+            "request for information", "your request", "information request", "the information", "data protection", "foisa",
+            "information governance", "publication scheme",
+        ];
+        const WEAK: [&str; 9] = ["dear ", "yours sincerely", "yours faithfully", "kind regards", "response", "reply", "attached", "your email", "enquiry"];
+        let strong = STRONG.iter().filter(|w| lower.contains(*w)).count();
+        let weak = WEAK.iter().filter(|w| lower.contains(*w)).count();
         let lines = doc.line_count();
         let words = doc.text.split_whitespace().count();
-        if hits >= 2 {
+        if strong >= 1 || weak >= 2 {
             out.push(Diagnostic {
                 level: Level::Warning,
                 code: "no-questions",
-                message: format!("No questions were found in this text ({lines} lines, {words} words). It mentions a request, but has no numbered questions and no question the request asked: is it an acknowledgement, or only part of the reply?"),
+                message: format!("No questions were found in this text ({lines} lines, {words} words). It reads like FOI correspondence, but has no numbered questions and no question the request asked: is it an acknowledgement, a covering note for an attachment, or only part of the reply?"),
                 span: None,
             });
         } else {
             out.push(Diagnostic {
                 level: Level::Error,
                 code: "not-foi",
-                message: format!("This does not look like an FOI request or reply: {lines} lines, {words} words, no numbered questions and no mention of a request for information."),
+                message: format!("This does not look like an FOI request or reply: {lines} lines, {words} words, no numbered questions and no words of a request for information or a reply to one."),
                 span: None,
             });
         }
