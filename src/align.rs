@@ -92,6 +92,8 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
         let idxs: Vec<usize> = (0..markers.len()).filter(|&i| markers[i].start >= rs && markers[i].start < re_ && !thread.in_furniture(markers[i].start)).collect();
         let blocks = build_blocks(doc, markers, &idxs);
         let mut resolved: Vec<(usize, Label)> = blocks.into_iter().flatten().collect();
+        // Answer numbers keep their own label.
+        resolved.extend(idxs.iter().filter(|&&i| markers[i].style == crate::markers::Style::Answer).map(|&i| (i, markers[i].label.clone())));
         // Markers outside any list keep their own label (resolved against the previous one).
         let mut prev: Option<Label> = None;
         for &i in &idxs {
@@ -165,6 +167,24 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
             found[o.qi].via = if o.strong || o.own { Via::Restated } else { Via::Numbered };
         }
     }
+    // Text after a list of questions restated without answers ("You asked: 1. … 2. … 3. …",
+    // then the letter) is the letter's, not the last question's: prose and the general-answer
+    // pass read it.
+    let mut post_list: Option<(usize, usize)> = None;
+    let own_answered: Vec<usize> = accepted
+        .iter()
+        .map(|&k| &occs[k])
+        .filter(|o| o.own && best[o.qi].is_some_and(|(s, e, _)| s < e))
+        .map(|o| o.qi)
+        .collect();
+    if own_answered.len() == 1 && own_answered[0] == n - 1 && n >= 2 {
+        if let Some((s, e, _)) = best[n - 1] {
+            if text[q.items[n - 1].text_end.min(s)..s].contains("\n\n") {
+                post_list = Some((s, e));
+                best[n - 1] = None;
+            }
+        }
+    }
     // Header reassignment: an answer after a heading restated on the same line as the
     // previous question, which got none, belongs to that question.
     for k in 1..accepted.len() {
@@ -201,7 +221,7 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
 
     // 6. A general answer: the letter's text after a list of questions restated without
     // answers, or a letter that refuses (or does not hold, or asks to clarify) the whole request.
-    general_answer(doc, thread, q, &regions, &stops, &mut found);
+    general_answer(doc, thread, q, &regions, &stops, post_list, &mut found);
 
     // 7. A single question answered by the whole letter.
     if n == 1 && found[0].span.is_none() {
@@ -636,9 +656,14 @@ fn prose_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, 
         while pos < stop {
             let pe = text[pos..stop].find("\n\n").map_or(stop, |p| pos + p);
             let mut current: Vec<usize> = Vec::new();
+            // Sentences before the paragraph's first reference ("The policy is attached. …
+            // This answers part 3.") belong to that reference.
+            let mut leading: Vec<(usize, usize)> = Vec::new();
+            let mut seen_ref = false;
             for (s, e) in sentences(text, pos, pe) {
                 if taken.iter().any(|&(a, b)| s < b && a < e) {
                     current.clear();
+                    leading.clear();
                     continue;
                 }
                 let sent = &text[s..e];
@@ -646,9 +671,19 @@ fn prose_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, 
                 if !refs.is_empty() {
                     if META.is_match(sent) && refs.len() > 1 && !sent.to_ascii_lowercase().contains("not") {
                         current.clear();
+                        leading.clear();
                         continue;
                     }
                     current = refs.into_iter().filter(|&i| found[i].span.is_none()).collect();
+                    if !seen_ref {
+                        for &i in &current {
+                            acc[i].extend(leading.iter().copied());
+                        }
+                    }
+                    seen_ref = true;
+                    leading.clear();
+                } else if !seen_ref {
+                    leading.push((s, e));
                 }
                 for &i in &current {
                     acc[i].push((s, e));
@@ -669,26 +704,26 @@ fn prose_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, 
 }
 
 /// Answers for questions that the letter answers together.
-fn general_answer(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, usize, bool)], stops: &[usize], found: &mut [Found]) {
+fn general_answer(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, usize, bool)], stops: &[usize], post_list: Option<(usize, usize)>, found: &mut [Found]) {
     let text = doc.text;
     let n = q.items.len();
     if n < 2 {
         return;
     }
-    // (a) "You asked: 1. … 2. … 3. …" then a paragraph: that paragraph answers the request,
-    // not only its last question.
-    let last = &q.items[n - 1];
-    let own_last = last.marker.is_some_and(|(ms, _)| found[n - 1].restated.is_some_and(|(rs, _)| rs == ms));
-    if !q.from_request && own_last && found[..n - 1].iter().all(|f| f.span.is_none()) {
-        if let Some((s, e)) = found[n - 1].span {
-            if text[last.text_end.min(s)..s].contains("\n\n") {
-                for f in found[..n - 1].iter_mut() {
-                    f.span = Some((s, e));
-                    f.shared_from = Some(n - 1);
-                    f.via = Via::Shared;
-                }
-                return;
+    // (a) "You asked: 1. … 2. … 3. …" then a paragraph that names no question: that paragraph
+    // answers the whole request.
+    if let Some((s, e)) = post_list {
+        if found.iter().all(|f| f.span.is_none()) {
+            for f in found.iter_mut() {
+                f.span = Some((s, e));
+                f.via = Via::Letter;
             }
+            return;
+        }
+        // Some questions were answered by name; the rest of the paragraph is not theirs.
+        if found[n - 1].span.is_none() && question_refs(q, &text[s..e]).is_empty() {
+            found[n - 1].span = Some((s, e));
+            found[n - 1].via = Via::Restated;
         }
     }
     // (b) Nothing answered: a reply that refuses, does not hold, points elsewhere or asks for

@@ -30,6 +30,9 @@ static REFERRED: LazyLock<Regex> = LazyLock::new(|| {
 static CLARIFY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\bplease\s+clarify\b|\bcould\s+you\s+(?:please\s+)?clarify\b|\b(?:seek|need|require|request)\s+(?:some\s+|further\s+)?clarification\b|\bnot\s+clear\s+(?:what|which)\b|\bunclear\s+(?:what|which)\b|\bwhat\s+(?:question|information)\s+is\s+being\s+(?:asked|requested|sought)|\bplease\s+(?:confirm|explain)\s+what\s+you\s+mean")
 });
+static PROVIDED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided\s+(?:below|above|in\s+the\s+attached)|included\s+(?:below|in\s+the\s+attached)|released|disclosed)\b|\bplease\s+find\s+(?:attached|enclosed)|\battached\s+(?:is|are|you\s+will\s+find)\b|\b(?:i|we)\s+(?:attach|enclose|have\s+attached|have\s+enclosed)\b|\b(?:a\s+)?(?:redacted\s+)?cop(?:y|ies)\s+(?:is|are)\s+(?:attached|enclosed)")
+});
 static CROSS_REF: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\b(?:see|refer\s+to|as\s+per|as\s+in|covered\s+(?:by|in|under)|same\s+as|answered\s+(?:in|at|under|by)|included\s+in|as\s+stated\s+in|as\s+outlined\s+in)\s+(?:(?:our|the|my)\s+)?(?:(?:answer|response|reply|information\s+(?:provided|given))\s+(?:to|for|at|in|under|of)\s+)?(?:question|q)\s*\.?\s*(\d{1,3}(?:\.\d{1,2})?[a-z]?(?:\s*\([a-z0-9]{1,4}\))?)")
 });
@@ -43,6 +46,8 @@ pub struct Signals {
     pub not_held: bool,
     pub clarification: bool,
     pub not_applicable: bool,
+    /// The answer says the information is attached, enclosed or released.
+    pub provided: bool,
     /// The key of the question this answer points to ("see our answer to question 5").
     pub cross_ref: Option<String>,
     /// The answer says nothing but the cross-reference.
@@ -69,6 +74,7 @@ pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
         not_held: NOT_HELD.is_match(answer),
         clarification: CLARIFY.is_match(answer),
         not_applicable: is_not_applicable(answer),
+        provided: PROVIDED.is_match(answer),
         cross_ref,
         only_cross_ref,
     }
@@ -97,17 +103,25 @@ pub fn status(answer: &str, sig: &Signals, values: &[Value]) -> Status {
         matches!(v.kind, ValueKind::Money | ValueKind::Count | ValueKind::Percent | ValueKind::Area | ValueKind::Duration | ValueKind::Boolean)
     });
     let figures = values.iter().any(|v| matches!(v.kind, ValueKind::Money | ValueKind::Count | ValueKind::Percent | ValueKind::Area));
+    let yes_no = values.iter().any(|v| v.kind == ValueKind::Boolean);
     if sig.ncnd {
-        return if figures { Status::Partial } else { Status::Ncnd };
+        return if figures || sig.provided { Status::Partial } else { Status::Ncnd };
     }
     if sig.refused {
-        return if substance { Status::Partial } else { Status::Refused };
+        return if substance || sig.provided { Status::Partial } else { Status::Refused };
     }
     if sig.referred {
         return if figures { Status::Partial } else { Status::Referred };
     }
     if sig.not_held {
-        return if substance { Status::Partial } else { Status::NotHeld };
+        // "No, we do not record that" answers a yes/no question.
+        return if figures || sig.provided {
+            Status::Partial
+        } else if yes_no {
+            Status::Answered
+        } else {
+            Status::NotHeld
+        };
     }
     if sig.clarification {
         return Status::Clarification;
@@ -148,6 +162,8 @@ mod tests {
             ("Please clarify what you mean by a portal.", Status::Clarification),
             ("None. Each portal has its own log-in.", Status::Answered),
             ("Responses were collected from staff.", Status::Answered),
+            ("The policy is attached. Staff names have been redacted under section 40(2).", Status::Partial),
+            ("Please find attached the requested report.", Status::Answered),
         ];
         for (a, want) in cases {
             assert_eq!(st(a), *want, "{a}");

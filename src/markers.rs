@@ -137,6 +137,11 @@ pub enum Style {
     RightParen,
     /// `1.`, `1:`, `4.1`, `a.`, `1 -`, a number before a tab or `|`
     Plain,
+    /// An answer's number: `A1.`, `Answer 2:`, `Response 3 -`. Marks where an answer starts,
+    /// never a question.
+    Answer,
+    /// `Question:` or `Q:` without a number; numbered here in order of appearance.
+    Labelled,
 }
 
 /// A place where the text names a question number.
@@ -162,12 +167,27 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
     let text = doc.text;
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let mut labelled = 0u32;
     for line in 0..doc.line_count() {
         let (ls, le) = doc.line_range(line);
         // Skip indentation, quote marks and bullets.
         let mut p = ls;
-        while p < le && matches!(bytes[p], b' ' | b'\t' | b'>' | b'|' | b'*') {
+        while p < le && matches!(bytes[p], b' ' | b'\t' | b'>' | b'|' | b'*' | b'"') {
             p += 1;
+        }
+        // A new letter restarts the numbering of "Question:" labels.
+        let head = &text[p..le.min(p + 16)];
+        if head.starts_with("Dear ") || head.starts_with("Yours ") || head.starts_with("Kind regards") {
+            labelled = 0;
+        }
+        if let Some(mut m) = parse_labelled(text, p, le).or_else(|| parse_answer_form(text, p, le)) {
+            if m.style == Style::Labelled {
+                labelled += 1;
+                m.label = Label(vec![Part::Num(labelled)]);
+                m.written = labelled.to_string();
+            }
+            out.push(m);
+            continue;
         }
         if p + 1 < le && bytes[p] == b'-' && bytes[p + 1] == b' ' {
             p += 2;
@@ -196,6 +216,57 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
         }
     }
     out
+}
+
+/// `Question: text`, `Q: text`, `Request: text` at the start of a line.
+fn parse_labelled(text: &str, p: usize, le: usize) -> Option<Marker> {
+    let rest = &text[p..le];
+    let lower = rest.get(..rest.len().min(10)).unwrap_or("").to_ascii_lowercase();
+    for w in ["question", "request", "q"] {
+        if let Some(after) = lower.strip_prefix(w) {
+            let after_trim = after.trim_start();
+            if after_trim.starts_with(':') {
+                let colon = p + w.len() + (after.len() - after_trim.len());
+                let mut e = colon + 1;
+                while e < le && matches!(text.as_bytes()[e], b' ' | b'\t') {
+                    e += 1;
+                }
+                if e >= le {
+                    return None;
+                }
+                return Some(Marker { start: p, end: e, label: Label(vec![Part::Num(1)]), style: Style::Labelled, line_start: true, written: String::new(), compound: false });
+            }
+        }
+    }
+    None
+}
+
+/// `A1.`, `A2:`, `Answer 3 -`, `Response 4:` at the start of a line.
+fn parse_answer_form(text: &str, p: usize, le: usize) -> Option<Marker> {
+    let b = text.as_bytes();
+    let rest = &text[p..le];
+    let lower = rest.get(..rest.len().min(10)).unwrap_or("").to_ascii_lowercase();
+    let word = ["answer", "response", "reply", "ans", "a"].into_iter().find(|w| lower.starts_with(w))?;
+    let mut e = p + word.len();
+    if e < le && b[e] == b'.' && word != "a" {
+        e += 1;
+    }
+    if word != "a" {
+        while e < le && b[e] == b' ' {
+            e += 1;
+        }
+    }
+    if e >= le || !b[e].is_ascii_digit() {
+        return None;
+    }
+    let m = parse_number_form(text, e, le, true)?;
+    // The number must end with punctuation ("A1." "Answer 2:") so "A4 paper" is no marker.
+    let punct = text[e..m.end].trim_end().ends_with(['.', ':', ')', '-']) || text[m.end..le].trim_start().starts_with('-');
+    if !punct && m.end < le {
+        return None;
+    }
+    let written = text[p..m.written_end(text)].to_string();
+    Some(Marker { start: p, end: m.end, label: m.label, style: Style::Answer, line_start: true, written, compound: m.compound })
 }
 
 /// Parses a marker at `p` (line end `le`). `line_start` allows the looser forms.
@@ -606,6 +677,9 @@ mod tests {
             ("- 2. bulleted", "2", "2"),
             ("| 5 | piped |", "5", "5"),
             ("Request 2: details", "Request 2", "2"),
+            ("A1. Yes", "A1", "1"),
+            ("Answer 3: No", "Answer 3", "3"),
+            ("\"1. quoted request", "1", "1"),
         ];
         for (line, written, key) in cases {
             let f = found(line);
@@ -627,6 +701,7 @@ mod tests {
             "Please see",
             "Item",
             "Questions were asked",
+            "A4 paper is used",
         ] {
             let f = found(line);
             assert!(f.iter().all(|m| !m.2), "{line:?} gave {f:?}");

@@ -316,11 +316,14 @@ pub fn split(doc: &Doc) -> Thread {
             let first = bounds.is_empty();
             let near_boundary = recent(last_boundary_line, 12);
             if first || (signed_off && !near_boundary) {
+                // A WhatDoTheyKnow header above the letter: the sender's name, then the date.
+                let floor = last_boundary_line.map_or(first_line, |l| l + 1);
+                let (line, sender, date) = dated_header_above(doc, i, floor);
                 bounds.push(Boundary {
-                    line: i,
+                    line,
                     quoted: false,
-                    sender: None,
-                    date: None,
+                    sender,
+                    date,
                     from_requester: if to_org { Some(true) } else if addressee_is_person(&addressee) { Some(false) } else { None },
                     salutation: Some(ls),
                     header_lines: 0,
@@ -387,6 +390,37 @@ pub fn split(doc: &Doc) -> Thread {
         }
     }
     Thread { header, msgs, furniture }
+}
+
+/// Looks above a salutation (not above `floor`) for a date line, and a name line above it.
+/// Returns the line where the message starts, the name and the date.
+fn dated_header_above(doc: &Doc, i: usize, floor: usize) -> (usize, Option<String>, Option<Date>) {
+    let mut j = i;
+    let prev_text = |j: &mut usize| -> Option<usize> {
+        while *j > floor {
+            *j -= 1;
+            if !doc.is_blank(*j) {
+                return Some(*j);
+            }
+        }
+        None
+    };
+    let Some(dl) = prev_text(&mut j) else { return (i, None, None) };
+    let l = doc.line(dl).trim();
+    let ds = find_dates(l, false);
+    if ds.len() != 1 || ds[0].end - ds[0].start + 12 < l.len() {
+        return (i, None, None);
+    }
+    let date = Some(ds[0].date);
+    let mut k = dl;
+    if let Some(nl) = prev_text(&mut k) {
+        let name = doc.line(nl).trim();
+        let words = name.split_whitespace().count();
+        if (1..=5).contains(&words) && name.len() < 60 && !name.ends_with(['.', ',', ':']) && !SIGNOFF.is_match(name) && name.starts_with(|c: char| c.is_uppercase()) {
+            return (nl, Some(name.to_string()), date);
+        }
+    }
+    (dl, None, date)
 }
 
 /// Offset of the first sign-off line in `[start, end)`.

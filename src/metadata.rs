@@ -98,7 +98,7 @@ const BODY_WORDS: [&str; 27] = [
 ];
 
 static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:[A-Z][A-Za-z'&-]*(?:[ \t]+(?:of|and|for|the|upon|on|in|&)[ \t]+|[ \t]+|-)){1,7}(?:Council|Constabulary|Police(?:[ \t]+Service(?:[ \t]+of[ \t]+Northern[ \t]+Ireland)?|[ \t]+Scotland|[ \t]+Force)?|NHS\s+(?:Foundation\s+)?Trust|Trust|University|College|Department(?:\s+(?:for|of)\s+[A-Z][A-Za-z]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z]+)?)?|Ministry\s+of\s+[A-Z][A-Za-z]+|Authority|Agency|Commission|Executive|Board|Fire\s+and\s+Rescue\s+Service|Service|Borough|Assembly|Parliament|Government|Ombudsman|Inspectorate|Corporation|Partnership)\b")
+    re(r"\b(?:(?:Department|Ministry|Office)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][A-Za-z'-]+(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][A-Za-z'-]+){0,5}|(?:[A-Z][A-Za-z'&-]*(?:[ \t]+(?:of|and|for|the|upon|on|in|&)[ \t]+|[ \t]+|-)){1,7}(?:Council|Constabulary|Police(?:[ \t]+Service(?:[ \t]+of[ \t]+Northern[ \t]+Ireland)?|[ \t]+Scotland|[ \t]+Force)?|NHS\s+(?:Foundation\s+)?Trust|Trust|University|College|Department(?:\s+(?:for|of)\s+[A-Z][A-Za-z]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z]+)?)?|Ministry\s+of\s+[A-Z][A-Za-z]+|Authority|Agency|Commission|Executive|Board|Fire\s+and\s+Rescue\s+Service|Service|Borough|Assembly|Parliament|Government|Ombudsman|Inspectorate|Corporation|Partnership))\b")
 });
 
 /// Distinctive words: a name made only of these is generic ("The City Council").
@@ -247,7 +247,7 @@ fn looks_like_name(s: &str) -> bool {
 
 static REF_TOKEN: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:[A-Z]{1,8}[-/]?\d[A-Z0-9]*|\d[\d]*)(?:[-/.][A-Z0-9]+)*\b"));
 static REF_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\bref(?:erence)?s?\b\.?|\brequest\b|\bcase\b|\bFOI[AS]?\b|\bEIRS?\b)[\s:.#-]*(?:no\.?|number|id)?[\s:.#-]*$")
+    re(r"(?i)(?:\bref(?:erence)?s?\b\.?|\brequest\b|\bcase\b|\bFOI[AS]?\b|\bEIRS?\b|\binformation\b)[\s:.#-]*(?:no\.?|number|id)?[\s:.#-]*$")
 });
 
 /// Reference numbers: tokens that look like one (letters and at least three digits:

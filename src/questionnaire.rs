@@ -125,6 +125,9 @@ pub type Block = Vec<(usize, Label)>;
 
 /// Groups the markers with indices in `idxs` (in text order) into numbered lists.
 pub fn build_blocks(doc: &Doc, markers: &[Marker], idxs: &[usize]) -> Vec<Block> {
+    // Answer numbers ("A1.") never make a list of questions.
+    let idxs: Vec<usize> = idxs.iter().copied().filter(|&i| markers[i].style != Style::Answer).collect();
+    let idxs = &idxs[..];
     let mut blocks: Vec<Block> = Vec::new();
     let mut cur: Block = Vec::new();
     for (pos, &i) in idxs.iter().enumerate() {
