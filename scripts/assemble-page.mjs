@@ -62,7 +62,10 @@ const exampleText = scriptSafe('www/example.txt', `\n${example}`);
 const indexHtml = fill(template, {
   csp: csp([...common, "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'",
     "connect-src 'self'", 'worker-src blob:']),
-  style: '<link rel="stylesheet" href="style.css">',
+  // Start fetching the .wasm and the worker's sources while the page is parsed.
+  style: ['<link rel="stylesheet" href="style.css">',
+    ...['foi_analyser_wasm_bg.wasm', 'foi_analyser_wasm.js', 'worker.js']
+      .map((f) => `<link rel="preload" href="${f}" as="fetch" crossorigin>`)].join('\n'),
   example: exampleText,
   inline: '',
   script: '<script src="app.js"></script>',

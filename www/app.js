@@ -22,7 +22,7 @@
   const byId = (id) => document.getElementById(id);
   const ui = {
     input: byId('input'), analyse: byId('analyse'), fileInput: byId('file-input'),
-    example: byId('example'), engine: byId('engine'), status: byId('status'), error: byId('error'),
+    example: byId('example'), cancel: byId('cancel'), engine: byId('engine'), status: byId('status'), error: byId('error'),
     batch: byId('batch'), progress: byId('progress'), progressText: byId('progress-text'),
     fileChoice: byId('file-choice'), batchErrors: byId('batch-errors'),
     results: byId('results'), resultsName: byId('results-name'), thread: byId('thread'),
@@ -32,7 +32,7 @@
     downloadJson: byId('download-json'), downloadCsv: byId('download-csv'), copy: byId('copy-table'),
   };
 
-  const timings = { ready: null, analyses: [] };
+  const timings = { start: null, compiled: null, workerSource: null, ready: null, warm: null, analyses: [] };
   const setState = (s) => { document.body.dataset.state = s; };
   const say = (text) => { ui.status.textContent = text; };
 
@@ -44,10 +44,12 @@
   let modulePromise = null; // the compiled WebAssembly.Module, shared by every worker
   let workerUrl = null;
   let worker = null;
+  let started = null; // Promise: the first worker has been created
   let ready = null; // Promise of the current worker's 'ready' message
   let running = null; // {id, resolve, reject} of the message the worker is working on
   let nextId = 1;
   let restarts = 0;
+  let warmFailed = false;
 
   function base64ToBytes(b64) {
     if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
@@ -72,17 +74,22 @@
     return WebAssembly.compile(await resp.arrayBuffer());
   }
 
-  // The worker always runs from a Blob URL: it then shares this page's Content-Security-Policy
-  // and it works from file:// (Chrome refuses a worker script file there).
-  function makeWorkerUrl() {
+  // The worker always runs from a Blob URL made from its source text, fetched once while the
+  // page loads: it then shares this page's Content-Security-Policy, it works from file://
+  // (Chrome refuses a worker script file there), and a restarted worker fetches nothing.
+  async function makeWorkerUrl() {
     const inline = byId('worker-src');
     let src;
     if (inline) {
       src = inline.textContent;
     } else {
-      const glue = new URL('foi_analyser_wasm.js', document.baseURI).href;
-      const main = new URL('worker.js', document.baseURI).href;
-      src = `importScripts(${JSON.stringify(glue)}, ${JSON.stringify(main)});\n`;
+      const get = async (f) => {
+        const resp = await fetch(new URL(f, document.baseURI));
+        if (!resp.ok) throw new Error(`${f}: HTTP ${resp.status}`);
+        return resp.text();
+      };
+      const [glue, main] = await Promise.all([get('foi_analyser_wasm.js'), get('worker.js')]);
+      src = `${glue}\n${main}`;
     }
     return URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
   }
@@ -96,10 +103,18 @@
     ready.catch(() => {}); // handled where awaited
     w.onmessage = (event) => {
       const m = event.data;
-      if (m.type === 'ready') resolveReady(m);
+      if (m.type === 'ready') {
+        resolveReady(m);
+        // Runs the engine on the built-in example in the background: it compiles the engine's
+        // patterns and lets the browser optimise the hot code before the user's first input
+        // (the first analysis on a cold instance is many times slower). Not tracked as a job:
+        // an input that arrives meanwhile waits for it (well under a second).
+        if (!warmFailed) w.postMessage({ type: 'warm', text: byId('example-reply').textContent });
+      } else if (m.type === 'warm') timings.warm = performance.now();
       else if (m.type === 'fatal') rejectReady(new Error(m.message));
       else if (m.type === 'result' || m.type === 'bench' || m.type === 'offsets') settle(m.id, m, null);
       else if (m.type === 'trap') {
+        if (m.id === undefined) warmFailed = true; // the warm-up trapped: never again
         restart();
         settle(m.id, null, new Trap(m.message));
       }
@@ -141,6 +156,7 @@
   }
 
   async function call(msg, transfer) {
+    await started;
     await ready;
     const id = nextId++;
     return new Promise((resolve, reject) => {
@@ -150,10 +166,12 @@
   }
 
   async function start() {
+    timings.start = performance.now();
     modulePromise = compileModule();
-    workerUrl = makeWorkerUrl();
-    spawn();
+    modulePromise.then(() => { timings.compiled = performance.now(); }, () => {}); // errors: see `ready`
+    started = makeWorkerUrl().then((url) => { workerUrl = url; timings.workerSource = performance.now(); spawn(); });
     try {
+      await started;
       const m = await ready;
       timings.ready = performance.now();
       ui.engine.textContent = 'Analyser ready.';
@@ -203,7 +221,36 @@
     ui.progress.max = inputs.length;
     ui.progress.value = 0;
     ui.progressText.textContent = `0 of ${inputs.length}`;
-    say(batch ? `Analysing ${inputs.length} files…` : `Analysing ${displayName(inputs[0].name)}…`);
+    const size = inputs.reduce((n, x) => n + (x.file ? x.file.size : (x.text || '').length), 0);
+    const what = batch ? `${inputs.length} files` : displayName(inputs[0].name);
+    const working = `Analysing ${what}${size >= 1024 * 1024 ? ` (${mb(size)} MB; large inputs take a while, and you can stop)` : ''}…`;
+    say(working);
+    ui.cancel.hidden = false;
+    const t0 = performance.now();
+    const ticker = setInterval(() => {
+      if (my !== generation || document.body.dataset.state !== 'busy') return;
+      if (!batch) say(`${working} ${Math.round((performance.now() - t0) / 1000)} s`);
+    }, 1000);
+    try {
+      await runInputs(my, inputs, batch);
+    } finally {
+      clearInterval(ticker);
+      if (my === generation) ui.cancel.hidden = true;
+    }
+  }
+
+  // Stops the analysis in progress (the Stop button): the worker is replaced.
+  function stop() {
+    generation++;
+    cancelRunning();
+    ui.cancel.hidden = true;
+    ui.results.hidden = true;
+    current = null;
+    say('Stopped. Paste, drop or open another reply.');
+    setState('ready');
+  }
+
+  async function runInputs(my, inputs, batch) {
     let shown = false;
     for (let i = 0; i < inputs.length; i++) {
       const input = inputs[i];
@@ -401,11 +448,11 @@
     const span = document.createElement('span');
     span.append(date(d.value));
     const parts = [];
-    parts.push(`stated: ${d.stated || 'not stated'}`);
+    parts.push(d.stated ? `stated in the reply: ${d.stated}` : 'not stated in the reply');
     if (d.computed) {
       parts.push(`computed: ${d.computed} (${d.working_days} working days, ${d.holidays} holidays)`);
     } else {
-      parts.push('computed: not computed');
+      parts.push('not computed (no date of receipt)');
     }
     const detail = document.createElement('span');
     detail.className = 'detail';
@@ -420,7 +467,7 @@
   }
 
   const QUALIFIER = { at_least: '≥ ', at_most: '≤ ', approx: '≈ ', less_than: '< ' };
-  const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 2 });
+  const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 0, maximumFractionDigits: 2 });
   const num = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 });
 
   function valueText(v) {
@@ -496,7 +543,7 @@
     th.append(b);
 
     const answer = cell('td', null, 'answer');
-    if (q.answer && q.answer.text) answer.textContent = q.answer.text;
+    if (q.answer && q.answer.text) answer.append(cell('div', q.answer.text, 'clamp'));
     else answer.append(cell('span', 'No answer found', 'missing'));
     if (q.refers_to) answer.append(cell('span', `See the answer to ${q.refers_to}.`, 'refers'));
 
@@ -514,7 +561,8 @@
       values.append(ul);
     }
 
-    const question = cell('td', q.text, 'question');
+    const question = cell('td', null, 'question');
+    question.append(cell('div', q.text, 'clamp'));
     const exemptions = cell('td', exemptionsText(q.exemptions), 'exemptions');
     // Labels for the narrow layout, where each row is drawn as a card.
     question.dataset.label = 'Question';
@@ -729,6 +777,7 @@
     }
   });
   ui.analyse.addEventListener('click', () => analysePaste());
+  ui.cancel.addEventListener('click', stop);
   ui.example.addEventListener('click', () => {
     ui.input.value = byId('example-reply').textContent.replace(/^\n/, '');
     analysePaste('example-reply.txt');

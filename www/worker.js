@@ -1,16 +1,17 @@
 // The analysis worker: owns the WebAssembly instance so that the page never freezes.
 //
-// It runs after the wasm-bindgen glue (which defines `wasm_bindgen`), either loaded with
-// importScripts (dist/) or concatenated into the same Blob (the single-file page).
+// It runs after the wasm-bindgen glue (which defines `wasm_bindgen`): app.js makes one Blob of
+// the glue and this file (fetched once from dist/, or inline in the single-file page).
 //
 // Messages in:  {type: 'init', module: WebAssembly.Module}
 //               {type: 'analyse', id, name, bytes: Uint8Array | undefined, text: string | undefined,
 //                panic: true to make the wasm panic (the page's self-test of recovery)}
 //               {type: 'bench', id, name, bytes, minMs}
+//               {type: 'warm', text}                 (runs the engine on the example, untimed)
 //               {type: 'offsets', id, text, analysis}    (maps the spans of a given analysis)
-// Messages out: {type: 'ready', version, ms} | {type: 'fatal', message}
+// Messages out: {type: 'ready', version, ms} | {type: 'fatal', message} | {type: 'warm'}
 //               {type: 'result', id, name, json, csv, text, analysis, offsets, ms}
-//               {type: 'bench', id, times} | {type: 'offsets', id, offsets}
+//               {type: 'bench', id, runs, meanMs, warmupMs} | {type: 'offsets', id, offsets}
 //               {type: 'trap', id, message}           (the instance is dead: start a new worker)
 'use strict';
 
@@ -100,19 +101,34 @@ self.onmessage = async (event) => {
     }
     self.postMessage(result);
   } else if (msg.type === 'bench') {
-    // Times analyse_all (what the page runs per input) for at least minMs; reports every run.
+    // Times analyse_all (what the page runs per input): one warm-up run, then runs for at
+    // least minMs. Reports the mean of the timed runs (the clock of a worker is coarse).
     try {
-      const times = [];
+      const warm = performance.now();
+      wasm_bindgen.analyse_all(msg.bytes, msg.name);
+      const warmup = performance.now() - warm;
+      let runs = 0;
       const start = performance.now();
+      let now = start;
       do {
-        const t0 = performance.now();
         wasm_bindgen.analyse_all(msg.bytes, msg.name);
-        times.push(performance.now() - t0);
-      } while (performance.now() - start < (msg.minMs || 200) || times.length < 5);
-      self.postMessage({ type: 'bench', id: msg.id, times });
+        runs++;
+        now = performance.now();
+      } while (now - start < (msg.minMs || 200) || runs < 5);
+      self.postMessage({ type: 'bench', id: msg.id, runs, meanMs: (now - start) / runs, warmupMs: warmup });
     } catch (err) {
       trap(msg.id, err);
     }
+  } else if (msg.type === 'warm') {
+    // Warm-up on the example reply (see app.js); a failure here shows on the next real input.
+    try {
+      const bytes = new TextEncoder().encode(msg.text || '');
+      for (let i = 0; i < 6; i++) wasm_bindgen.analyse_all(bytes, 'warm-up.txt');
+    } catch (err) {
+      trap(undefined, err);
+      return;
+    }
+    self.postMessage({ type: 'warm' });
   } else if (msg.type === 'offsets') {
     const offsets = byteOffsetsToIndices(msg.text || '', spanOffsets(msg.analysis));
     self.postMessage({ type: 'offsets', id: msg.id, offsets });

@@ -87,7 +87,9 @@ pub fn panic_for_test() {
 fn to_js(analysis: &Analysis) -> Result<JsValue, JsError> {
     use serde::Serialize;
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    analysis.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
+    analysis
+        .serialize(&ser)
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The three strings of [`analyse_all`], computed natively (testable without a browser).
@@ -115,7 +117,8 @@ mod tests {
 
     #[test]
     fn outputs_equal_the_cli_formats() {
-        let input = "Dear Sir,\n1. How much did you spend? £2.4m\n2. Who’s the supplier? Not held.\n";
+        let input =
+            "Dear Sir,\n1. How much did you spend? £2.4m\n2. Who’s the supplier? Not held.\n";
         let out = Outputs::of(input.as_bytes(), "reply.txt");
         let a = foi_analyser::analyse(input.as_bytes(), "reply.txt");
         assert_eq!(out.json, report::to_json(&a));

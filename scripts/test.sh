@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Runs every test of the repository, failing fast, in this order:
+#   prerequisites (installed when missing), cargo fmt --check, clippy -D warnings, cargo test,
+#   the release CLI, the corpus score gate (>= 0.95), the page build, the browser tests.
+#
+# Needs: rustup/cargo, node/npm, python3, and apt-get (as root, or sudo) the first time, for
+# Debian's chromium and binaryen. Installs when missing: the wasm32-unknown-unknown target,
+# rustfmt and clippy, wasm-bindgen-cli at the Cargo.lock version, chromium and binaryen, and the
+# browser tests' npm packages (npm ci). `.ci/run` runs this same script.
+#
+# SKIP_SCORE=1 skips the score gate (only while developing, when the engine is not done).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/prereqs.sh
+
+total_start=$SECONDS
+step() {
+  local title="$1"
+  shift
+  local start=$SECONDS
+  printf '\n==== %s\n' "$title"
+  # A subshell outside any condition, so that `set -e` holds inside the step too.
+  set +e
+  (
+    set -e
+    "$@"
+  )
+  local rc=$?
+  set -e
+  if [ "$rc" -ne 0 ]; then
+    printf '\n==== FAILED: %s (%ds, exit %d); total %ds\n' "$title" $((SECONDS - start)) "$rc" $((SECONDS - total_start)) >&2
+    exit "$rc"
+  fi
+  printf '==== ok: %s (%ds)\n' "$title" $((SECONDS - start))
+}
+
+prerequisites() {
+  need_rust_components
+  need_wasm_target
+  cargo metadata --format-version 1 >/dev/null # brings Cargo.lock up to date
+  need_wasm_bindgen
+  need_apt_packages
+  need_npm_packages
+}
+
+score_gate() {
+  if [ "${SKIP_SCORE:-}" = 1 ]; then
+    echo "SKIP_SCORE=1: the score gate is SKIPPED (development only)"
+    return 0
+  fi
+  local out score
+  out="$(python3 ../shared/tools/score.py ../shared/corpus/gold/*.json)"
+  echo "$out"
+  score="$(echo "$out" | awk '/^score:/ { s = $2 } END { print s }')"
+  if [ -z "$score" ]; then
+    echo "no score: line in the scorer's output" >&2
+    return 1
+  fi
+  if ! python3 -c "import sys; sys.exit(0 if float('$score') >= 0.95 else 1)"; then
+    echo "score $score is below 0.95" >&2
+    return 1
+  fi
+}
+
+browser_tests() {
+  (cd tests/browser && node --test --test-concurrency=1 tests/*.test.mjs)
+}
+
+step "prerequisites" prerequisites
+step "cargo fmt --all --check" cargo fmt --all --check
+step "cargo clippy --workspace --all-targets -- -D warnings" cargo clippy --workspace --all-targets -- -D warnings
+step "cargo test --workspace" cargo test --workspace
+step "cargo build --release" cargo build --release
+step "corpus score (score.py, at least 0.95)" score_gate
+step "build the page (scripts/build-page.sh)" ./scripts/build-page.sh
+step "browser tests (headless Chromium)" browser_tests
+printf '\nall tests passed in %ds\n' $((SECONDS - total_start))
