@@ -216,6 +216,9 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
     // 4. Prose that names questions.
     prose_pass(doc, thread, q, &regions, &stops, &mut found);
 
+    // 4b. Prose that answers questions without naming them, matched by their words.
+    overlap_pass(doc, thread, q, &regions, &stops, &mut found);
+
     // 5. Answers that say they cover other questions.
     share_pass(doc, q, &mut found);
 
@@ -758,6 +761,97 @@ fn general_answer(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usi
                 f.span = Some((s, e));
                 f.via = Via::Letter;
             }
+        }
+    }
+}
+
+/// Words too common in requests and replies to tell questions apart.
+const COMMON: &[&str] = &[
+    "the", "and", "for", "that", "this", "with", "from", "have", "has", "had", "are", "was", "were", "which", "what",
+    "how", "many", "much", "does", "did", "your", "you", "our", "any", "all", "been", "per", "each", "please", "provide",
+    "number", "information", "would", "could", "like", "know", "also", "total", "there", "their", "its", "can", "will",
+    "who", "when", "where", "why", "not", "they", "them", "these", "those", "such", "into", "about", "other", "than",
+    "then", "some", "within", "between", "during", "over", "under", "request", "details", "copy", "copies", "list",
+    "year", "years", "council", "authority", "trust", "force", "department", "university", "following", "held", "hold",
+    "confirm", "tell", "state", "give",
+];
+
+/// A sentence's distinctive words, lower case, with a plural `s` dropped.
+fn content_words(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in s.split(|c: char| !c.is_alphanumeric()) {
+        if w.len() < 3 {
+            continue;
+        }
+        let l = w.to_lowercase();
+        if COMMON.contains(&l.as_str()) {
+            continue;
+        }
+        let l = if l.len() > 4 && l.ends_with('s') && !l.ends_with("ss") { l[..l.len() - 1].to_string() } else { l };
+        if !out.contains(&l) {
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// For questions still without an answer: a sentence of the reply that shares most of a
+/// question's distinctive words (and more with it than with any other question) answers it.
+fn overlap_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, usize, bool)], stops: &[usize], found: &mut [Found]) {
+    let text = doc.text;
+    let missing: Vec<usize> = (0..q.items.len()).filter(|&i| found[i].span.is_none() && !q.items[i].header).collect();
+    if missing.is_empty() {
+        return;
+    }
+    let qwords: Vec<Vec<String>> = q.items.iter().map(|it| content_words(&it.text)).collect();
+    let mut taken: Vec<(usize, usize)> = found.iter().filter_map(|f| f.span).collect();
+    taken.extend(found.iter().filter_map(|f| f.restated));
+    taken.push(q.span);
+    // (question, score, sentence) for the best sentence of each question.
+    let mut best: Vec<Option<(usize, (usize, usize))>> = vec![None; q.items.len()];
+    for &(rs, re_, quoted) in regions {
+        if quoted {
+            continue;
+        }
+        let body_start = thread.msgs.iter().find(|m| m.start == rs).and_then(|m| m.salutation).unwrap_or(rs);
+        let stop = stops.iter().copied().find(|&s| s > body_start + 1).unwrap_or(re_).min(re_);
+        if body_start >= stop {
+            continue;
+        }
+        for (s, e) in sentences(text, body_start, stop) {
+            if taken.iter().any(|&(a, b)| s < b && a < e) || META.is_match(&text[s..e]) {
+                continue;
+            }
+            let sw = content_words(&text[s..e]);
+            // Score the sentence against every question; it answers the one it matches best.
+            let mut top: Option<(usize, usize)> = None;
+            let mut second = 0;
+            for (i, qw) in qwords.iter().enumerate() {
+                let shared = qw.iter().filter(|w| sw.contains(w)).count();
+                match top {
+                    Some((_, t)) if shared > t => {
+                        second = t;
+                        top = Some((i, shared));
+                    }
+                    Some((_, t)) if shared > second || shared == t => second = second.max(shared),
+                    None => top = Some((i, shared)),
+                    _ => {}
+                }
+            }
+            let Some((i, shared)) = top else { continue };
+            let need = 2.max((qwords[i].len() as f64 * 0.4).ceil() as usize);
+            if !missing.contains(&i) || shared < need || shared == second {
+                continue;
+            }
+            if best[i].is_none_or(|(b, _)| shared > b) {
+                best[i] = Some((shared, (s, e)));
+            }
+        }
+    }
+    for i in missing {
+        if let Some((_, (s, e))) = best[i] {
+            found[i].span = Some((s, e));
+            found[i].via = Via::Prose;
         }
     }
 }

@@ -176,7 +176,7 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
             p += 1;
         }
         // A new letter restarts the numbering of "Question:" labels.
-        let head = &text[p..le.min(p + 16)];
+        let head = &text[p..crate::text::floor_char(text, le.min(p + 16))];
         if head.starts_with("Dear ") || head.starts_with("Yours ") || head.starts_with("Kind regards") {
             labelled = 0;
         }

@@ -79,6 +79,11 @@ static QUOTE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 static WROTE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*On\b.{4,160}\bwrote:\s*$"));
 static FOLDED: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(?:show|hide) (?:all )?quoted sections?\s*$"));
+/// Lines of a WhatDoTheyKnow page that are navigation or attachment listings, not words of
+/// any message.
+static PAGE_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^(?:link to this|report|report this request|reply|follow|unfollow|download|download original attachment|view as html|share|hide|add an annotation|helpful annotations?|track this request|request an internal review|send a followup|see all attachments|\d+(?:\.\d+)?\s*[KM]B(?:\s+(?:download|view as html))*|[^\s/\\]{1,120}\.(?:pdf|docx?|xlsx?|csv|odt|ods|rtf|zip|msg|eml|png|jpe?g)\s*(?:\d+(?:\.\d+)?\s*[KM]B)?(?:\s+(?:download|view as html))*)$")
+});
 static ATTACHMENTS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*\d+ attachments?\s*$"));
 static PAGE_STATUS: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -199,6 +204,9 @@ pub fn split(doc: &Doc) -> Thread {
     let mut bounds: Vec<Boundary> = Vec::new();
     let mut signed_off = false;
     let mut last_boundary_line: Option<usize> = None;
+    // The last header-like boundary (sender line, e-mail header, quote separator): a salutation
+    // shortly after one belongs to its message.
+    let mut last_header_line: Option<usize> = None;
     let mut in_links = false;
     let first_line = doc.line_of(header.end.min(doc.text.len().saturating_sub(1)));
     let mut i = if header.end > 0 { first_line } else { 0 };
@@ -221,6 +229,11 @@ pub fn split(doc: &Doc) -> Thread {
                 continue;
             }
             in_links = false;
+        }
+        if PAGE_FURNITURE.is_match(t) {
+            furniture.push((ls, le + 1));
+            i += 1;
+            continue;
         }
         if FOLDED.is_match(line) {
             furniture.push((ls, le + 1));
@@ -274,6 +287,7 @@ pub fn split(doc: &Doc) -> Thread {
                         });
                     }
                     last_boundary_line = Some(j.saturating_sub(1));
+                    last_header_line = last_boundary_line;
                     signed_off = false;
                     i = j;
                     continue;
@@ -284,6 +298,7 @@ pub fn split(doc: &Doc) -> Thread {
             let date = find_dates(line, false).first().map(|d| d.date);
             bounds.push(Boundary { line: i, quoted: true, sender: None, date, from_requester: None, salutation: None, header_lines: 0 });
             last_boundary_line = Some(i);
+            last_header_line = Some(i);
             signed_off = false;
             i += 1;
             continue;
@@ -306,6 +321,7 @@ pub fn split(doc: &Doc) -> Thread {
             }
             bounds.push(Boundary { line: i, quoted: false, sender: Some(sender), date, from_requester: Some(false), salutation: None, header_lines: 0 });
             last_boundary_line = Some(i);
+            last_header_line = Some(i);
             signed_off = false;
             i += 1;
             continue;
@@ -314,7 +330,7 @@ pub fn split(doc: &Doc) -> Thread {
             let addressee = c[1].trim().to_string();
             let to_org = addressee_is_org(&addressee);
             let first = bounds.is_empty();
-            let near_boundary = recent(last_boundary_line, 12);
+            let near_boundary = recent(last_header_line, 12) && last_header_line >= last_boundary_line;
             if first || (signed_off && !near_boundary) {
                 // A WhatDoTheyKnow header above the letter: the sender's name, then the date.
                 let floor = last_boundary_line.map_or(first_line, |l| l + 1);

@@ -336,8 +336,37 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
         let m = thread.msg_at(markers[b[0].0].start);
         return Some(from_block(doc, thread, markers, b, m, false));
     }
-    // 3. Unnumbered questions in a "You asked" passage of the reply.
-    None
+    // 3. Unnumbered questions restated in the reply, each on a line of its own.
+    let mut order: Vec<usize> = (0..thread.msgs.len()).filter(|&m| !thread.msgs[m].from_requester).collect();
+    order.sort_by_key(|&m| thread.msgs[m].quoted);
+    order.into_iter().find_map(|m| question_lines(doc, thread, m))
+}
+
+/// Lines of a reply that are questions on their own ("How many staff work there?"), when there
+/// are at least two: a reply that restates unnumbered questions before answering each.
+fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
+    let msg = &thread.msgs[m];
+    let text = doc.text;
+    let mut items: Vec<QItem> = Vec::new();
+    let (a, b) = (doc.line_of(msg.start), doc.line_of(msg.end.saturating_sub(1).max(msg.start)));
+    for li in a..=b {
+        let (ls, le) = doc.line_range(li);
+        if thread.in_furniture(ls) {
+            continue;
+        }
+        let t = doc.line(li).trim();
+        let words = t.split_whitespace().count();
+        let own_line = li == 0 || doc.is_blank(li - 1) || doc.line(li - 1).trim_end().ends_with(['.', '?', ':', '!']);
+        if t.ends_with('?') && words >= 4 && t.starts_with(|c: char| c.is_uppercase()) && own_line && !t.starts_with("Dear") {
+            let lead = doc.line(li).len() - doc.line(li).trim_start().len();
+            push_unnumbered(&mut items, text, ls + lead, le);
+        }
+    }
+    if items.len() < 2 {
+        return None;
+    }
+    let span = (items[0].text_start, items[items.len() - 1].text_end);
+    Some(Questionnaire { items, span, material: Vec::new(), from_request: false, msg: Some(m), run_in: false })
 }
 
 /// Whether a cue such as "You asked:" or "Your request" comes shortly before `at`.
