@@ -63,7 +63,13 @@ fn no_stale_snapshots() {
         .filter(|n| n.starts_with("corpus__") && n.ends_with(".snap"))
         .collect();
     let stale: Vec<_> = present.difference(&wanted).collect();
-    assert!(stale.is_empty(), "snapshots without a corpus file: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "snapshots without a corpus file: {stale:?}"
+    );
     let missing: Vec<_> = wanted.difference(&present).collect();
-    assert!(missing.is_empty(), "corpus files without a committed snapshot: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "corpus files without a committed snapshot: {missing:?}"
+    );
 }

@@ -5,48 +5,11 @@
 
 mod common;
 
-use std::sync::OnceLock;
-
 use foi_analyser::model::*;
 use foi_analyser::{analyse, report};
 use serde_json::{json, Value as Json};
 
-const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/analysis.schema.json");
-
-fn schema_json() -> Json {
-    let text = std::fs::read_to_string(SCHEMA_PATH).expect("read the schema");
-    serde_json::from_str(&text).expect("the schema is valid JSON")
-}
-
-struct Compiled {
-    schemas: boon::Schemas,
-    index: boon::SchemaIndex,
-}
-
-fn compiled() -> &'static Compiled {
-    static C: OnceLock<Compiled> = OnceLock::new();
-    C.get_or_init(|| {
-        let mut schemas = boon::Schemas::new();
-        let mut compiler = boon::Compiler::new();
-        compiler.set_default_draft(boon::Draft::V2020_12);
-        // Also checks the schema itself against the draft 2020-12 meta-schema.
-        compiler
-            .add_resource(SCHEMA_PATH, schema_json())
-            .expect("add the schema");
-        let index = compiler
-            .compile(SCHEMA_PATH, &mut schemas)
-            .unwrap_or_else(|e| panic!("schema compiles: {e:#}"));
-        Compiled { schemas, index }
-    })
-}
-
-/// `Err` with every violation, each on its own line.
-fn validate(instance: &Json) -> Result<(), String> {
-    let c = compiled();
-    c.schemas
-        .validate(instance, c.index)
-        .map_err(|e| format!("{e:#}"))
-}
+use common::{schema_json, validate};
 
 /// Serialises `a` exactly as the CLI does and checks it against the schema.
 fn assert_valid(a: &Analysis, what: &str) {
@@ -315,7 +278,8 @@ fn a_fully_populated_analysis_matches_the_schema() {
 fn the_schema_rejects_drift() {
     let valid: Json = serde_json::from_str(&report::to_json(&full_analysis())).unwrap();
     validate(&valid).expect("the unmutated analysis is valid");
-    let mutations: Vec<(&str, fn(&mut Json))> = vec![
+    type Mutation = (&'static str, fn(&mut Json));
+    let mutations: Vec<Mutation> = vec![
         ("an unknown top-level field", |j| j["extra"] = json!(1)),
         ("a missing top-level field", |j| {
             j.as_object_mut().unwrap().remove("diagnostics");

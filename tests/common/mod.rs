@@ -6,6 +6,7 @@
 #![allow(dead_code)] // each test crate uses a different part
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 pub fn corpus_dir() -> PathBuf {
     match std::env::var_os("FOI_CORPUS") {
@@ -147,4 +148,41 @@ pub fn spans(v: &serde_json::Value) -> Vec<(String, u64, u64)> {
     let mut out = Vec::new();
     walk(v, "$", &mut out);
     out
+}
+
+pub const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/analysis.schema.json");
+
+pub fn schema_json() -> serde_json::Value {
+    let text = std::fs::read_to_string(SCHEMA_PATH).expect("read the schema");
+    serde_json::from_str(&text).expect("the schema is valid JSON")
+}
+
+struct Compiled {
+    schemas: boon::Schemas,
+    index: boon::SchemaIndex,
+}
+
+fn compiled() -> &'static Compiled {
+    static C: OnceLock<Compiled> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut schemas = boon::Schemas::new();
+        let mut compiler = boon::Compiler::new();
+        compiler.set_default_draft(boon::Draft::V2020_12);
+        // Also checks the schema itself against the draft 2020-12 meta-schema.
+        compiler
+            .add_resource(SCHEMA_PATH, schema_json())
+            .expect("add the schema");
+        let index = compiler
+            .compile(SCHEMA_PATH, &mut schemas)
+            .unwrap_or_else(|e| panic!("schema compiles: {e:#}"));
+        Compiled { schemas, index }
+    })
+}
+
+/// Checks `instance` against `schema/analysis.schema.json`: `Err` lists every violation.
+pub fn validate(instance: &serde_json::Value) -> Result<(), String> {
+    let c = compiled();
+    c.schemas
+        .validate(instance, c.index)
+        .map_err(|e| format!("{e:#}"))
 }
