@@ -502,7 +502,7 @@ fn words_pass(doc: &Doc, q: &Questionnaire, qtoks: &[Vec<Token>], regions: &[(us
             if ls >= re_ || q.from_request && q.msg.is_some() && ls >= q.span.0 && ls < q.span.1 {
                 continue;
             }
-            let lt = tokens(text, ls, le.min(ls + 200));
+            let lt = tokens(text, ls, crate::text::floor_char(text, le.min(ls + 200)));
             let Some(first) = lt.first() else { continue };
             for &qi in &missing {
                 let qt = &qtoks[qi];

@@ -222,7 +222,8 @@ fn continues_question(rest: &str) -> bool {
 /// question; the rest of the region is the reply's (or the request's notes).
 pub fn question_end(doc: &Doc, start: usize, limit: usize, split_answers: bool, run_in: bool) -> usize {
     let text = doc.text;
-    let limit = limit.min(text.len()).max(start);
+    let start = crate::text::floor_char(text, start);
+    let limit = crate::text::floor_char(text, limit.min(text.len())).max(start);
     if run_in {
         let para_end = text[start..limit].find("\n\n").map_or(limit, |p| start + p);
         return trim_end(text, start, para_end);
@@ -396,7 +397,7 @@ fn block_question_likeness(doc: &Doc, markers: &[Marker], b: &Block) -> f64 {
     for (k, (i, _)) in b.iter().enumerate() {
         let start = markers[*i].end;
         let limit = b.get(k + 1).map_or(doc.text.len(), |(j, _)| markers[*j].start);
-        let end = question_end(doc, start, limit.min(start + 600), true, false);
+        let end = question_end(doc, start, crate::text::floor_char(doc.text, limit.min(start + 600)), true, false);
         if question_like(&doc.text[start..end]) {
             n += 1;
         }

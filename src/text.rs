@@ -142,6 +142,9 @@ impl Token {
 
 /// The words of `text[from..to]`, with offsets into `text`.
 pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Token> {
+    // Callers may pass byte estimates; never slice inside a character.
+    let (from, to) = (floor_char(text, from), floor_char(text, to));
+    let to = to.max(from);
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text[from..to].char_indices() {
