@@ -89,16 +89,18 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
     // 1. Numbered occurrences, label-resolved per region.
     let mut occs: Vec<Occ> = Vec::new();
     for &(rs, re_, quoted) in &regions {
-        let idxs: Vec<usize> = (0..markers.len()).filter(|&i| markers[i].start >= rs && markers[i].start < re_ && !thread.in_furniture(markers[i].start)).collect();
+        let (a, b) = (markers.partition_point(|m| m.start < rs), markers.partition_point(|m| m.start < re_));
+        let idxs: Vec<usize> = (a..b).filter(|&i| !thread.in_furniture(markers[i].start)).collect();
         let blocks = build_blocks(doc, markers, &idxs);
         let mut resolved: Vec<(usize, Label)> = blocks.into_iter().flatten().collect();
         // Answer numbers keep their own label.
         resolved.extend(idxs.iter().filter(|&&i| markers[i].style == crate::markers::Style::Answer).map(|&i| (i, markers[i].label.clone())));
         // Markers outside any list keep their own label (resolved against the previous one).
         let mut prev: Option<Label> = None;
+        let in_lists: std::collections::HashMap<usize, Label> = resolved.iter().cloned().collect();
         for &i in &idxs {
-            if let Some(pos) = resolved.iter().position(|(j, _)| *j == i) {
-                prev = Some(resolved[pos].1.clone());
+            if let Some(l) = in_lists.get(&i) {
+                prev = Some(l.clone());
                 continue;
             }
             let l = resolve(prev.as_ref(), &markers[i].label);
@@ -273,7 +275,7 @@ fn select(occs: &[Occ], n: usize) -> Vec<usize> {
             let need = 3.min(n - o.qi).max(2);
             let mut run = 1;
             let mut cur = o.qi;
-            for p in &occs[k + 1..] {
+            for p in occs[k + 1..].iter().take(64) {
                 if p.qi == cur + 1 {
                     run += 1;
                     cur = p.qi;
@@ -372,7 +374,13 @@ fn answer_regions(doc: &Doc, thread: &Thread, q: &Questionnaire) -> Vec<(usize, 
 }
 
 fn region_end_of(regions: &[(usize, usize, bool)], at: usize) -> usize {
-    regions.iter().find(|r| r.0 <= at && at < r.1).map_or(at, |r| r.1)
+    // Regions are messages, in text order.
+    let i = regions.partition_point(|r| r.0 <= at);
+    if i > 0 && at < regions[i - 1].1 {
+        regions[i - 1].1
+    } else {
+        at
+    }
 }
 
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {

@@ -233,6 +233,24 @@ pub struct FoundDate {
 /// the span. Something that has the shape of a date but is not a real one (`31 February 2019`,
 /// `31/02/2019`) is skipped as a whole rather than partly reported.
 pub fn find_dates(text: &str, month_years: bool) -> Vec<FoundDate> {
+    // A date never spans a blank line, so scan paragraph by paragraph: the token buffer stays
+    // the size of one paragraph instead of the whole text (a 50 MB paste would otherwise need
+    // half a gigabyte of tokens).
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = text[start..].find("\n\n").map_or(text.len(), |p| start + p + 1);
+        for mut d in find_dates_in(&text[start..end], month_years) {
+            d.start += start;
+            d.end += start;
+            out.push(d);
+        }
+        start = end;
+    }
+    out
+}
+
+fn find_dates_in(text: &str, month_years: bool) -> Vec<FoundDate> {
     let toks = tokenize(text);
     let scan = Scanner { text, toks: &toks };
     let mut out = Vec::new();

@@ -54,6 +54,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Diagnostic> {
         }
     } else {
         let (text, fell_back) = utf8_with_fallback(bytes);
+        if fell_back && looks_random(bytes) {
+            return Err(error(
+                "binary-input",
+                "This does not look like text: its bytes look random (a compressed or encrypted file?). \
+                 Paste the text of the reply, or save it as plain text."
+                    .into(),
+            ));
+        }
         (text, if fell_back { "windows-1252" } else { "utf-8" })
     };
     if looks_binary(text.as_bytes()) {
@@ -210,6 +218,19 @@ pub fn windows_1252(b: u8) -> char {
     }
 }
 
+/// Bytes that are not UTF-8 and not like any Windows-1252 text: real text in that encoding is
+/// mostly ASCII letters with a few accented or punctuation bytes, while compressed or encrypted
+/// data has bytes of every value (about half above 0x7F, one in eight a control byte).
+fn looks_random(b: &[u8]) -> bool {
+    let sample = &b[..b.len().min(8192)];
+    if sample.len() < 64 {
+        return false;
+    }
+    let high = sample.iter().filter(|&&c| c >= 0x80).count();
+    let control = sample.iter().filter(|&&c| c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0C)).count();
+    high * 100 > sample.len() * 30 || control * 100 > sample.len() * 3
+}
+
 /// Mostly control characters (other than tab, newline, carriage return, form feed, escape).
 fn looks_binary(b: &[u8]) -> bool {
     let sample = &b[..b.len().min(8192)];
@@ -254,6 +275,19 @@ mod tests {
         }
     }
 
+    /// Bytes of every value, in a scrambled order (what a .7z or encrypted file looks like).
+    const RANDOM: [u8; 512] = {
+        let mut a = [0u8; 512];
+        let mut i = 0;
+        let mut x: u32 = 12345;
+        while i < 512 {
+            x = x.wrapping_mul(1103515245).wrapping_add(12345);
+            a[i] = (x >> 16) as u8;
+            i += 1;
+        }
+        a
+    };
+
     #[test]
     fn refusals_name_what_was_found() {
         let cases: &[(&[u8], &str, &str)] = &[
@@ -263,6 +297,7 @@ mod tests {
             (b"PK\x03\x04\x14\x00", "binary-input", "zip"),
             (b"\x89PNG\r\n\x1a\n\x00\x00", "binary-input", "image"),
             (b"\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10", "binary-input", "binary"),
+            (&RANDOM, "binary-input", "random"),
         ];
         for (input, code, word) in cases {
             let e = decode(input).unwrap_err();

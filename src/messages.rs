@@ -56,11 +56,15 @@ pub struct Thread {
 impl Thread {
     /// Index of the message holding `offset`.
     pub fn msg_at(&self, offset: usize) -> Option<usize> {
-        self.msgs.iter().position(|m| m.start <= offset && offset < m.end)
+        // Messages are in text order and do not overlap.
+        let i = self.msgs.partition_point(|m| m.start <= offset);
+        (i > 0 && offset < self.msgs[i - 1].end).then(|| i - 1)
     }
 
     pub fn in_furniture(&self, offset: usize) -> bool {
-        self.furniture.iter().any(|&(s, e)| s <= offset && offset < e)
+        // Furniture spans are recorded in text order and do not overlap.
+        let i = self.furniture.partition_point(|&(s, _)| s <= offset);
+        i > 0 && offset < self.furniture[i - 1].1
     }
 }
 
@@ -445,42 +449,32 @@ fn first_signoff(doc: &Doc, start: usize, end: usize) -> Option<usize> {
     (a..=b).find(|&i| SIGNOFF.is_match(doc.line(i))).map(|i| doc.line_start(i))
 }
 
-/// A later message whose words largely repeat an earlier one is a quote of it.
+/// A later message whose words largely repeat earlier ones is a quote of them. Linear: each
+/// message's 3-word shingles (of its first 400 words) are looked up in those of all earlier
+/// messages.
 fn mark_repeats(doc: &Doc, msgs: &mut [Msg]) {
-    let words: Vec<Vec<String>> = msgs
-        .iter()
-        .map(|m| {
-            tokens(doc.text, m.start, m.end)
-                .iter()
-                .take(400)
-                .map(|t| t.as_str(doc.text).to_ascii_lowercase())
-                .collect()
-        })
-        .collect();
-    for j in 1..msgs.len() {
-        if msgs[j].quoted || words[j].len() < 20 {
-            continue;
-        }
-        for i in 0..j {
-            if words[i].len() >= 20 && overlap(&words[i], &words[j]) > 0.8 {
-                msgs[j].quoted = true;
-                break;
+    use std::collections::HashSet;
+    let mut seen: HashSet<u64> = HashSet::new();
+    for m in msgs.iter_mut() {
+        let words: Vec<&str> = tokens(doc.text, m.start, m.end).iter().take(400).map(|t| t.as_str(doc.text)).collect();
+        let shingles: Vec<u64> = words.windows(3).map(|w| shingle_hash(w)).collect();
+        if !m.quoted && words.len() >= 20 && !shingles.is_empty() {
+            let repeated = shingles.iter().filter(|h| seen.contains(h)).count();
+            if repeated * 10 > shingles.len() * 8 {
+                m.quoted = true;
             }
         }
+        seen.extend(shingles);
     }
 }
 
-/// Share of `b`'s 3-word shingles that occur in `a`.
-fn overlap(a: &[String], b: &[String]) -> f64 {
-    use std::collections::HashSet;
-    let sh = |v: &[String]| -> HashSet<(String, String, String)> {
-        v.windows(3).map(|w| (w[0].clone(), w[1].clone(), w[2].clone())).collect()
-    };
-    let (sa, sb) = (sh(a), sh(b));
-    if sb.is_empty() {
-        return 0.0;
+fn shingle_hash(words: &[&str]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for w in words {
+        w.to_ascii_lowercase().hash(&mut h);
     }
-    sb.iter().filter(|s| sa.contains(*s)).count() as f64 / sb.len() as f64
+    h.finish()
 }
 
 /// `"Information Governance Team <foi@x.gov.uk>"` → `Information Governance Team`.

@@ -300,9 +300,8 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
 pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionnaire> {
     let in_msg = |m: usize| -> Vec<usize> {
         let msg = &thread.msgs[m];
-        (0..markers.len())
-            .filter(|&i| markers[i].start >= msg.start && markers[i].start < msg.end && !thread.in_furniture(markers[i].start))
-            .collect()
+        let (a, b) = (markers.partition_point(|k| k.start < msg.start), markers.partition_point(|k| k.start < msg.end));
+        (a..b).filter(|&i| !thread.in_furniture(markers[i].start)).collect()
     };
     // 1. The request: the requester's messages, unquoted first.
     let mut requests: Vec<usize> = (0..thread.msgs.len()).filter(|&m| thread.msgs[m].from_requester).collect();
