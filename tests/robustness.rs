@@ -221,13 +221,10 @@ fn binary_garbage_is_refused_or_read_without_harm() {
     let mut nuls = random.clone();
     nuls.iter_mut().step_by(16).for_each(|b| *b = 0);
     assert_eq!(codes(&ok("nuls", &nuls)), ["binary-input"]);
-    // High bytes only: valid Windows-1252 text (of a kind), not binary.
+    // High bytes only: Windows-1252 letters and symbols, but no language: either reading is
+    // fine as long as nothing breaks.
     let high: Vec<u8> = random.iter().map(|b| b | 0x80).skip(3).collect();
-    let a = ok("high", &high);
-    assert_eq!(
-        (a.source.format.as_str(), a.source.encoding.as_str()),
-        ("text", "windows-1252")
-    );
+    ok("high", &high);
     for doc in common::documents() {
         ok(&doc.label, &doc.bytes());
     }
@@ -235,9 +232,8 @@ fn binary_garbage_is_refused_or_read_without_harm() {
 
 /// Uniformly random bytes (what a .7z, .rar, .xz or encrypted file looks like) have ~10 %
 /// control bytes and few NULs; read as Windows-1252 each high byte becomes 2-3 UTF-8 bytes,
-/// which dilutes the control characters below the 10 % that `decode` counts as binary.
+/// which once diluted the control characters below what `decode` counted as binary.
 #[test]
-#[ignore = "engine: random bytes without a known signature are read as Windows-1252 text"]
 fn random_bytes_are_refused_as_binary() {
     for len in [4096, 65_536] {
         let a = ok("random", &random_bytes()[..len]);
@@ -354,14 +350,6 @@ fn check_paste(mb: usize) {
 }
 
 #[test]
-fn a_1_mb_paste_completes_with_a_sane_result() {
-    check_paste(1);
-}
-
-#[test]
-#[ignore = "engine: align::align is quadratic in the paste length (8 MB takes 6.5 s in release, \
-            50 MB minutes in release and hours in a debug build); run with \
-            cargo test --release --test robustness -- --ignored a_50_mb"]
 fn a_50_mb_paste_completes_with_a_sane_result() {
     check_paste(50);
 }
