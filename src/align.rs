@@ -663,10 +663,19 @@ fn prose_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, 
         // Stop at the first sign-off or boilerplate line after the body starts.
         let stop = stops.iter().copied().find(|&s| s > body_start + 1).unwrap_or(re_).min(re_);
         let mut pos = body_start;
+        // A heading that names a question ("Response to question 2:") carries over to the
+        // paragraphs below it.
+        let mut carried: Vec<usize> = Vec::new();
         // Paragraphs.
         while pos < stop {
             let pe = text[pos..stop].find("\n\n").map_or(stop, |p| pos + p);
-            let mut current: Vec<usize> = Vec::new();
+            let para = text[pos..pe].trim();
+            let heading = para.len() < 80 && !para.contains('\n') && (para.ends_with(':') || para.split_whitespace().count() <= 6);
+            if para.is_empty() {
+                pos = pe + 2;
+                continue;
+            }
+            let mut current: Vec<usize> = std::mem::take(&mut carried);
             // Sentences before the paragraph's first reference ("The policy is attached. …
             // This answers part 3.") belong to that reference.
             let mut leading: Vec<(usize, usize)> = Vec::new();
@@ -697,8 +706,13 @@ fn prose_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, 
                     leading.push((s, e));
                 }
                 for &i in &current {
-                    acc[i].push((s, e));
+                    if !heading {
+                        acc[i].push((s, e));
+                    }
                 }
+            }
+            if heading {
+                carried = current;
             }
             pos = pe + 2;
         }

@@ -1298,6 +1298,17 @@ impl<'a> Reader<'a> {
                 return;
             };
             i = v + 1;
+            // "… are maintained under contract by Acme Ltd": the name comes after a later
+            // "by"/"from"/"with" when the first verb is not followed by one.
+            let capital_at = |k: usize| words.get(k).is_some_and(|w| w.2.starts_with(|c: char| c.is_ascii_uppercase()));
+            if !capital_at(i) {
+                let later = (i..words.len().min(16)).find(|&k| {
+                    matches!(words[k].2.to_ascii_lowercase().as_str(), "by" | "from" | "with" | "called" | "named" | "to") && capital_at(k + 1)
+                });
+                if let Some(k) = later {
+                    i = k + 1;
+                }
+            }
             while i < words.len()
                 && matches!(
                     words[i].2.to_ascii_lowercase().as_str(),
