@@ -82,19 +82,32 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
     if n == 0 {
         return found;
     }
-    let qtoks: Vec<Vec<Token>> = q.items.iter().map(|it| tokens(text, it.text_start, it.text_end)).collect();
+    let qtoks: Vec<Vec<Token>> = q
+        .items
+        .iter()
+        .map(|it| tokens(text, it.text_start, it.text_end))
+        .collect();
     let regions = answer_regions(doc, thread, q);
     let stops = stop_lines(doc, thread, q);
 
     // 1. Numbered occurrences, label-resolved per region.
     let mut occs: Vec<Occ> = Vec::new();
     for &(rs, re_, quoted) in &regions {
-        let (a, b) = (markers.partition_point(|m| m.start < rs), markers.partition_point(|m| m.start < re_));
-        let idxs: Vec<usize> = (a..b).filter(|&i| !thread.in_furniture(markers[i].start)).collect();
+        let (a, b) = (
+            markers.partition_point(|m| m.start < rs),
+            markers.partition_point(|m| m.start < re_),
+        );
+        let idxs: Vec<usize> = (a..b)
+            .filter(|&i| !thread.in_furniture(markers[i].start))
+            .collect();
         let blocks = build_blocks(doc, markers, &idxs);
         let mut resolved: Vec<(usize, Label)> = blocks.into_iter().flatten().collect();
         // Answer numbers keep their own label.
-        resolved.extend(idxs.iter().filter(|&&i| markers[i].style == crate::markers::Style::Answer).map(|&i| (i, markers[i].label.clone())));
+        resolved.extend(
+            idxs.iter()
+                .filter(|&&i| markers[i].style == crate::markers::Style::Answer)
+                .map(|&i| (i, markers[i].label.clone())),
+        );
         // Markers outside any list keep their own label (resolved against the previous one).
         let mut prev: Option<Label> = None;
         let in_lists: std::collections::HashMap<usize, Label> = resolved.iter().cloned().collect();
@@ -139,7 +152,13 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
                 answer_from,
                 strong,
                 line_start: m.line_start,
-                inline_ok: !m.line_start && matches!(m.style, crate::markers::Style::Q | crate::markers::Style::Word | crate::markers::Style::Paren),
+                inline_ok: !m.line_start
+                    && matches!(
+                        m.style,
+                        crate::markers::Style::Q
+                            | crate::markers::Style::Word
+                            | crate::markers::Style::Paren
+                    ),
                 quoted,
                 own,
             });
@@ -153,7 +172,9 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
     for (k, &oi) in accepted.iter().enumerate() {
         let o = &occs[oi];
         let region_end = region_end_of(&regions, o.start);
-        let next = accepted.get(k + 1).map_or(region_end, |&j| occs[j].start.min(region_end));
+        let next = accepted
+            .get(k + 1)
+            .map_or(region_end, |&j| occs[j].start.min(region_end));
         let limit = next.max(o.answer_from);
         let (s, e) = cut_answer(doc, q, &stops, o.answer_from, limit, o.strong || o.own);
         let rank = match (o.strong, o.quoted) {
@@ -162,11 +183,19 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
             (false, false) => 2,
             (false, true) => 1,
         };
-        let cand = if s < e { Some((s, e, rank + 10)) } else { Some((o.answer_from, o.answer_from, rank)) };
+        let cand = if s < e {
+            Some((s, e, rank + 10))
+        } else {
+            Some((o.answer_from, o.answer_from, rank))
+        };
         if better(cand, best[o.qi]) {
             best[o.qi] = cand;
             found[o.qi].restated = Some((o.start, o.answer_from));
-            found[o.qi].via = if o.strong || o.own { Via::Restated } else { Via::Numbered };
+            found[o.qi].via = if o.strong || o.own {
+                Via::Restated
+            } else {
+                Via::Numbered
+            };
         }
     }
     // Text after a list of questions restated without answers ("You asked: 1. … 2. … 3. …",
@@ -194,7 +223,9 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
         if !q.items[h.qi].header || h.line_start || p.qi + 1 != h.qi {
             continue;
         }
-        let same_line = !text[p.start..h.start].contains('\n') || doc.line_of(p.answer_from.max(p.start)) == doc.line_of(h.start) || text[p.answer_from.min(h.start)..h.start].trim().is_empty();
+        let same_line = !text[p.start..h.start].contains('\n')
+            || doc.line_of(p.answer_from.max(p.start)) == doc.line_of(h.start)
+            || text[p.answer_from.min(h.start)..h.start].trim().is_empty();
         let p_empty = best[p.qi].is_none_or(|(s, e, _)| s >= e);
         if same_line && p_empty {
             if let Some((s, e, r)) = best[h.qi].filter(|(s, e, _)| s < e) {
@@ -213,7 +244,9 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
     }
 
     // 3. Questions restated without their number ("How many …?\t23").
-    words_pass(doc, q, &qtoks, &regions, &stops, &occs, &accepted, &mut found);
+    words_pass(
+        doc, q, &qtoks, &regions, &stops, &occs, &accepted, &mut found,
+    );
 
     // 4. Prose that names questions.
     prose_pass(doc, thread, q, &regions, &stops, &mut found);
@@ -231,7 +264,12 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
     // 7. A single question answered by the whole letter.
     if n == 1 && found[0].span.is_none() {
         if let Some(&(rs, re_, _)) = regions.iter().find(|r| !r.2) {
-            let body_start = thread.msgs.iter().find(|m| m.start == rs).and_then(|m| m.salutation).map_or(rs, |s| s + text[s..].find('\n').unwrap_or(0));
+            let body_start = thread
+                .msgs
+                .iter()
+                .find(|m| m.start == rs)
+                .and_then(|m| m.salutation)
+                .map_or(rs, |s| s + text[s..].find('\n').unwrap_or(0));
             let (s, e) = cut_answer(doc, q, &stops, body_start, re_, false);
             if s < e {
                 found[0].span = Some((s, e));
@@ -244,7 +282,11 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
             if f.parts.is_empty() {
                 f.parts = vec![span];
             }
-            let joined: Vec<String> = f.parts.iter().map(|&(a, b)| strip_labels(&text[a..b])).collect();
+            let joined: Vec<String> = f
+                .parts
+                .iter()
+                .map(|&(a, b)| strip_labels(&text[a..b]))
+                .collect();
             f.text = crate::text::tidy(&joined.join(" "));
         }
     }
@@ -329,7 +371,8 @@ fn align_words(text: &str, q: &[Token], from: usize, limit: usize) -> (usize, us
                 }
                 let (jj, kk) = (j + dj, k + dk);
                 if jj < q.len() && kk < t.len() && eq(q[jj], t[kk]) {
-                    let next_ok = jj + 1 >= q.len() || kk + 1 >= t.len() || eq(q[jj + 1], t[kk + 1]);
+                    let next_ok =
+                        jj + 1 >= q.len() || kk + 1 >= t.len() || eq(q[jj + 1], t[kk + 1]);
                     if next_ok {
                         j = jj;
                         k = kk;
@@ -349,7 +392,12 @@ fn align_words(text: &str, q: &[Token], from: usize, limit: usize) -> (usize, us
 
 /// Start of the next marker after marker `i`, capped at `cap`.
 fn next_marker_start(markers: &[Marker], i: usize, cap: usize) -> usize {
-    markers[i + 1..].iter().map(|m| m.start).find(|&s| s > markers[i].start).unwrap_or(cap).min(cap)
+    markers[i + 1..]
+        .iter()
+        .map(|m| m.start)
+        .find(|&s| s > markers[i].start)
+        .unwrap_or(cap)
+        .min(cap)
 }
 
 /// Message spans where answers may be: everything the requester did not write, except the
@@ -359,7 +407,7 @@ fn answer_regions(doc: &Doc, thread: &Thread, q: &Questionnaire) -> Vec<(usize, 
         .msgs
         .iter()
         .enumerate()
-        .filter(|(i, m)| !m.from_requester && !(q.from_request && q.msg == Some(*i)))
+        .filter(|(i, m)| !m.from_requester && (!q.from_request || q.msg != Some(*i)))
         .map(|(_, m)| (m.start, m.end, m.quoted))
         .collect();
     if out.is_empty() {
@@ -367,7 +415,13 @@ fn answer_regions(doc: &Doc, thread: &Thread, q: &Questionnaire) -> Vec<(usize, 
         if !q.from_request {
             out.push((0, doc.text.len(), false));
         } else {
-            out = thread.msgs.iter().enumerate().filter(|(i, _)| q.msg != Some(*i)).map(|(_, m)| (m.start, m.end, true)).collect();
+            out = thread
+                .msgs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| q.msg != Some(*i))
+                .map(|(_, m)| (m.start, m.end, true))
+                .collect();
         }
     }
     out
@@ -384,7 +438,9 @@ fn region_end_of(regions: &[(usize, usize, bool)], at: usize) -> usize {
 }
 
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|regards,?$|many thanks|with (?:kind |best )?regards|if you are (?:not satisfied|unhappy|dissatisfied|not content|not happy|aggrieved)|if you (?:wish|would like|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal|ask for an internal review)|if you have any (?:queries|questions|further|concerns)|you (?:have|may have) the right|your rights?\b|rights? of (?:appeal|review|complaint)|right to (?:appeal|complain|request)|internal review\s*$|complaints? (?:procedure|and appeals?)\s*$|appeals?\s*$|information commissioner|under the re-? ?use|re-?use of (?:public sector )?information|the information (?:supplied|provided|we have provided|released|disclosed) (?:to you )?(?:is|may|continues|in this|under)|copyright|we trust (?:that )?(?:this|our)|please (?:do not hesitate|quote the reference|remember to quote)|this e-?mail (?:and any|is confidential|has been|may contain|was sent)|(?:show|hide) (?:all )?quoted sections?|-{2,}\s*original message|from:\s|sent:\s|on .{4,160} wrote:\s*$|dear\s|disclaimer|confidentiality notice|references\s*$|visible links\s*$)")
+    re(
+        r"(?i)^\s*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|regards,?$|many thanks|with (?:kind |best )?regards|if you are (?:not satisfied|unhappy|dissatisfied|not content|not happy|aggrieved)|if you (?:wish|would like|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal|ask for an internal review)|if you have any (?:queries|questions|further|concerns)|you (?:have|may have) the right|your rights?\b|rights? of (?:appeal|review|complaint)|right to (?:appeal|complain|request)|internal review\s*$|complaints? (?:procedure|and appeals?)\s*$|appeals?\s*$|information commissioner|under the re-? ?use|re-?use of (?:public sector )?information|the information (?:supplied|provided|we have provided|released|disclosed) (?:to you )?(?:is|may|continues|in this|under)|copyright|we trust (?:that )?(?:this|our)|please (?:do not hesitate|quote the reference|remember to quote)|this e-?mail (?:and any|is confidential|has been|may contain|was sent)|(?:show|hide) (?:all )?quoted sections?|-{2,}\s*original message|from:\s|sent:\s|on .{4,160} wrote:\s*$|dear\s|disclaimer|confidentiality notice|references\s*$|visible links\s*$)",
+    )
 });
 
 /// Offsets of lines that end any answer: sign-offs, appeal and re-use boilerplate, quote
@@ -408,7 +464,14 @@ fn stop_lines(doc: &Doc, thread: &Thread, _q: &Questionnaire) -> Vec<usize> {
 
 /// The answer within `[from, limit)`: cut at the first stop line and at the first restated
 /// note of the request; trimmed of punctuation left over from the question.
-fn cut_answer(doc: &Doc, q: &Questionnaire, stops: &[usize], from: usize, limit: usize, _restated: bool) -> (usize, usize) {
+fn cut_answer(
+    doc: &Doc,
+    q: &Questionnaire,
+    stops: &[usize],
+    from: usize,
+    limit: usize,
+    _restated: bool,
+) -> (usize, usize) {
     let text = doc.text;
     let mut end = limit;
     let first_stop = stops.partition_point(|&s| s <= from);
@@ -424,7 +487,13 @@ fn cut_answer(doc: &Doc, q: &Questionnaire, stops: &[usize], from: usize, limit:
     // Trim leading punctuation left from the question, and white space.
     let mut s = from;
     let b = text.as_bytes();
-    while s < end && (b[s].is_ascii_whitespace() || matches!(b[s], b'?' | b'.' | b':' | b')' | b']' | b'"' | b'\'' | b'|' | b'-' | b',' | b';' | b'*')) {
+    while s < end
+        && (b[s].is_ascii_whitespace()
+            || matches!(
+                b[s],
+                b'?' | b'.' | b':' | b')' | b']' | b'"' | b'\'' | b'|' | b'-' | b',' | b';' | b'*'
+            ))
+    {
         s += 1;
     }
     let mut e = end;
@@ -440,7 +509,9 @@ fn cut_answer(doc: &Doc, q: &Questionnaire, stops: &[usize], from: usize, limit:
 }
 
 static LABEL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:(?:our|the|council'?s?|trust'?s?|force'?s?|university'?s?|department'?s?) )?(?:responses?|answers?|reply|replies|decision|disclosure|outcome|information|comments?|a|ans)\s*[:.-]?$")
+    re(
+        r"(?i)^(?:(?:our|the|council'?s?|trust'?s?|force'?s?|university'?s?|department'?s?) )?(?:responses?|answers?|reply|replies|decision|disclosure|outcome|information|comments?|a|ans)\s*[:.-]?$",
+    )
 });
 
 fn is_label_only(t: &str) -> bool {
@@ -448,7 +519,9 @@ fn is_label_only(t: &str) -> bool {
 }
 
 static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:(?:our|the|council'?s?|trust'?s?|force'?s?|university'?s?|board'?s?|department'?s?|authority'?s?) )?(?:response|answer|reply|comments?|a|ans)\s*(?:[:.-]|\s-\s)\s*")
+    re(
+        r"(?i)^\s*(?:(?:our|the|council'?s?|trust'?s?|force'?s?|university'?s?|board'?s?|department'?s?|authority'?s?) )?(?:response|answer|reply|comments?|a|ans)\s*(?:[:.-]|\s-\s)\s*",
+    )
 });
 
 /// Removes a leading "Response:" / "Answer -" label.
@@ -479,11 +552,18 @@ fn material_in(doc: &Doc, q: &Questionnaire, from: usize, to: usize) -> Option<u
             if k + want.len() > region.len() {
                 break;
             }
-            let at_line_start = doc.at_line_start(region[k].start) || text[..region[k].start].trim_end_matches(['(', '"', '\'', ' ', '\t']).ends_with('\n');
+            let at_line_start = doc.at_line_start(region[k].start)
+                || text[..region[k].start]
+                    .trim_end_matches(['(', '"', '\'', ' ', '\t'])
+                    .ends_with('\n');
             if !at_line_start {
                 continue;
             }
-            if want.iter().zip(&region[k..]).all(|(a, b)| a.as_str(text).eq_ignore_ascii_case(b.as_str(text))) {
+            if want
+                .iter()
+                .zip(&region[k..])
+                .all(|(a, b)| a.as_str(text).eq_ignore_ascii_case(b.as_str(text)))
+            {
                 let ls = doc.start_of_line_at(region[k].start);
                 best = Some(best.map_or(ls, |b: usize| b.min(ls)));
                 break;
@@ -495,9 +575,20 @@ fn material_in(doc: &Doc, q: &Questionnaire, from: usize, to: usize) -> Option<u
 
 /// Questions without an answer yet, restated by their words at the start of a line.
 #[allow(clippy::too_many_arguments)]
-fn words_pass(doc: &Doc, q: &Questionnaire, qtoks: &[Vec<Token>], regions: &[(usize, usize, bool)], stops: &[usize], occs: &[Occ], accepted: &[usize], found: &mut [Found]) {
+fn words_pass(
+    doc: &Doc,
+    q: &Questionnaire,
+    qtoks: &[Vec<Token>],
+    regions: &[(usize, usize, bool)],
+    stops: &[usize],
+    occs: &[Occ],
+    accepted: &[usize],
+    found: &mut [Found],
+) {
     let text = doc.text;
-    let missing: Vec<usize> = (0..q.items.len()).filter(|&i| found[i].span.is_none() && found[i].restated.is_none() && qtoks[i].len() >= 3).collect();
+    let missing: Vec<usize> = (0..q.items.len())
+        .filter(|&i| found[i].span.is_none() && found[i].restated.is_none() && qtoks[i].len() >= 3)
+        .collect();
     if missing.is_empty() {
         return;
     }
@@ -514,10 +605,16 @@ fn words_pass(doc: &Doc, q: &Questionnaire, qtoks: &[Vec<Token>], regions: &[(us
             let Some(first) = lt.first() else { continue };
             for &qi in &missing {
                 let qt = &qtoks[qi];
-                if !qt[..2.min(qt.len())].iter().any(|t| t.as_str(text).eq_ignore_ascii_case(first.as_str(text))) {
+                if !qt[..2.min(qt.len())]
+                    .iter()
+                    .any(|t| t.as_str(text).eq_ignore_ascii_case(first.as_str(text)))
+                {
                     continue;
                 }
-                let limit = crate::text::floor_char(text, (ls + 4 * (q.items[qi].text_end - q.items[qi].text_start) + 64).min(re_));
+                let limit = crate::text::floor_char(
+                    text,
+                    (ls + 4 * (q.items[qi].text_end - q.items[qi].text_start) + 64).min(re_),
+                );
                 let (matched, end, start_ok) = align_words(text, qt, first.start, limit);
                 if start_ok && matched * 10 >= qt.len() * 7 {
                     hits.push((ls, end, qi));
@@ -536,7 +633,11 @@ fn words_pass(doc: &Doc, q: &Questionnaire, qtoks: &[Vec<Token>], regions: &[(us
         if found[qi].span.is_some() {
             continue;
         }
-        let next = bounds.iter().copied().find(|&b| b > ls).unwrap_or(region_end_of(regions, ls));
+        let next = bounds
+            .iter()
+            .copied()
+            .find(|&b| b > ls)
+            .unwrap_or(region_end_of(regions, ls));
         let (s, e) = cut_answer(doc, q, stops, from, next.max(from), true);
         found[qi].restated = Some((ls, from));
         if s < e {
@@ -547,13 +648,19 @@ fn words_pass(doc: &Doc, q: &Questionnaire, qtoks: &[Vec<Token>], regions: &[(us
 }
 
 static QUESTION_REF: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:questions?|q|points?|parts?|items?|requests?)\s*\.?\s*(\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?)((?:\s*(?:,|&|and|to|-|or)\s*(?:questions?\s*|q\s*)?\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?)*)")
+    re(
+        r"(?i)\b(?:questions?|q|points?|parts?|items?|requests?)\s*\.?\s*(\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?)((?:\s*(?:,|&|and|to|-|or)\s*(?:questions?\s*|q\s*)?\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?)*)",
+    )
 });
 static ORDINAL_REF: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:your|the|my)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|final|last)\s+(?:question|point|part|request|query|item)")
+    re(
+        r"(?i)\b(?:your|the|my)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|final|last)\s+(?:question|point|part|request|query|item)",
+    )
 });
 static META: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:below|as follows|the following|attached|enclosed|set out|listed)\b|\b(?:you asked|your request|you requested)\b")
+    re(
+        r"(?i)\b(?:below|as follows|the following|attached|enclosed|set out|listed)\b|\b(?:you asked|your request|you requested)\b",
+    )
 });
 
 /// References to questions in a sentence: keys of the questionnaire items they name.
@@ -584,15 +691,28 @@ pub fn question_refs(q: &Questionnaire, sentence: &str) -> Vec<usize> {
     };
     for c in QUESTION_REF.captures_iter(sentence) {
         add(&mut out, &c[1]);
-        let first_num: Option<u32> = c[1].chars().take_while(|ch| ch.is_ascii_digit()).collect::<String>().parse().ok();
+        let first_num: Option<u32> = c[1]
+            .chars()
+            .take_while(|ch| ch.is_ascii_digit())
+            .collect::<String>()
+            .parse()
+            .ok();
         let rest = c.get(2).map_or("", |m| m.as_str());
         let mut prev = first_num;
-        for part in rest.split([',', '&']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" or ")) {
+        for part in rest
+            .split([',', '&'])
+            .flat_map(|p| p.split(" and "))
+            .flat_map(|p| p.split(" or "))
+        {
             let p = part.trim();
             let range = p.starts_with("to") || p.starts_with('-');
-            let num_s: String = p.trim_start_matches(|ch: char| !ch.is_ascii_digit()).to_string();
+            let num_s: String = p
+                .trim_start_matches(|ch: char| !ch.is_ascii_digit())
+                .to_string();
             let digits: String = num_s.chars().take_while(|ch| ch.is_ascii_digit()).collect();
-            let Ok(n) = digits.parse::<u32>() else { continue };
+            let Ok(n) = digits.parse::<u32>() else {
+                continue;
+            };
             if range {
                 if let Some(a) = prev {
                     for k in a + 1..n.min(a + 40) {
@@ -621,7 +741,12 @@ pub fn question_refs(q: &Questionnaire, sentence: &str) -> Vec<usize> {
             "twelfth" => 12,
             _ => {
                 // last/final: the last top-level question
-                let last = q.items.iter().filter_map(|it| it.label.main()).max().unwrap_or(0);
+                let last = q
+                    .items
+                    .iter()
+                    .filter_map(|it| it.label.main())
+                    .max()
+                    .unwrap_or(0);
                 last as usize
             }
         };
@@ -629,7 +754,9 @@ pub fn question_refs(q: &Questionnaire, sentence: &str) -> Vec<usize> {
         add(&mut out, &n.to_string());
         if out.len() == before {
             // unnumbered questions: by position among top-level items
-            let tops: Vec<usize> = (0..q.items.len()).filter(|&i| q.items[i].parent.is_none()).collect();
+            let tops: Vec<usize> = (0..q.items.len())
+                .filter(|&i| q.items[i].parent.is_none())
+                .collect();
             if let Some(&i) = tops.get(n.saturating_sub(1)) {
                 out.push(i);
             }
@@ -642,7 +769,14 @@ pub fn question_refs(q: &Questionnaire, sentence: &str) -> Vec<usize> {
 
 /// Prose: a sentence that names questions answers those without an answer yet; following
 /// sentences of the same paragraph continue it.
-fn prose_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, usize, bool)], stops: &[usize], found: &mut [Found]) {
+fn prose_pass(
+    doc: &Doc,
+    thread: &Thread,
+    q: &Questionnaire,
+    regions: &[(usize, usize, bool)],
+    stops: &[usize],
+    found: &mut [Found],
+) {
     let text = doc.text;
     if found.iter().all(|f| f.span.is_some()) {
         return;
@@ -659,9 +793,19 @@ fn prose_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, 
         if quoted {
             continue;
         }
-        let body_start = thread.msgs.iter().find(|m| m.start == rs).and_then(|m| m.salutation).unwrap_or(rs);
+        let body_start = thread
+            .msgs
+            .iter()
+            .find(|m| m.start == rs)
+            .and_then(|m| m.salutation)
+            .unwrap_or(rs);
         // Stop at the first sign-off or boilerplate line after the body starts.
-        let stop = stops.iter().copied().find(|&s| s > body_start + 1).unwrap_or(re_).min(re_);
+        let stop = stops
+            .iter()
+            .copied()
+            .find(|&s| s > body_start + 1)
+            .unwrap_or(re_)
+            .min(re_);
         let mut pos = body_start;
         // A heading that names a question ("Response to question 2:") carries over to the
         // paragraphs below it.
@@ -670,7 +814,9 @@ fn prose_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, 
         while pos < stop {
             let pe = text[pos..stop].find("\n\n").map_or(stop, |p| pos + p);
             let para = text[pos..pe].trim();
-            let heading = para.len() < 80 && !para.contains('\n') && (para.ends_with(':') || para.split_whitespace().count() <= 6);
+            let heading = para.len() < 80
+                && !para.contains('\n')
+                && (para.ends_with(':') || para.split_whitespace().count() <= 6);
             if para.is_empty() {
                 pos = pe + 2;
                 continue;
@@ -689,12 +835,18 @@ fn prose_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, 
                 let sent = &text[s..e];
                 let refs = question_refs(q, sent);
                 if !refs.is_empty() {
-                    if META.is_match(sent) && refs.len() > 1 && !sent.to_ascii_lowercase().contains("not") {
+                    if META.is_match(sent)
+                        && refs.len() > 1
+                        && !sent.to_ascii_lowercase().contains("not")
+                    {
                         current.clear();
                         leading.clear();
                         continue;
                     }
-                    current = refs.into_iter().filter(|&i| found[i].span.is_none()).collect();
+                    current = refs
+                        .into_iter()
+                        .filter(|&i| found[i].span.is_none())
+                        .collect();
                     if !seen_ref {
                         for &i in &current {
                             acc[i].extend(leading.iter().copied());
@@ -729,7 +881,15 @@ fn prose_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, 
 }
 
 /// Answers for questions that the letter answers together.
-fn general_answer(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, usize, bool)], stops: &[usize], post_list: Option<(usize, usize)>, found: &mut [Found]) {
+fn general_answer(
+    doc: &Doc,
+    thread: &Thread,
+    q: &Questionnaire,
+    regions: &[(usize, usize, bool)],
+    stops: &[usize],
+    post_list: Option<(usize, usize)>,
+    found: &mut [Found],
+) {
     let text = doc.text;
     let n = q.items.len();
     if n < 2 {
@@ -756,21 +916,40 @@ fn general_answer(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usi
     if found.iter().any(|f| f.span.is_some()) {
         return;
     }
-    let Some(&(rs, re_, _)) = regions.iter().rev().find(|r| !r.2) else { return };
+    let Some(&(rs, re_, _)) = regions.iter().rev().find(|r| !r.2) else {
+        return;
+    };
     let msg = thread.msgs.iter().find(|m| m.start == rs);
-    let mut body_start = msg.and_then(|m| m.salutation).map_or(rs, |s| s + text[s..].find('\n').unwrap_or(0));
+    let mut body_start = msg
+        .and_then(|m| m.salutation)
+        .map_or(rs, |s| s + text[s..].find('\n').unwrap_or(0));
     if q.span.1 > body_start && q.span.1 < re_ {
         body_start = q.span.1;
     }
-    let stop = stops.iter().copied().find(|&s| s > body_start + 1).unwrap_or(re_).min(re_);
+    let stop = stops
+        .iter()
+        .copied()
+        .find(|&s| s > body_start + 1)
+        .unwrap_or(re_)
+        .min(re_);
     if body_start >= stop {
         return;
     }
     let body = &text[body_start..stop];
     let lower = body.to_ascii_lowercase();
-    let acknowledgement = ["acknowledg", "will respond", "will receive a response", "expect to receive", "being considered", "aim to respond", "will be in touch", "within 20 working days", "has been logged"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let acknowledgement = [
+        "acknowledg",
+        "will respond",
+        "will receive a response",
+        "expect to receive",
+        "being considered",
+        "aim to respond",
+        "will be in touch",
+        "within 20 working days",
+        "has been logged",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     if acknowledgement {
         return;
     }
@@ -789,13 +968,90 @@ fn general_answer(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usi
 
 /// Words too common in requests and replies to tell questions apart.
 const COMMON: &[&str] = &[
-    "the", "and", "for", "that", "this", "with", "from", "have", "has", "had", "are", "was", "were", "which", "what",
-    "how", "many", "much", "does", "did", "your", "you", "our", "any", "all", "been", "per", "each", "please", "provide",
-    "number", "information", "would", "could", "like", "know", "also", "total", "there", "their", "its", "can", "will",
-    "who", "when", "where", "why", "not", "they", "them", "these", "those", "such", "into", "about", "other", "than",
-    "then", "some", "within", "between", "during", "over", "under", "request", "details", "copy", "copies", "list",
-    "year", "years", "council", "authority", "trust", "force", "department", "university", "following", "held", "hold",
-    "confirm", "tell", "state", "give",
+    "the",
+    "and",
+    "for",
+    "that",
+    "this",
+    "with",
+    "from",
+    "have",
+    "has",
+    "had",
+    "are",
+    "was",
+    "were",
+    "which",
+    "what",
+    "how",
+    "many",
+    "much",
+    "does",
+    "did",
+    "your",
+    "you",
+    "our",
+    "any",
+    "all",
+    "been",
+    "per",
+    "each",
+    "please",
+    "provide",
+    "number",
+    "information",
+    "would",
+    "could",
+    "like",
+    "know",
+    "also",
+    "total",
+    "there",
+    "their",
+    "its",
+    "can",
+    "will",
+    "who",
+    "when",
+    "where",
+    "why",
+    "not",
+    "they",
+    "them",
+    "these",
+    "those",
+    "such",
+    "into",
+    "about",
+    "other",
+    "than",
+    "then",
+    "some",
+    "within",
+    "between",
+    "during",
+    "over",
+    "under",
+    "request",
+    "details",
+    "copy",
+    "copies",
+    "list",
+    "year",
+    "years",
+    "council",
+    "authority",
+    "trust",
+    "force",
+    "department",
+    "university",
+    "following",
+    "held",
+    "hold",
+    "confirm",
+    "tell",
+    "state",
+    "give",
 ];
 
 /// A sentence's distinctive words, lower case, with a plural `s` dropped.
@@ -809,7 +1065,11 @@ fn content_words(s: &str) -> Vec<String> {
         if COMMON.contains(&l.as_str()) {
             continue;
         }
-        let l = if l.len() > 4 && l.ends_with('s') && !l.ends_with("ss") { l[..l.len() - 1].to_string() } else { l };
+        let l = if l.len() > 4 && l.ends_with('s') && !l.ends_with("ss") {
+            l[..l.len() - 1].to_string()
+        } else {
+            l
+        };
         if !out.contains(&l) {
             out.push(l);
         }
@@ -819,9 +1079,18 @@ fn content_words(s: &str) -> Vec<String> {
 
 /// For questions still without an answer: a sentence of the reply that shares most of a
 /// question's distinctive words (and more with it than with any other question) answers it.
-fn overlap_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize, usize, bool)], stops: &[usize], found: &mut [Found]) {
+fn overlap_pass(
+    doc: &Doc,
+    thread: &Thread,
+    q: &Questionnaire,
+    regions: &[(usize, usize, bool)],
+    stops: &[usize],
+    found: &mut [Found],
+) {
     let text = doc.text;
-    let missing: Vec<usize> = (0..q.items.len()).filter(|&i| found[i].span.is_none() && !q.items[i].header).collect();
+    let missing: Vec<usize> = (0..q.items.len())
+        .filter(|&i| found[i].span.is_none() && !q.items[i].header)
+        .collect();
     if missing.is_empty() {
         return;
     }
@@ -835,8 +1104,18 @@ fn overlap_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize
         if quoted {
             continue;
         }
-        let body_start = thread.msgs.iter().find(|m| m.start == rs).and_then(|m| m.salutation).unwrap_or(rs);
-        let stop = stops.iter().copied().find(|&s| s > body_start + 1).unwrap_or(re_).min(re_);
+        let body_start = thread
+            .msgs
+            .iter()
+            .find(|m| m.start == rs)
+            .and_then(|m| m.salutation)
+            .unwrap_or(rs);
+        let stop = stops
+            .iter()
+            .copied()
+            .find(|&s| s > body_start + 1)
+            .unwrap_or(re_)
+            .min(re_);
         if body_start >= stop {
             continue;
         }
@@ -879,7 +1158,9 @@ fn overlap_pass(doc: &Doc, thread: &Thread, q: &Questionnaire, regions: &[(usize
 }
 
 static COVERS_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:these questions|the above questions|questions above|all of the above|each of the above|the questions above|all (?:of )?(?:these|the) questions|this question and (?:the|its) sub)")
+    re(
+        r"(?i)\b(?:these questions|the above questions|questions above|all of the above|each of the above|the questions above|all (?:of )?(?:these|the) questions|this question and (?:the|its) sub)",
+    )
 });
 
 /// An answer that says it covers questions left without an answer just before it gives them
@@ -888,13 +1169,18 @@ fn share_pass(doc: &Doc, q: &Questionnaire, found: &mut [Found]) {
     let text = doc.text;
     let n = q.items.len();
     for k in 0..n {
-        let Some((s, e)) = found[k].span else { continue };
+        let Some((s, e)) = found[k].span else {
+            continue;
+        };
         if found[k].shared_from.is_some() || found[k].via == Via::Prose {
             continue;
         }
         let head_end = crate::text::floor_char(text, (s + 400).min(e));
         let head = &text[s..head_end];
-        let mut targets: Vec<usize> = question_refs(q, head).into_iter().filter(|&i| i != k).collect();
+        let mut targets: Vec<usize> = question_refs(q, head)
+            .into_iter()
+            .filter(|&i| i != k)
+            .collect();
         // Only questions left empty just before this one (a restated group without answers).
         let mut run: Vec<usize> = Vec::new();
         let mut j = k;
@@ -941,7 +1227,10 @@ mod tests {
     fn labels() {
         assert_eq!(strip_labels("Response: Yes."), "Yes.");
         assert_eq!(strip_labels("Answer - 23"), "23");
-        assert_eq!(strip_labels("Responses were received"), "Responses were received");
+        assert_eq!(
+            strip_labels("Responses were received"),
+            "Responses were received"
+        );
         assert!(is_label_only("Our response"));
         assert!(is_label_only("Response:"));
         assert!(!is_label_only("Yes"));

@@ -16,25 +16,39 @@ use crate::model::{Exemption, Status, Value, ValueKind};
 use crate::text::re;
 
 static NCND: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\bneither\s+(?:to\s+)?confirms?\s+(?:n|o)r\s+den(?:y|ies)|\bNCND\b|\b(?:cannot|can not|will not|unable to|can neither)\s+confirm\s+(?:or|nor)\s+deny")
+    re(
+        r"(?i)\bneither\s+(?:to\s+)?confirms?\s+(?:n|o)r\s+den(?:y|ies)|\bNCND\b|\b(?:cannot|can not|will not|unable to|can neither)\s+confirm\s+(?:or|nor)\s+deny",
+    )
 });
 static NOT_HELD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\bnot\s+held\b|\b(?:does|do|did)\s*(?:not|n't)\s+(?:currently\s+|centrally\s+)?hold\b|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records?|details)|\bno\s+(?:such\s+|relevant\s+)?(?:recorded\s+)?(?:information|data|records?)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|exists?|available|recorded)|\bnot\s+(?:centrally\s+|routinely\s+|specifically\s+)?(?:recorded|collated|captured|collected|retained|kept|logged|monitored)\b|\b(?:do|does|did)\s*(?:not|n't)\s+(?:centrally\s+|routinely\s+|specifically\s+)?(?:record|collate|capture|collect|retain|keep|log|monitor|break\s+down|separate|split)\b|\b(?:not|n't)\s+possible\s+to\s+(?:determine|identify|establish|say|extract|ascertain)|\bunable\s+to\s+(?:determine|identify|establish|ascertain)\b|\b(?:do|does)\s*(?:not|n't)\s+have\s+(?:this|that|these|the|any|details|records?|information|data|a\s+record)\b|\bthere\s+(?:is|are)\s+no\s+(?:records?|information|data)\b|\bno\s+records?\b|\bnil\s+return\b|\bnot\s+(?:a\s+)?held\b")
+    re(
+        r"(?i)\bnot\s+held\b|\b(?:does|do|did)\s*(?:not|n't)\s+(?:currently\s+|centrally\s+)?hold\b|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records?|details)|\bno\s+(?:such\s+|relevant\s+)?(?:recorded\s+)?(?:information|data|records?)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|exists?|available|recorded)|\bnot\s+(?:centrally\s+|routinely\s+|specifically\s+)?(?:recorded|collated|captured|collected|retained|kept|logged|monitored)\b|\b(?:do|does|did)\s*(?:not|n't)\s+(?:centrally\s+|routinely\s+|specifically\s+)?(?:record|collate|capture|collect|retain|keep|log|monitor|break\s+down|separate|split)\b|\b(?:not|n't)\s+possible\s+to\s+(?:determine|identify|establish|say|extract|ascertain)|\bunable\s+to\s+(?:determine|identify|establish|ascertain)\b|\b(?:do|does)\s*(?:not|n't)\s+have\s+(?:this|that|these|the|any|details|records?|information|data|a\s+record)\b|\bthere\s+(?:is|are)\s+no\s+(?:records?|information|data)\b|\bno\s+records?\b|\bnil\s+return\b|\bnot\s+(?:a\s+)?held\b",
+    )
 });
 static REFUSED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\bexempt(?:ion|ed)?\b|\bwithh(?:e|o)ld|\brefus(?:e|al|ing|ed)\b|\bnot\s+obliged\s+to\s+(?:comply|provide|disclose|release)|\bexceeds?\s+the\s+(?:appropriate|cost|upper|prescribed)|\bwould\s+exceed\b|\bmanifestly\s+unreasonable\b|\bvexatious\b|\brepeated\s+request\b|\bexcepted\b|\bexception\s+(?:applies|under)|\bnot\s+(?:be\s+)?(?:disclosed|released)\b|\bdeclin(?:e|ed|ing)\s+to\b|\bwill\s+not\s+(?:be\s+)?(?:disclos|provid|releas)|\bunable\s+to\s+(?:provide|disclose|release|supply|share)\b|\b(?:cannot|can\s*not|can't)\s+(?:provide|disclose|release|supply|share)\b|\bredact")
+    re(
+        r"(?i)\bexempt(?:ion|ed)?\b|\bwithh(?:e|o)ld|\brefus(?:e|al|ing|ed)\b|\bnot\s+obliged\s+to\s+(?:comply|provide|disclose|release)|\bexceeds?\s+the\s+(?:appropriate|cost|upper|prescribed)|\bwould\s+exceed\b|\bmanifestly\s+unreasonable\b|\bvexatious\b|\brepeated\s+request\b|\bexcepted\b|\bexception\s+(?:applies|under)|\bnot\s+(?:be\s+)?(?:disclosed|released)\b|\bdeclin(?:e|ed|ing)\s+to\b|\bwill\s+not\s+(?:be\s+)?(?:disclos|provid|releas)|\bunable\s+to\s+(?:provide|disclose|release|supply|share)\b|\b(?:cannot|can\s*not|can't)\s+(?:provide|disclose|release|supply|share)\b|\bredact",
+    )
 });
 static REFERRED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\breasonably\s+accessible\b|\baccessible\s+(?:to\s+(?:you|the\s+public)\s+)?by\s+other\s+means|\botherwise\s+accessible\b|\bpublicly\s+(?:available|accessible)\b|\b(?:is|are|been|was|were)\s+(?:already\s+)?published\b|\bpublishe[sd]\s+(?:on|at|in|online)\b|\bcan\s+be\s+(?:found|accessed|viewed|obtained|located|downloaded)\b|\b(?:see|visit|refer\s+to|follow|access|use|click)\s+(?:on\s+)?(?:the\s+|our\s+|this\s+|their\s+)?(?:following\s+|attached\s+|below\s+|above\s+)?(?:link|website|web\s?page|url|web\s?site|site|portal|hyperlink)s?\b|\bfollowing\s+(?:link|url|web\s?page|website|address)\b|\blinks?\s+below\b|\bavailable\s+(?:at|from|on|via|through)\s+(?:the\s+following|this|our\s+web|the\s+web|our\s+internet|the\s+internet|the\s+link)|https?://|\bwww\.")
+    re(
+        r"(?i)\breasonably\s+accessible\b|\baccessible\s+(?:to\s+(?:you|the\s+public)\s+)?by\s+other\s+means|\botherwise\s+accessible\b|\bpublicly\s+(?:available|accessible)\b|\b(?:is|are|been|was|were)\s+(?:already\s+)?published\b|\bpublishe[sd]\s+(?:on|at|in|online)\b|\bcan\s+be\s+(?:found|accessed|viewed|obtained|located|downloaded)\b|\b(?:see|visit|refer\s+to|follow|access|use|click)\s+(?:on\s+)?(?:the\s+|our\s+|this\s+|their\s+)?(?:following\s+|attached\s+|below\s+|above\s+)?(?:link|website|web\s?page|url|web\s?site|site|portal|hyperlink)s?\b|\bfollowing\s+(?:link|url|web\s?page|website|address)\b|\blinks?\s+below\b|\bavailable\s+(?:at|from|on|via|through)\s+(?:the\s+following|this|our\s+web|the\s+web|our\s+internet|the\s+internet|the\s+link)|https?://|\bwww\.",
+    )
 });
 static CLARIFY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\bplease\s+clarify\b|\bcould\s+you\s+(?:please\s+)?clarify\b|\b(?:seek|need|require|request)\s+(?:some\s+|further\s+)?clarification\b|\bnot\s+clear\s+(?:what|which)\b|\bunclear\s+(?:what|which)\b|\bwhat\s+(?:question|information)\s+is\s+being\s+(?:asked|requested|sought)|\bplease\s+(?:confirm|explain)\s+what\s+you\s+mean")
+    re(
+        r"(?i)\bplease\s+clarify\b|\bcould\s+you\s+(?:please\s+)?clarify\b|\b(?:seek|need|require|request)\s+(?:some\s+|further\s+)?clarification\b|\bnot\s+clear\s+(?:what|which)\b|\bunclear\s+(?:what|which)\b|\bwhat\s+(?:question|information)\s+is\s+being\s+(?:asked|requested|sought)|\bplease\s+(?:confirm|explain)\s+what\s+you\s+mean",
+    )
 });
 static PROVIDED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided\s+(?:below|above|in\s+the\s+attached)|included\s+(?:below|in\s+the\s+attached)|released|disclosed)\b|\bplease\s+find\s+(?:attached|enclosed)|\battached\s+(?:is|are|you\s+will\s+find)\b|\b(?:i|we)\s+(?:attach|enclose|have\s+attached|have\s+enclosed)\b|\b(?:a\s+)?(?:redacted\s+)?cop(?:y|ies)\s+(?:is|are)\s+(?:attached|enclosed)")
+    re(
+        r"(?i)\b(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided\s+(?:below|above|in\s+the\s+attached)|included\s+(?:below|in\s+the\s+attached)|released|disclosed)\b|\bplease\s+find\s+(?:attached|enclosed)|\battached\s+(?:is|are|you\s+will\s+find)\b|\b(?:i|we)\s+(?:attach|enclose|have\s+attached|have\s+enclosed)\b|\b(?:a\s+)?(?:redacted\s+)?cop(?:y|ies)\s+(?:is|are)\s+(?:attached|enclosed)",
+    )
 });
 static CROSS_REF: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:see|refer\s+to|as\s+per|as\s+in|covered\s+(?:by|in|under)|same\s+as|answered\s+(?:in|at|under|by)|included\s+in|as\s+stated\s+in|as\s+outlined\s+in)\s+(?:(?:our|the|my)\s+)?(?:(?:answer|response|reply|information\s+(?:provided|given))\s+(?:to|for|at|in|under|of)\s+)?(?:question|q)\s*\.?\s*(\d{1,3}(?:\.\d{1,2})?[a-z]?(?:\s*\([a-z0-9]{1,4}\))?)")
+    re(
+        r"(?i)\b(?:see|refer\s+to|as\s+per|as\s+in|covered\s+(?:by|in|under)|same\s+as|answered\s+(?:in|at|under|by)|included\s+in|as\s+stated\s+in|as\s+outlined\s+in)\s+(?:(?:our|the|my)\s+)?(?:(?:answer|response|reply|information\s+(?:provided|given))\s+(?:to|for|at|in|under|of)\s+)?(?:question|q)\s*\.?\s*(\d{1,3}(?:\.\d{1,2})?[a-z]?(?:\s*\([a-z0-9]{1,4}\))?)",
+    )
 });
 
 /// What the words of an answer say.
@@ -61,11 +75,16 @@ pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
     let referred = refer_ex || REFERRED.is_match(answer);
     let refused = withhold_ex || (REFUSED.is_match(answer) && !referred);
     let cross = CROSS_REF.captures(answer);
-    let cross_ref = cross.as_ref().map(|c| c[1].to_ascii_lowercase().replace([' ', '(', ')'], ""));
+    let cross_ref = cross
+        .as_ref()
+        .map(|c| c[1].to_ascii_lowercase().replace([' ', '(', ')'], ""));
     let only_cross_ref = cross.as_ref().is_some_and(|c| {
         let m = c.get(0).expect("match");
         let rest = format!("{}{}", &answer[..m.start()], &answer[m.end()..]);
-        rest.split(|ch: char| !ch.is_alphanumeric()).filter(|w| w.len() > 2).count() <= 6
+        rest.split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| w.len() > 2)
+            .count()
+            <= 6
     });
     Signals {
         ncnd: NCND.is_match(answer),
@@ -82,15 +101,39 @@ pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
 
 /// "N/A", "Not applicable.", "n/a - see above": the whole answer says it does not apply.
 pub fn is_not_applicable(answer: &str) -> bool {
-    let t = answer.trim().trim_end_matches(['.', '!']).trim().to_ascii_lowercase();
+    let t = answer
+        .trim()
+        .trim_end_matches(['.', '!'])
+        .trim()
+        .to_ascii_lowercase();
     let t = t.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
-    const WHOLE: [&str; 9] = ["n/a", "na", "n.a", "n. a", "not applicable", "none applicable", "not relevant", "does not apply", "this does not apply"];
+    const WHOLE: [&str; 9] = [
+        "n/a",
+        "na",
+        "n.a",
+        "n. a",
+        "not applicable",
+        "none applicable",
+        "not relevant",
+        "does not apply",
+        "this does not apply",
+    ];
     if WHOLE.contains(&t) {
         return true;
     }
-    let starts = ["n/a", "not applicable", "n/a.", "na -", "na.", "this question is not applicable", "question not applicable"];
+    let starts = [
+        "n/a",
+        "not applicable",
+        "n/a.",
+        "na -",
+        "na.",
+        "this question is not applicable",
+        "question not applicable",
+    ];
     starts.iter().any(|s| {
-        t.starts_with(s) && t[s.len()..].starts_with(|c: char| !c.is_ascii_alphanumeric()) && t.len() < 200
+        t.starts_with(s)
+            && t[s.len()..].starts_with(|c: char| !c.is_ascii_alphanumeric())
+            && t.len() < 200
     })
 }
 
@@ -100,18 +143,43 @@ pub fn status(answer: &str, sig: &Signals, values: &[Value]) -> Status {
         return Status::Unanswered;
     }
     let substance = values.iter().any(|v| {
-        matches!(v.kind, ValueKind::Money | ValueKind::Count | ValueKind::Percent | ValueKind::Area | ValueKind::Duration | ValueKind::Boolean)
+        matches!(
+            v.kind,
+            ValueKind::Money
+                | ValueKind::Count
+                | ValueKind::Percent
+                | ValueKind::Area
+                | ValueKind::Duration
+                | ValueKind::Boolean
+        )
     });
-    let figures = values.iter().any(|v| matches!(v.kind, ValueKind::Money | ValueKind::Count | ValueKind::Percent | ValueKind::Area));
+    let figures = values.iter().any(|v| {
+        matches!(
+            v.kind,
+            ValueKind::Money | ValueKind::Count | ValueKind::Percent | ValueKind::Area
+        )
+    });
     let yes_no = values.iter().any(|v| v.kind == ValueKind::Boolean);
     if sig.ncnd {
-        return if figures || sig.provided { Status::Partial } else { Status::Ncnd };
+        return if figures || sig.provided {
+            Status::Partial
+        } else {
+            Status::Ncnd
+        };
     }
     if sig.refused {
-        return if substance || sig.provided { Status::Partial } else { Status::Refused };
+        return if substance || sig.provided {
+            Status::Partial
+        } else {
+            Status::Refused
+        };
     }
     if sig.referred {
-        return if figures { Status::Partial } else { Status::Referred };
+        return if figures {
+            Status::Partial
+        } else {
+            Status::Referred
+        };
     }
     if sig.not_held {
         // "No, we do not record that" answers a yes/no question.

@@ -239,7 +239,9 @@ pub fn find_dates(text: &str, month_years: bool) -> Vec<FoundDate> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < text.len() {
-        let end = text[start..].find("\n\n").map_or(text.len(), |p| start + p + 1);
+        let end = text[start..]
+            .find("\n\n")
+            .map_or(text.len(), |p| start + p + 1);
         for mut d in find_dates_in(&text[start..end], month_years) {
             d.start += start;
             d.end += start;

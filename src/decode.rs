@@ -35,7 +35,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Diagnostic> {
         ));
     }
     if bytes.is_empty() {
-        return Err(error("empty-input", "The input is empty: there is no text to analyse.".into()));
+        return Err(error(
+            "empty-input",
+            "The input is empty: there is no text to analyse.".into(),
+        ));
     }
     if let Some(kind) = sniff_binary_format(bytes) {
         return Err(error("binary-input", kind.message()));
@@ -88,13 +91,27 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Diagnostic> {
         });
     }
     if let Some(note) = markup_note(&text) {
-        diagnostics.push(Diagnostic { level: Level::Warning, code: "markup-input", message: note, span: None });
+        diagnostics.push(Diagnostic {
+            level: Level::Warning,
+            code: "markup-input",
+            message: note,
+            span: None,
+        });
     }
-    Ok(Decoded { text, encoding, diagnostics })
+    Ok(Decoded {
+        text,
+        encoding,
+        diagnostics,
+    })
 }
 
 fn error(code: &'static str, message: String) -> Diagnostic {
-    Diagnostic { level: Level::Error, code, message, span: None }
+    Diagnostic {
+        level: Level::Error,
+        code,
+        message,
+        span: None,
+    }
 }
 
 /// Formats recognised by their first bytes, so the message can say what the file is.
@@ -146,7 +163,10 @@ fn sniff_binary_format(b: &[u8]) -> Option<BinaryKind> {
     if head.windows(5).any(|w| w == b"%PDF-") && head.iter().filter(|&&c| c >= 0x80).count() > 0 {
         return Some(BinaryKind::Pdf);
     }
-    if b.len() >= 2 && !(b.starts_with(b"\xFF\xFE") || b.starts_with(b"\xFE\xFF")) && unmarked_utf16(b).is_none() {
+    if b.len() >= 2
+        && !(b.starts_with(b"\xFF\xFE") || b.starts_with(b"\xFE\xFF"))
+        && unmarked_utf16(b).is_none()
+    {
         let sample = &b[..b.len().min(4096)];
         let nul = sample.iter().filter(|&&c| c == 0).count();
         if nul * 50 > sample.len() {
@@ -165,7 +185,12 @@ fn unmarked_utf16(b: &[u8]) -> Option<bool> {
     }
     let pairs = sample.len() / 2;
     let even_zero = sample.iter().step_by(2).filter(|&&c| c == 0).count();
-    let odd_zero = sample.iter().skip(1).step_by(2).filter(|&&c| c == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&c| c == 0)
+        .count();
     if odd_zero * 10 >= pairs * 7 && even_zero * 20 < pairs {
         Some(true)
     } else if even_zero * 10 >= pairs * 7 && odd_zero * 20 < pairs {
@@ -177,7 +202,9 @@ fn unmarked_utf16(b: &[u8]) -> Option<bool> {
 
 fn utf16(b: &[u8], unit: fn([u8; 2]) -> u16) -> String {
     let units = b.chunks_exact(2).map(|c| unit([c[0], c[1]]));
-    char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
+    char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
 }
 
 /// Valid UTF-8 sequences are kept; every other byte is read as Windows-1252.
@@ -209,8 +236,9 @@ fn utf8_with_fallback(mut b: &[u8]) -> (String, bool) {
 /// The Windows-1252 character for one byte (0x80–0x9F differ from Latin-1).
 pub fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
-        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9F => HIGH[(b - 0x80) as usize],
@@ -227,7 +255,10 @@ fn looks_random(b: &[u8]) -> bool {
         return false;
     }
     let high = sample.iter().filter(|&&c| c >= 0x80).count();
-    let control = sample.iter().filter(|&&c| c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0C)).count();
+    let control = sample
+        .iter()
+        .filter(|&&c| c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0C))
+        .count();
     high * 100 > sample.len() * 30 || control * 100 > sample.len() * 3
 }
 
@@ -243,11 +274,22 @@ fn looks_binary(b: &[u8]) -> bool {
 
 /// A note when the text is HTML or RTF markup, read as plain text for now.
 fn markup_note(text: &str) -> Option<String> {
-    let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if head.starts_with("{\\rtf") {
         Some("This is an RTF document; it was read as plain text, so formatting codes may appear in answers.".into())
-    } else if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") {
-        Some("This is an HTML page; it was read as plain text, so markup may appear in answers.".into())
+    } else if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<body")
+    {
+        Some(
+            "This is an HTML page; it was read as plain text, so markup may appear in answers."
+                .into(),
+        )
     } else {
         None
     }
@@ -264,9 +306,21 @@ mod tests {
             (b"\xEF\xBB\xBFQ1. \xC2\xA3450", "Q1. £450", "utf-8-bom"),
             (b"\xFF\xFEQ\x001\x00", "Q1", "utf-16le"),
             (b"\xFE\xFF\x00Q\x001", "Q1", "utf-16be"),
-            (b"Authority\x92s \xA3450", "Authority’s £450", "windows-1252"),
-            (b"mixed \xE2\x80\x99 and \x92", "mixed ’ and ’", "windows-1252"),
-            (b"Q\x001\x00.\x00 \x00Y\x00e\x00s\x00", "Q1. Yes", "utf-16le"),
+            (
+                b"Authority\x92s \xA3450",
+                "Authority’s £450",
+                "windows-1252",
+            ),
+            (
+                b"mixed \xE2\x80\x99 and \x92",
+                "mixed ’ and ’",
+                "windows-1252",
+            ),
+            (
+                b"Q\x001\x00.\x00 \x00Y\x00e\x00s\x00",
+                "Q1. Yes",
+                "utf-16le",
+            ),
         ];
         for (input, text, enc) in cases {
             let d = decode(input).unwrap();
@@ -296,7 +350,11 @@ mod tests {
             (b"%PDF-1.4\n%\xE2\xE3\xCF\xD3", "binary-input", "PDF"),
             (b"PK\x03\x04\x14\x00", "binary-input", "zip"),
             (b"\x89PNG\r\n\x1a\n\x00\x00", "binary-input", "image"),
-            (b"\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10", "binary-input", "binary"),
+            (
+                b"\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10",
+                "binary-input",
+                "binary",
+            ),
             (&RANDOM, "binary-input", "random"),
         ];
         for (input, code, word) in cases {

@@ -13,12 +13,21 @@ use crate::model::{Exemption, Law};
 use crate::text::re;
 
 static CITATION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(sections?|secs?\.?|ss?\.?|regulations?|regs?\.?|exceptions?|exemptions?)\s?((?:\d{1,2}\b(?:\s?\(\s?\d{1,2}\s?\))*(?:\s?\(\s?[a-z]{1,4}\s?\))*)(?:\s*(?:,|and|&|or|/)\s*(?:(?:sections?|s\.?|regulations?|reg\.?)\s?)?\d{1,2}\b(?:\s?\(\s?\d{1,2}\s?\))*(?:\s?\(\s?[a-z]{1,4}\s?\))*)*)")
+    re(
+        r"(?i)\b(sections?|secs?\.?|ss?\.?|regulations?|regs?\.?|exceptions?|exemptions?)\s?((?:\d{1,2}\b(?:\s?\(\s?\d{1,2}\s?\))*(?:\s?\(\s?[a-z]{1,4}\s?\))*)(?:\s*(?:,|and|&|or|/)\s*(?:(?:sections?|s\.?|regulations?|reg\.?)\s?)?\d{1,2}\b(?:\s?\(\s?\d{1,2}\s?\))*(?:\s?\(\s?[a-z]{1,4}\s?\))*)*)",
+    )
 });
-static ONE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(\d{1,2})\b((?:\s?\(\s?\d{1,2}\s?\))*(?:\s?\(\s?[a-z]{1,4}\s?\))*)"));
-static OTHER_ACT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:\([^)]*\)\s*)*(?:of|under)\s+(?:the\s+)?([A-Z][A-Za-z&()' ]{2,80}?)\s+(?:Act|Regulations|Order|Rules)\b"));
+static ONE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(\d{1,2})\b((?:\s?\(\s?\d{1,2}\s?\))*(?:\s?\(\s?[a-z]{1,4}\s?\))*)"));
+static OTHER_ACT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:\([^)]*\)\s*)*(?:of|under)\s+(?:the\s+)?([A-Z][A-Za-z&()' ]{2,80}?)\s+(?:Act|Regulations|Order|Rules)\b",
+    )
+});
 static COST_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:appropriate limit|cost limit|exceed(?:s|ed)? the (?:appropriate |cost |upper |prescribed )?limit|cost of compliance|would exceed (?:the )?(?:£|18|24)|fees regulations)")
+    re(
+        r"(?i)\b(?:appropriate limit|cost limit|exceed(?:s|ed)? the (?:appropriate |cost |upper |prescribed )?limit|cost of compliance|would exceed (?:the )?(?:£|18|24)|fees regulations)",
+    )
 });
 static VEXATIOUS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bvexatious\b"));
 
@@ -29,19 +38,27 @@ pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
         let word = c[1].to_ascii_lowercase();
         let whole = c.get(0).expect("match");
         let after = &answer[whole.end()..];
-        let is_reg = word.starts_with("reg") || (word.starts_with("exception") && matches!(law, Law::EIR | Law::EIRS));
-        if word.starts_with("exempt") && !c[2].trim().is_empty() && !after.trim_start().starts_with("of") {
+        let is_reg = word.starts_with("reg")
+            || (word.starts_with("exception") && matches!(law, Law::EIR | Law::EIRS));
+        if word.starts_with("exempt")
+            && !c[2].trim().is_empty()
+            && !after.trim_start().starts_with("of")
+        {
             // "exemption 43(2)" is rare but "exemptions 40 and 43" occurs
         }
         // A section of another Act is not an FOI exemption.
         if let Some(act) = OTHER_ACT.captures(after) {
             let name = act[1].to_ascii_lowercase();
             let this_act = matches!(name.trim(), "the" | "this" | "that" | "said");
-            if !(this_act || name.contains("freedom of information") || name.contains("environmental information")) {
+            if !(this_act
+                || name.contains("freedom of information")
+                || name.contains("environmental information"))
+            {
                 continue;
             }
         }
-        let in_scotland = matches!(law, Law::FOISA | Law::EIRS) || after.get(..80).unwrap_or(after).contains("(Scotland)");
+        let in_scotland = matches!(law, Law::FOISA | Law::EIRS)
+            || after.get(..80).unwrap_or(after).contains("(Scotland)");
         let law_here = match (is_reg, in_scotland) {
             (true, true) => Law::EIRS,
             (true, false) => Law::EIR,
@@ -51,11 +68,18 @@ pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
         };
         for one in ONE.captures_iter(&c[2]) {
             let number: u32 = one[1].parse().unwrap_or(0);
-            let subs: String = one[2].chars().filter(|ch| !ch.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            let subs: String = one[2]
+                .chars()
+                .filter(|ch| !ch.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
             if !withholds(law_here, number, &subs) {
                 continue;
             }
-            let e = Exemption { law: law_here, section: format!("{number}{subs}") };
+            let e = Exemption {
+                law: law_here,
+                section: format!("{number}{subs}"),
+            };
             if !out.contains(&e) {
                 out.push(e);
             }
@@ -64,15 +88,33 @@ pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
     // A cost-limit refusal that does not name its section.
     if COST_LIMIT.is_match(answer) && !out.iter().any(|e| e.section.starts_with("12")) {
         let e = match law {
-            Law::EIR => Exemption { law: Law::EIR, section: "12(4)(b)".into() },
-            Law::EIRS => Exemption { law: Law::EIRS, section: "10(4)(b)".into() },
-            Law::FOISA => Exemption { law: Law::FOISA, section: "12".into() },
-            Law::FOIA => Exemption { law: Law::FOIA, section: "12".into() },
+            Law::EIR => Exemption {
+                law: Law::EIR,
+                section: "12(4)(b)".into(),
+            },
+            Law::EIRS => Exemption {
+                law: Law::EIRS,
+                section: "10(4)(b)".into(),
+            },
+            Law::FOISA => Exemption {
+                law: Law::FOISA,
+                section: "12".into(),
+            },
+            Law::FOIA => Exemption {
+                law: Law::FOIA,
+                section: "12".into(),
+            },
         };
         out.push(e);
     }
-    if VEXATIOUS.is_match(answer) && !out.iter().any(|e| e.section.starts_with("14")) && matches!(law, Law::FOIA | Law::FOISA) {
-        out.push(Exemption { law, section: "14".into() });
+    if VEXATIOUS.is_match(answer)
+        && !out.iter().any(|e| e.section.starts_with("14"))
+        && matches!(law, Law::FOIA | Law::FOISA)
+    {
+        out.push(Exemption {
+            law,
+            section: "14".into(),
+        });
     }
     out
 }
@@ -95,7 +137,13 @@ pub fn withholds(law: Law, n: u32, subs: &str) -> bool {
 /// Whether a provision only points elsewhere (information reasonably accessible by other
 /// means), so the answer is a referral, not a refusal.
 pub fn refers_elsewhere(e: &Exemption) -> bool {
-    let n: u32 = e.section.chars().take_while(|c| c.is_ascii_digit()).collect::<String>().parse().unwrap_or(0);
+    let n: u32 = e
+        .section
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<String>()
+        .parse()
+        .unwrap_or(0);
     match e.law {
         Law::FOIA => n == 21,
         Law::FOISA => n == 25,
@@ -108,7 +156,10 @@ mod tests {
     use super::*;
 
     fn secs(s: &str, law: Law) -> Vec<String> {
-        cited(s, law).into_iter().map(|e| format!("{:?} {}", e.law, e.section)).collect()
+        cited(s, law)
+            .into_iter()
+            .map(|e| format!("{:?} {}", e.law, e.section))
+            .collect()
     }
 
     #[test]

@@ -61,7 +61,11 @@ fn main() -> ExitCode {
                     "json" => Format::Json,
                     "csv" => Format::Csv,
                     "table" => Format::Table,
-                    other => return usage_error(&format!("unknown format `{other}`: use json, csv or table")),
+                    other => {
+                        return usage_error(&format!(
+                            "unknown format `{other}`: use json, csv or table"
+                        ))
+                    }
                 };
             }
             "--" => only_files = true,
@@ -87,7 +91,11 @@ fn main() -> ExitCode {
         };
         let name = if file == "-" { "-" } else { file.as_str() };
         let analysis = analyse_guarded(&bytes, name);
-        for d in analysis.diagnostics.iter().filter(|d| d.level == Level::Error) {
+        for d in analysis
+            .diagnostics
+            .iter()
+            .filter(|d| d.level == Level::Error)
+        {
             eprintln!("foi-analyser: {file}: {}", d.message);
             failed = true;
         }
@@ -98,10 +106,18 @@ fn main() -> ExitCode {
         Format::Json if files.len() == 1 && analyses.len() == 1 => report::to_json(&analyses[0]),
         Format::Json => report::to_json_array(&analyses),
         Format::Csv => report::to_csv(&analyses),
-        Format::Table => analyses.iter().map(report::to_table).collect::<Vec<_>>().join("\n"),
+        Format::Table => analyses
+            .iter()
+            .map(report::to_table)
+            .collect::<Vec<_>>()
+            .join("\n"),
     };
     let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+    if stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
         return ExitCode::from(1);
     }
     if failed {

@@ -56,12 +56,23 @@ impl Part {
 
     /// Whether this is a first child (`a`, `i`, `1`).
     pub fn is_first(self) -> bool {
-        matches!(self, Part::Num(1) | Part::Letter(0) | Part::Letter(8) | Part::Roman(1))
+        matches!(
+            self,
+            Part::Num(1) | Part::Letter(0) | Part::Letter(8) | Part::Roman(1)
+        )
     }
 }
 
 fn roman(n: u32) -> String {
-    const R: [(u32, &str); 7] = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"), (0, ""), (0, "")];
+    const R: [(u32, &str); 7] = [
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+        (0, ""),
+        (0, ""),
+    ];
     let mut n = n;
     let mut s = String::new();
     for (v, r) in R {
@@ -75,8 +86,8 @@ fn roman(n: u32) -> String {
 
 fn parse_roman(s: &str) -> Option<u32> {
     const VALID: [&str; 20] = [
-        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
-        "xvii", "xviii", "xix", "xx",
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+        "xv", "xvi", "xvii", "xviii", "xix", "xx",
     ];
     VALID.iter().position(|r| *r == s).map(|p| p as u32 + 1)
 }
@@ -177,10 +188,14 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
         }
         // A new letter restarts the numbering of "Question:" labels.
         let head = &text[p..crate::text::floor_char(text, le.min(p + 16))];
-        if head.starts_with("Dear ") || head.starts_with("Yours ") || head.starts_with("Kind regards") {
+        if head.starts_with("Dear ")
+            || head.starts_with("Yours ")
+            || head.starts_with("Kind regards")
+        {
             labelled = 0;
         }
-        if let Some(mut m) = parse_labelled(text, p, le).or_else(|| parse_answer_form(text, p, le)) {
+        if let Some(mut m) = parse_labelled(text, p, le).or_else(|| parse_answer_form(text, p, le))
+        {
             if m.style == Style::Labelled {
                 labelled += 1;
                 m.label = Label(vec![Part::Num(labelled)]);
@@ -204,7 +219,11 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
         let mut i = from;
         while i < le {
             let b = bytes[i];
-            let prev_ok = i == ls || matches!(bytes[i - 1], b' ' | b'\t' | b':' | b';' | b',' | b'(' | b'"');
+            let prev_ok = i == ls
+                || matches!(
+                    bytes[i - 1],
+                    b' ' | b'\t' | b':' | b';' | b',' | b'(' | b'"'
+                );
             if prev_ok && matches!(b, b'Q' | b'q' | b'(' | b'a'..=b'z' | b'0'..=b'9') {
                 if let Some(m) = parse_at(text, i, le, false) {
                     i = m.end;
@@ -221,7 +240,10 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
 /// `Question: text`, `Q: text`, `Request: text` at the start of a line.
 fn parse_labelled(text: &str, p: usize, le: usize) -> Option<Marker> {
     let rest = &text[p..le];
-    let lower = rest.get(..rest.len().min(10)).unwrap_or("").to_ascii_lowercase();
+    let lower = rest
+        .get(..rest.len().min(10))
+        .unwrap_or("")
+        .to_ascii_lowercase();
     for w in ["question", "request", "q"] {
         if let Some(after) = lower.strip_prefix(w) {
             let after_trim = after.trim_start();
@@ -234,7 +256,15 @@ fn parse_labelled(text: &str, p: usize, le: usize) -> Option<Marker> {
                 if e >= le {
                     return None;
                 }
-                return Some(Marker { start: p, end: e, label: Label(vec![Part::Num(1)]), style: Style::Labelled, line_start: true, written: String::new(), compound: false });
+                return Some(Marker {
+                    start: p,
+                    end: e,
+                    label: Label(vec![Part::Num(1)]),
+                    style: Style::Labelled,
+                    line_start: true,
+                    written: String::new(),
+                    compound: false,
+                });
             }
         }
     }
@@ -245,8 +275,13 @@ fn parse_labelled(text: &str, p: usize, le: usize) -> Option<Marker> {
 fn parse_answer_form(text: &str, p: usize, le: usize) -> Option<Marker> {
     let b = text.as_bytes();
     let rest = &text[p..le];
-    let lower = rest.get(..rest.len().min(10)).unwrap_or("").to_ascii_lowercase();
-    let word = ["answer", "response", "reply", "ans", "a"].into_iter().find(|w| lower.starts_with(w))?;
+    let lower = rest
+        .get(..rest.len().min(10))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let word = ["answer", "response", "reply", "ans", "a"]
+        .into_iter()
+        .find(|w| lower.starts_with(w))?;
     let mut e = p + word.len();
     if e < le && b[e] == b'.' && word != "a" {
         e += 1;
@@ -261,12 +296,21 @@ fn parse_answer_form(text: &str, p: usize, le: usize) -> Option<Marker> {
     }
     let m = parse_number_form(text, e, le, true)?;
     // The number must end with punctuation ("A1." "Answer 2:") so "A4 paper" is no marker.
-    let punct = text[e..m.end].trim_end().ends_with(['.', ':', ')', '-']) || text[m.end..le].trim_start().starts_with('-');
+    let punct = text[e..m.end].trim_end().ends_with(['.', ':', ')', '-'])
+        || text[m.end..le].trim_start().starts_with('-');
     if !punct && m.end < le {
         return None;
     }
     let written = text[p..m.written_end(text)].to_string();
-    Some(Marker { start: p, end: m.end, label: m.label, style: Style::Answer, line_start: true, written, compound: m.compound })
+    Some(Marker {
+        start: p,
+        end: m.end,
+        label: m.label,
+        style: Style::Answer,
+        line_start: true,
+        written,
+        compound: m.compound,
+    })
 }
 
 /// Parses a marker at `p` (line end `le`). `line_start` allows the looser forms.
@@ -277,7 +321,10 @@ fn parse_at(text: &str, p: usize, le: usize, line_start: bool) -> Option<Marker>
     }
     let c = b[p];
     // Word forms: Question 3, Q4a, Request 2.
-    if c == b'Q' || c == b'q' || (line_start && matches!(c, b'R' | b'r' | b'P' | b'p' | b'I' | b'i')) {
+    if c == b'Q'
+        || c == b'q'
+        || (line_start && matches!(c, b'R' | b'r' | b'P' | b'p' | b'I' | b'i'))
+    {
         if let Some(m) = parse_word_form(text, p, le, line_start) {
             return Some(m);
         }
@@ -292,7 +339,9 @@ fn parse_at(text: &str, p: usize, le: usize, line_start: bool) -> Option<Marker>
         let mut e = q + 1;
         // (1)(a)
         while e < le && b[e] == b'(' {
-            let Some((sub, q2)) = parse_part(b, e + 1, false) else { break };
+            let Some((sub, q2)) = parse_part(b, e + 1, false) else {
+                break;
+            };
             if q2 >= le || b[q2] != b')' {
                 break;
             }
@@ -312,7 +361,16 @@ fn parse_at(text: &str, p: usize, le: usize, line_start: bool) -> Option<Marker>
             Some(k) => format!("{}{}", &inner[..k], &inner[k + 1..]),
             None => inner.to_string(),
         };
-        return Some(finish(text, p, e, Label(label), Style::Paren, line_start, written, false));
+        return Some(finish(
+            text,
+            p,
+            e,
+            Label(label),
+            Style::Paren,
+            line_start,
+            written,
+            false,
+        ));
     }
     if c.is_ascii_digit() {
         return parse_number_form(text, p, le, line_start);
@@ -327,11 +385,34 @@ fn parse_at(text: &str, p: usize, le: usize, line_start: bool) -> Option<Marker>
         match b[q] {
             b')' if followed_by_text(b, q + 1, le) => {
                 let w = text[p..q].to_ascii_lowercase();
-                Some(finish(text, p, q + 1, Label(vec![part]), Style::RightParen, line_start, w, false))
+                Some(finish(
+                    text,
+                    p,
+                    q + 1,
+                    Label(vec![part]),
+                    Style::RightParen,
+                    line_start,
+                    w,
+                    false,
+                ))
             }
-            b'.' if line_start && !upper && q + 1 < le && b[q + 1] == b' ' && followed_by_text(b, q + 1, le) => {
+            b'.' if line_start
+                && !upper
+                && q + 1 < le
+                && b[q + 1] == b' '
+                && followed_by_text(b, q + 1, le) =>
+            {
                 let w = text[p..q].to_string();
-                Some(finish(text, p, q + 1, Label(vec![part]), Style::Plain, line_start, w, false))
+                Some(finish(
+                    text,
+                    p,
+                    q + 1,
+                    Label(vec![part]),
+                    Style::Plain,
+                    line_start,
+                    w,
+                    false,
+                ))
             }
             _ => None,
         }
@@ -423,7 +504,9 @@ fn parse_word_form(text: &str, p: usize, le: usize, line_start: bool) -> Option<
     if label.0.is_empty() {
         label = Label(vec![Part::Num(0)]);
     }
-    Some(finish_raw(p, m.end, label, style, line_start, written, compound))
+    Some(finish_raw(
+        p, m.end, label, style, line_start, written, compound,
+    ))
 }
 
 impl Marker {
@@ -431,7 +514,8 @@ impl Marker {
     fn written_end(&self, text: &str) -> usize {
         let mut e = self.end;
         let b = text.as_bytes();
-        while e > self.start && matches!(b[e - 1], b' ' | b'\t' | b'.' | b':' | b'-' | b'|' | b')') {
+        while e > self.start && matches!(b[e - 1], b' ' | b'\t' | b'.' | b':' | b'-' | b'|' | b')')
+        {
             // keep a closing bracket that belongs to a sub-part like (a)
             if b[e - 1] == b')' && text[self.start..e - 1].contains('(') {
                 break;
@@ -460,7 +544,8 @@ fn parse_number_form(text: &str, p: usize, le: usize, line_start: bool) -> Optio
     let mut compound = false;
     // Sub-parts written directly: 4a, 4.1, 4(a), 4 (a), 4.a
     loop {
-        if e < le && b[e].is_ascii_lowercase() && (e + 1 >= le || !b[e + 1].is_ascii_alphanumeric()) {
+        if e < le && b[e].is_ascii_lowercase() && (e + 1 >= le || !b[e + 1].is_ascii_alphanumeric())
+        {
             label.push(Part::Letter(b[e] - b'a'));
             e += 1;
             compound = true;
@@ -475,9 +560,11 @@ fn parse_number_form(text: &str, p: usize, le: usize, line_start: bool) -> Optio
             if f - s <= 2 && (f >= le || !b[f].is_ascii_alphanumeric()) {
                 // "1.5 million" is a quantity, not a sub-question.
                 let after = text[f..le].trim_start();
-                let quantity = ["million", "billion", "m ", "k ", "%", "per cent", "hours", "km"]
-                    .iter()
-                    .any(|w| after.to_ascii_lowercase().starts_with(w));
+                let quantity = [
+                    "million", "billion", "m ", "k ", "%", "per cent", "hours", "km",
+                ]
+                .iter()
+                .any(|w| after.to_ascii_lowercase().starts_with(w));
                 if quantity || !line_start {
                     break;
                 }
@@ -545,17 +632,29 @@ fn parse_number_form(text: &str, p: usize, le: usize, line_start: bool) -> Optio
     if term == b' ' && end == e && !compound && !is_word_form_context(text, p) {
         return None;
     }
-    if !followed_by_text(b, end, le) && !(term == b'\n' || end >= le) {
+    if !followed_by_text(b, end, le) && term != b'\n' && end < le {
         return None;
     }
     let written = text[p..e].to_string();
-    Some(finish(text, p, end, Label(label), Style::Plain, line_start, written, compound))
+    Some(finish(
+        text,
+        p,
+        end,
+        Label(label),
+        Style::Plain,
+        line_start,
+        written,
+        compound,
+    ))
 }
 
 /// Whether the number at `p` is preceded by `Q`/`Question` (so a bare number is a marker).
 fn is_word_form_context(text: &str, p: usize) -> bool {
     let before = text[..p].trim_end_matches([' ', '.']);
-    let lower = before.get(before.len().saturating_sub(8)..).unwrap_or("").to_ascii_lowercase();
+    let lower = before
+        .get(before.len().saturating_sub(8)..)
+        .unwrap_or("")
+        .to_ascii_lowercase();
     lower.ends_with('q')
         || lower.ends_with("question")
         || lower.ends_with("request")
@@ -625,7 +724,15 @@ fn finish_raw(
     compound: bool,
 ) -> Marker {
     let _ = &mut end;
-    Marker { start, end, label, style, line_start, written, compound }
+    Marker {
+        start,
+        end,
+        label,
+        style,
+        line_start,
+        written,
+        compound,
+    }
 }
 
 /// Extends each marker's `end` over the white space and `-`/`–` that follow it.
@@ -650,7 +757,10 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, String, bool)> {
         let doc = Doc::new(text);
-        find(&doc).into_iter().map(|m| (m.written.clone(), m.label.key(), m.line_start)).collect()
+        find(&doc)
+            .into_iter()
+            .map(|m| (m.written.clone(), m.label.key(), m.line_start))
+            .collect()
     }
 
     #[test]
@@ -684,7 +794,11 @@ mod tests {
         for (line, written, key) in cases {
             let f = found(line);
             assert!(!f.is_empty(), "no marker in {line:?}");
-            assert_eq!((f[0].0.as_str(), f[0].1.as_str(), f[0].2), (*written, *key, true), "{line:?}");
+            assert_eq!(
+                (f[0].0.as_str(), f[0].1.as_str(), f[0].2),
+                (*written, *key, true),
+                "{line:?}"
+            );
         }
     }
 

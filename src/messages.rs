@@ -71,14 +71,20 @@ impl Thread {
 static MADE_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(.{1,80}?) made this (?:[A-Za-z() ]{0,60} )?request to (.{2,120}?)\.?$")
 });
-static SALUTATION: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:Dear|DEAR|Hello|Hi|Good (?:morning|afternoon))\b\s*(.{0,80}?)[,:]?\s*$"));
+static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:Dear|DEAR|Hello|Hi|Good (?:morning|afternoon))\b\s*(.{0,80}?)[,:]?\s*$")
+});
 static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|warm regards|many thanks|regards|with (?:kind |best )?regards|thanks(?: again)?|thank you)\b[ ,.!]*$")
+    re(
+        r"(?i)^\s*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|warm regards|many thanks|regards|with (?:kind |best )?regards|thanks(?: again)?|thank you)\b[ ,.!]*$",
+    )
 });
 static HEADER_FIELD: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*>?\s*\*?(From|Sent|Date|To|Cc|Subject|Received)\*?:\s*(.*)$"));
 static QUOTE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:-{2,}\s*(?:original message|forwarded message|forwarded by)|_{10,}\s*$|begin forwarded message)")
+    re(
+        r"(?i)^\s*(?:-{2,}\s*(?:original message|forwarded message|forwarded by)|_{10,}\s*$|begin forwarded message)",
+    )
 });
 static WROTE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*On\b.{4,160}\bwrote:\s*$"));
 static FOLDED: LazyLock<Regex> =
@@ -86,7 +92,9 @@ static FOLDED: LazyLock<Regex> =
 /// Lines of a WhatDoTheyKnow page that are navigation or attachment listings, not words of
 /// any message.
 static PAGE_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:link to this|report|report this request|reply|follow|unfollow|download|download original attachment|view as html|share|hide|add an annotation|helpful annotations?|track this request|request an internal review|send a followup|see all attachments|\d+(?:\.\d+)?\s*[KM]B(?:\s+(?:download|view as html))*|[^\s/\\]{1,120}\.(?:pdf|docx?|xlsx?|csv|odt|ods|rtf|zip|msg|eml|png|jpe?g)\s*(?:\d+(?:\.\d+)?\s*[KM]B)?(?:\s+(?:download|view as html))*)$")
+    re(
+        r"(?i)^(?:link to this|report|report this request|reply|follow|unfollow|download|download original attachment|view as html|share|hide|add an annotation|helpful annotations?|track this request|request an internal review|send a followup|see all attachments|\d+(?:\.\d+)?\s*[KM]B(?:\s+(?:download|view as html))*|[^\s/\\]{1,120}\.(?:pdf|docx?|xlsx?|csv|odt|ods|rtf|zip|msg|eml|png|jpe?g)\s*(?:\d+(?:\.\d+)?\s*[KM]B)?(?:\s+(?:download|view as html))*)$",
+    )
 });
 static ATTACHMENTS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*\d+ attachments?\s*$"));
 static PAGE_STATUS: LazyLock<Regex> = LazyLock::new(|| {
@@ -155,7 +163,15 @@ pub const ORG_WORDS: &[&str] = &[
 
 /// The addressee of a salutation line ("Dear Ms Patel," → "Ms Patel").
 pub fn addressee(line: &str) -> Option<String> {
-    SALUTATION.captures(line.trim()).map(|c| c[1].trim().trim_end_matches([',', ':', '.']).trim().to_string()).filter(|a| !a.is_empty())
+    SALUTATION
+        .captures(line.trim())
+        .map(|c| {
+            c[1].trim()
+                .trim_end_matches([',', ':', '.'])
+                .trim()
+                .to_string()
+        })
+        .filter(|a| !a.is_empty())
 }
 
 /// Whether a salutation's addressee is an organisation (or a generic "Sir/Madam").
@@ -226,7 +242,11 @@ pub fn split(doc: &Doc) -> Thread {
             let is_link = t.is_empty()
                 || t == "References"
                 || t == "Visible links"
-                || t.starts_with(|c: char| c.is_ascii_digit()) && (t.contains("http") || t.contains("mailto:") || t.contains("www.") || t.contains('['));
+                || t.starts_with(|c: char| c.is_ascii_digit())
+                    && (t.contains("http")
+                        || t.contains("mailto:")
+                        || t.contains("www.")
+                        || t.contains('['));
             if is_link {
                 furniture.push((ls, le + 1));
                 i += 1;
@@ -272,7 +292,9 @@ pub fn split(doc: &Doc) -> Thread {
                 }
                 if fields >= 2 {
                     // A header block that merely follows a separator belongs to it.
-                    let follows_separator = bounds.last().is_some_and(|b| b.header_lines == 0 && recent(Some(b.line), 2) && b.quoted);
+                    let follows_separator = bounds.last().is_some_and(|b| {
+                        b.header_lines == 0 && recent(Some(b.line), 2) && b.quoted
+                    });
                     let top = bounds.is_empty() && doc.text[..ls].trim().is_empty();
                     if follows_separator {
                         let b = bounds.last_mut().expect("checked above");
@@ -300,7 +322,15 @@ pub fn split(doc: &Doc) -> Thread {
         }
         if QUOTE_SEPARATOR.is_match(line) || WROTE.is_match(line) {
             let date = find_dates(line, false).first().map(|d| d.date);
-            bounds.push(Boundary { line: i, quoted: true, sender: None, date, from_requester: None, salutation: None, header_lines: 0 });
+            bounds.push(Boundary {
+                line: i,
+                quoted: true,
+                sender: None,
+                date,
+                from_requester: None,
+                salutation: None,
+                header_lines: 0,
+            });
             last_boundary_line = Some(i);
             last_header_line = Some(i);
             signed_off = false;
@@ -323,7 +353,15 @@ pub fn split(doc: &Doc) -> Thread {
                 }
                 break;
             }
-            bounds.push(Boundary { line: i, quoted: false, sender: Some(sender), date, from_requester: Some(false), salutation: None, header_lines: 0 });
+            bounds.push(Boundary {
+                line: i,
+                quoted: false,
+                sender: Some(sender),
+                date,
+                from_requester: Some(false),
+                salutation: None,
+                header_lines: 0,
+            });
             last_boundary_line = Some(i);
             last_header_line = Some(i);
             signed_off = false;
@@ -334,7 +372,8 @@ pub fn split(doc: &Doc) -> Thread {
             let addressee = c[1].trim().to_string();
             let to_org = addressee_is_org(&addressee);
             let first = bounds.is_empty();
-            let near_boundary = recent(last_header_line, 12) && last_header_line >= last_boundary_line;
+            let near_boundary =
+                recent(last_header_line, 12) && last_header_line >= last_boundary_line;
             if first || (signed_off && !near_boundary) {
                 // A WhatDoTheyKnow header above the letter: the sender's name, then the date.
                 let floor = last_boundary_line.map_or(first_line, |l| l + 1);
@@ -344,7 +383,13 @@ pub fn split(doc: &Doc) -> Thread {
                     quoted: false,
                     sender,
                     date,
-                    from_requester: if to_org { Some(true) } else if addressee_is_person(&addressee) { Some(false) } else { None },
+                    from_requester: if to_org {
+                        Some(true)
+                    } else if addressee_is_person(&addressee) {
+                        Some(false)
+                    } else {
+                        None
+                    },
                     salutation: Some(ls),
                     header_lines: 0,
                 });
@@ -354,7 +399,13 @@ pub fn split(doc: &Doc) -> Thread {
                 if b.salutation.is_none() && near_boundary {
                     b.salutation = Some(ls);
                     if b.from_requester.is_none() {
-                        b.from_requester = if to_org { Some(true) } else if addressee_is_person(&addressee) { Some(false) } else { None };
+                        b.from_requester = if to_org {
+                            Some(true)
+                        } else if addressee_is_person(&addressee) {
+                            Some(false)
+                        } else {
+                            None
+                        };
                     }
                 }
             }
@@ -368,9 +419,16 @@ pub fn split(doc: &Doc) -> Thread {
     }
     let start_of_body = header.end;
     let mut msgs = Vec::new();
-    if bounds.is_empty() || doc.line_start(bounds[0].line) > start_of_body && !doc.text[start_of_body..doc.line_start(bounds[0].line)].trim().is_empty() {
+    if bounds.is_empty()
+        || doc.line_start(bounds[0].line) > start_of_body
+            && !doc.text[start_of_body..doc.line_start(bounds[0].line)]
+                .trim()
+                .is_empty()
+    {
         // Text before the first boundary is a message of its own (a letter without salutation).
-        let end = bounds.first().map_or(doc.text.len(), |b| doc.line_start(b.line));
+        let end = bounds
+            .first()
+            .map_or(doc.text.len(), |b| doc.line_start(b.line));
         msgs.push(Msg {
             start: start_of_body,
             end,
@@ -385,7 +443,9 @@ pub fn split(doc: &Doc) -> Thread {
     }
     for (k, b) in bounds.iter().enumerate() {
         let start = doc.line_start(b.line);
-        let end = bounds.get(k + 1).map_or(doc.text.len(), |n| doc.line_start(n.line));
+        let end = bounds
+            .get(k + 1)
+            .map_or(doc.text.len(), |n| doc.line_start(n.line));
         msgs.push(Msg {
             start,
             end,
@@ -409,7 +469,11 @@ pub fn split(doc: &Doc) -> Thread {
             }
         }
     }
-    Thread { header, msgs, furniture }
+    Thread {
+        header,
+        msgs,
+        furniture,
+    }
 }
 
 /// Looks above a salutation (not above `floor`) for a date line, and a name line above it.
@@ -425,7 +489,9 @@ fn dated_header_above(doc: &Doc, i: usize, floor: usize) -> (usize, Option<Strin
         }
         None
     };
-    let Some(dl) = prev_text(&mut j) else { return (i, None, None) };
+    let Some(dl) = prev_text(&mut j) else {
+        return (i, None, None);
+    };
     let l = doc.line(dl).trim();
     let ds = find_dates(l, false);
     if ds.len() != 1 || ds[0].end - ds[0].start + 12 < l.len() {
@@ -436,7 +502,12 @@ fn dated_header_above(doc: &Doc, i: usize, floor: usize) -> (usize, Option<Strin
     if let Some(nl) = prev_text(&mut k) {
         let name = doc.line(nl).trim();
         let words = name.split_whitespace().count();
-        if (1..=5).contains(&words) && name.len() < 60 && !name.ends_with(['.', ',', ':']) && !SIGNOFF.is_match(name) && name.starts_with(|c: char| c.is_uppercase()) {
+        if (1..=5).contains(&words)
+            && name.len() < 60
+            && !name.ends_with(['.', ',', ':'])
+            && !SIGNOFF.is_match(name)
+            && name.starts_with(|c: char| c.is_uppercase())
+        {
             return (nl, Some(name.to_string()), date);
         }
     }
@@ -445,8 +516,13 @@ fn dated_header_above(doc: &Doc, i: usize, floor: usize) -> (usize, Option<Strin
 
 /// Offset of the first sign-off line in `[start, end)`.
 fn first_signoff(doc: &Doc, start: usize, end: usize) -> Option<usize> {
-    let (a, b) = (doc.line_of(start), doc.line_of(end.saturating_sub(1).max(start)));
-    (a..=b).find(|&i| SIGNOFF.is_match(doc.line(i))).map(|i| doc.line_start(i))
+    let (a, b) = (
+        doc.line_of(start),
+        doc.line_of(end.saturating_sub(1).max(start)),
+    );
+    (a..=b)
+        .find(|&i| SIGNOFF.is_match(doc.line(i)))
+        .map(|i| doc.line_start(i))
 }
 
 /// A later message whose words largely repeat earlier ones is a quote of them. Linear: each
@@ -456,8 +532,12 @@ fn mark_repeats(doc: &Doc, msgs: &mut [Msg]) {
     use std::collections::HashSet;
     let mut seen: HashSet<u64> = HashSet::new();
     for m in msgs.iter_mut() {
-        let words: Vec<&str> = tokens(doc.text, m.start, m.end).iter().take(400).map(|t| t.as_str(doc.text)).collect();
-        let shingles: Vec<u64> = words.windows(3).map(|w| shingle_hash(w)).collect();
+        let words: Vec<&str> = tokens(doc.text, m.start, m.end)
+            .iter()
+            .take(400)
+            .map(|t| t.as_str(doc.text))
+            .collect();
+        let shingles: Vec<u64> = words.windows(3).map(shingle_hash).collect();
         if !m.quoted && words.len() >= 20 && !shingles.is_empty() {
             let repeated = shingles.iter().filter(|h| seen.contains(h)).count();
             if repeated * 10 > shingles.len() * 8 {
@@ -479,7 +559,13 @@ fn shingle_hash(words: &[&str]) -> u64 {
 
 /// `"Information Governance Team <foi@x.gov.uk>"` → `Information Governance Team`.
 fn clean_sender(s: &str) -> Option<String> {
-    let s = s.split('<').next().unwrap_or("").trim().trim_matches(|c| c == '"' || c == '\'').trim();
+    let s = s
+        .split('<')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_matches(|c| c == '"' || c == '\'')
+        .trim();
     let s = s.split('[').next().unwrap_or("").trim();
     (!s.is_empty() && s.len() < 120).then(|| s.to_string())
 }
@@ -496,14 +582,28 @@ fn sender_line(doc: &Doc, i: usize, authority: Option<&str>) -> Option<String> {
         return None;
     }
     let (who, org) = t.split_once(", ")?;
-    if who.is_empty() || who.len() > 60 || org.contains(", ") || who.split_whitespace().count() > 5 {
+    if who.is_empty() || who.len() > 60 || org.contains(", ") || who.split_whitespace().count() > 5
+    {
         return None;
     }
     // "On behalf of A Person, Chief Executive" is a signature, not a correspondence header.
     let first_who = who.split_whitespace().next().unwrap_or("");
     let first_org = org.split_whitespace().next().unwrap_or("");
-    const NOT_SENDER: [&str; 8] = ["On", "For", "Signed", "Sent", "Yours", "Regards", "From", "Dear"];
-    const TITLES: [&str; 10] = ["Chief", "Head", "Director", "Deputy", "Assistant", "Senior", "Manager", "Officer", "Acting", "Interim"];
+    const NOT_SENDER: [&str; 8] = [
+        "On", "For", "Signed", "Sent", "Yours", "Regards", "From", "Dear",
+    ];
+    const TITLES: [&str; 10] = [
+        "Chief",
+        "Head",
+        "Director",
+        "Deputy",
+        "Assistant",
+        "Senior",
+        "Manager",
+        "Officer",
+        "Acting",
+        "Interim",
+    ];
     if NOT_SENDER.contains(&first_who) || TITLES.contains(&first_org) {
         return None;
     }
@@ -511,7 +611,10 @@ fn sender_line(doc: &Doc, i: usize, authority: Option<&str>) -> Option<String> {
         Some(a) => same_org(org, a),
         None => {
             addressee_is_org(org)
-                && org.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || matches!(w, "of" | "and" | "for" | "the" | "on" | "upon" | "in"))
+                && org.split_whitespace().all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        || matches!(w, "of" | "and" | "for" | "the" | "on" | "upon" | "in")
+                })
         }
     };
     org_ok.then(|| one_line(t))
@@ -535,7 +638,11 @@ fn page_header(doc: &Doc) -> PageHeader {
             continue;
         }
         if PAGE_STATUS.is_match(t) && t.len() < 160 {
-            if h.status.is_none() && !t.to_ascii_lowercase().starts_with("this request has been closed") {
+            if h.status.is_none()
+                && !t
+                    .to_ascii_lowercase()
+                    .starts_with("this request has been closed")
+            {
                 h.status = Some(t.to_string());
             }
             last = Some(i);
@@ -573,7 +680,10 @@ mod tests {
         assert!(addressee_is_org("FOI Team"));
         assert!(!addressee_is_org("Ms Patel"));
         assert!(!addressee_is_org("Sir/Madam"));
-        assert!(same_org("Stoke-on-Trent City Council", "stoke on trent city council"));
+        assert!(same_org(
+            "Stoke-on-Trent City Council",
+            "stoke on trent city council"
+        ));
         assert!(!same_org("A Council", "B Council"));
     }
 
@@ -588,11 +698,17 @@ mod tests {
         assert_eq!(t.header.title.as_deref(), Some("A title"));
         assert_eq!(t.header.requester.as_deref(), Some("Jo Bloggs"));
         assert_eq!(t.header.authority.as_deref(), Some("Some Borough Council"));
-        assert_eq!(t.header.status.as_deref(), Some("The request was successful."));
+        assert_eq!(
+            t.header.status.as_deref(),
+            Some("The request was successful.")
+        );
         assert_eq!(t.msgs.len(), 2, "{:?}", t.msgs);
         assert!(t.msgs[0].from_requester);
         assert!(!t.msgs[1].from_requester);
-        assert_eq!(t.msgs[1].sender.as_deref(), Some("FOI, Some Borough Council"));
+        assert_eq!(
+            t.msgs[1].sender.as_deref(),
+            Some("FOI, Some Borough Council")
+        );
         assert_eq!(t.furniture.len(), 1);
     }
 

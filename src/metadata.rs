@@ -30,10 +30,17 @@ pub struct Meta {
 }
 
 static SCOTTISH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)freedom of information \(scotland\)|\bFOISA\b|scottish information commissioner|environmental information \(scotland\)|\bFOI\(S\)A\b|\bEIR\(?S\)?\b.{0,40}scotland")
+    re(
+        r"(?i)freedom of information \(scotland\)|\bFOISA\b|scottish information commissioner|environmental information \(scotland\)|\bFOI\(S\)A\b|\bEIR\(?S\)?\b.{0,40}scotland",
+    )
 });
-static EIR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)environmental information (?:\(scotland\) )?regulations|\bEIRs?\b|\bregulations? 12\s?\(|\breg\.? 12\s?\("));
-static FOIA: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)freedom of information (?:\(scotland\) )?act|\bFOIA?\b"));
+static EIR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)environmental information (?:\(scotland\) )?regulations|\bEIRs?\b|\bregulations? 12\s?\(|\breg\.? 12\s?\(",
+    )
+});
+static FOIA: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)freedom of information (?:\(scotland\) )?act|\bFOIA?\b"));
 
 /// The law a thread is handled under, from what the authority's messages cite.
 pub fn law_of(text: &str) -> Law {
@@ -56,7 +63,10 @@ pub fn law_of(text: &str) -> Law {
 /// Reads the metadata of a thread. `response_text` is the text of the authority's messages.
 pub fn read(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Meta {
     let text = doc.text;
-    let mut meta = Meta { title: thread.header.title.clone(), ..Meta::default() };
+    let mut meta = Meta {
+        title: thread.header.title.clone(),
+        ..Meta::default()
+    };
     let authority_text: String = thread
         .msgs
         .iter()
@@ -64,7 +74,11 @@ pub fn read(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Meta {
         .map(|m| &text[m.start..m.end])
         .collect::<Vec<_>>()
         .join("\n");
-    meta.law = law_of(if authority_text.trim().is_empty() { text } else { &authority_text });
+    meta.law = law_of(if authority_text.trim().is_empty() {
+        text
+    } else {
+        &authority_text
+    });
     meta.authority = authority(doc, thread, request_msg);
     meta.requester = requester(doc, thread, request_msg);
     meta.references = references(doc, thread);
@@ -72,7 +86,8 @@ pub fn read(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Meta {
         meta.title = title(doc);
     }
     let dates = dated_sentences(doc, thread);
-    meta.received = pick(&dates, Cue::Received).or_else(|| request_msg.and_then(|m| thread.msgs[m].date));
+    meta.received =
+        pick(&dates, Cue::Received).or_else(|| request_msg.and_then(|m| thread.msgs[m].date));
     meta.due_stated = pick(&dates, Cue::Due);
     meta.responded = pick(&dates, Cue::Responded);
     meta
@@ -82,47 +97,167 @@ pub fn read(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Meta {
 fn generic_addressee(name: &str) -> bool {
     let l = name.to_ascii_lowercase();
     let l = l.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-    let words: Vec<&str> = l.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = l
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     const GENERIC: [&str; 24] = [
-        "foi", "foia", "eir", "freedom", "of", "information", "team", "officer", "sir", "madam", "or", "and", "the",
-        "request", "requests", "rights", "governance", "data", "protection", "unit", "colleague", "colleagues", "to", "whom",
+        "foi",
+        "foia",
+        "eir",
+        "freedom",
+        "of",
+        "information",
+        "team",
+        "officer",
+        "sir",
+        "madam",
+        "or",
+        "and",
+        "the",
+        "request",
+        "requests",
+        "rights",
+        "governance",
+        "data",
+        "protection",
+        "unit",
+        "colleague",
+        "colleagues",
+        "to",
+        "whom",
     ];
     words.is_empty() || words.iter().all(|w| GENERIC.contains(w))
 }
 
 /// Body words that end an organisation's name.
 const BODY_WORDS: [&str; 27] = [
-    "Council", "Constabulary", "Police", "Trust", "University", "College", "Department", "Ministry", "Authority", "Agency",
-    "Commission", "Executive", "Board", "Service", "Borough", "Assembly", "Parliament", "Government", "Commissioner",
-    "Ombudsman", "Inspectorate", "Corporation", "Partnership", "Office", "Force", "Scotland", "Ireland",
+    "Council",
+    "Constabulary",
+    "Police",
+    "Trust",
+    "University",
+    "College",
+    "Department",
+    "Ministry",
+    "Authority",
+    "Agency",
+    "Commission",
+    "Executive",
+    "Board",
+    "Service",
+    "Borough",
+    "Assembly",
+    "Parliament",
+    "Government",
+    "Commissioner",
+    "Ombudsman",
+    "Inspectorate",
+    "Corporation",
+    "Partnership",
+    "Office",
+    "Force",
+    "Scotland",
+    "Ireland",
 ];
 
 static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:(?:Department|Ministry|Office)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][A-Za-z'-]+(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][A-Za-z'-]+){0,5}|(?:[A-Z][A-Za-z'&-]*(?:[ \t]+(?:of|and|for|the|upon|on|in|&)[ \t]+|[ \t]+|-)){1,7}(?:Council|Constabulary|Police(?:[ \t]+Service(?:[ \t]+of[ \t]+Northern[ \t]+Ireland)?|[ \t]+Scotland|[ \t]+Force)?|NHS\s+(?:Foundation\s+)?Trust|Trust|University|College|Department(?:\s+(?:for|of)\s+[A-Z][A-Za-z]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z]+)?)?|Ministry\s+of\s+[A-Z][A-Za-z]+|Authority|Agency|Commission|Executive|Board|Fire\s+and\s+Rescue\s+Service|Service|Borough|Assembly|Parliament|Government|Ombudsman|Inspectorate|Corporation|Partnership))\b")
+    re(
+        r"\b(?:(?:Department|Ministry|Office)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][A-Za-z'-]+(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][A-Za-z'-]+){0,5}|(?:[A-Z][A-Za-z'&-]*(?:[ \t]+(?:of|and|for|the|upon|on|in|&)[ \t]+|[ \t]+|-)){1,7}(?:Council|Constabulary|Police(?:[ \t]+Service(?:[ \t]+of[ \t]+Northern[ \t]+Ireland)?|[ \t]+Scotland|[ \t]+Force)?|NHS\s+(?:Foundation\s+)?Trust|Trust|University|College|Department(?:\s+(?:for|of)\s+[A-Z][A-Za-z]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z]+)?)?|Ministry\s+of\s+[A-Z][A-Za-z]+|Authority|Agency|Commission|Executive|Board|Fire\s+and\s+Rescue\s+Service|Service|Borough|Assembly|Parliament|Government|Ombudsman|Inspectorate|Corporation|Partnership))\b",
+    )
 });
 
 /// Distinctive words: a name made only of these is generic ("The City Council").
 const GENERIC_NAME_WORDS: [&str; 16] = [
-    "the", "city", "county", "district", "borough", "metropolitan", "council", "royal", "our", "this", "your", "a", "trust",
-    "foundation", "nhs", "unitary",
+    "the",
+    "city",
+    "county",
+    "district",
+    "borough",
+    "metropolitan",
+    "council",
+    "royal",
+    "our",
+    "this",
+    "your",
+    "a",
+    "trust",
+    "foundation",
+    "nhs",
+    "unitary",
 ];
 
 /// Words that start a sentence, not a name ("Does the Trust…", "If the Council…").
 const NOT_NAME_START: [&str; 47] = [
-    "Does", "Do", "Did", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Can", "Could", "Will", "Would", "Should",
-    "If", "When", "Where", "What", "Which", "Who", "How", "Why", "Please", "This", "That", "These", "Those", "Our",
-    "Your", "My", "Their", "Its", "Each", "Every", "All", "Any", "Yes", "No", "Dear", "Chief", "Deputy", "Assistant",
-    "Head", "Senior", "Director", "Acting",
+    "Does",
+    "Do",
+    "Did",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Has",
+    "Have",
+    "Had",
+    "Can",
+    "Could",
+    "Will",
+    "Would",
+    "Should",
+    "If",
+    "When",
+    "Where",
+    "What",
+    "Which",
+    "Who",
+    "How",
+    "Why",
+    "Please",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Our",
+    "Your",
+    "My",
+    "Their",
+    "Its",
+    "Each",
+    "Every",
+    "All",
+    "Any",
+    "Yes",
+    "No",
+    "Dear",
+    "Chief",
+    "Deputy",
+    "Assistant",
+    "Head",
+    "Senior",
+    "Director",
+    "Acting",
 ];
 
 /// Body words that name a public body on their own; others ("Service", "Board") also end
 /// team names, so a name ending in one of these counts double.
-const STRONG_BODY: [&str; 8] = ["Council", "Constabulary", "Police", "Trust", "University", "College", "Department", "Ministry"];
+const STRONG_BODY: [&str; 8] = [
+    "Council",
+    "Constabulary",
+    "Police",
+    "Trust",
+    "University",
+    "College",
+    "Department",
+    "Ministry",
+];
 
 fn distinctive(name: &str) -> bool {
     name.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
-        .any(|w| !GENERIC_NAME_WORDS.contains(&w.to_ascii_lowercase().as_str()) && !BODY_WORDS.contains(&w))
+        .any(|w| {
+            !GENERIC_NAME_WORDS.contains(&w.to_ascii_lowercase().as_str())
+                && !BODY_WORDS.contains(&w)
+        })
 }
 
 /// The public body: the page header, the request's salutation, a sender line, else the body
@@ -137,7 +272,10 @@ fn authority(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Option<S
         let line = &text[s..s + text[s..].find('\n').unwrap_or(text.len() - s)];
         let name = crate::messages::addressee(line)?;
         let name = name.as_str();
-        (addressee_is_org(name) && !generic_addressee(name) && name.split_whitespace().count() <= 10).then(|| name.to_string())
+        (addressee_is_org(name)
+            && !generic_addressee(name)
+            && name.split_whitespace().count() <= 10)
+            .then(|| name.to_string())
     };
     if let Some(m) = request_msg {
         if let Some(n) = salutation_of(m) {
@@ -166,16 +304,30 @@ fn authority(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Option<S
     for m in thread.msgs.iter().filter(|m| !m.from_requester) {
         for found in ORG_NAME.find_iter(&text[m.start..m.end]) {
             let name = one_line(found.as_str());
-            let name = name.trim_start_matches("The ").trim_start_matches("the ").to_string();
+            let name = name
+                .trim_start_matches("The ")
+                .trim_start_matches("the ")
+                .to_string();
             let first = name.split_whitespace().next().unwrap_or("");
             if NOT_NAME_START.contains(&first) {
                 continue;
             }
-            if !distinctive(&name) || name.contains("Information Commissioner") || name.starts_with("Freedom") || name.contains("Act") {
+            if !distinctive(&name)
+                || name.contains("Information Commissioner")
+                || name.starts_with("Freedom")
+                || name.contains("Act")
+            {
                 continue;
             }
             let last = name.split_whitespace().last().unwrap_or("");
-            let mut weight = if STRONG_BODY.contains(&last) || name.starts_with("Department") || name.starts_with("Ministry") { 2 } else { 1 };
+            let mut weight = if STRONG_BODY.contains(&last)
+                || name.starts_with("Department")
+                || name.starts_with("Ministry")
+            {
+                2
+            } else {
+                1
+            };
             // A name alone on its line (a signature block or letterhead) is the sender's own.
             let at = m.start + found.start();
             let line_s = text[..at].rfind('\n').map_or(0, |p| p + 1);
@@ -188,10 +340,14 @@ fn authority(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Option<S
         }
     }
     // A name inside a longer name counts for it too ("Example Council" in "Example Council's").
-    counts.into_iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(n, _)| n)
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(n, _)| n)
 }
 
-static SIGN_NAME: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*yours\s+(?:faithfully|sincerely|truly)\b"));
+static SIGN_NAME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*yours\s+(?:faithfully|sincerely|truly)\b"));
 
 /// The requester: the page header, the name under the request's sign-off, or the reply's
 /// salutation when it names a person.
@@ -201,10 +357,15 @@ fn requester(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Option<S
     }
     let text = doc.text;
     let mut order: Vec<usize> = request_msg.into_iter().collect();
-    order.extend((0..thread.msgs.len()).filter(|&i| thread.msgs[i].from_requester && Some(i) != request_msg));
+    order.extend(
+        (0..thread.msgs.len()).filter(|&i| thread.msgs[i].from_requester && Some(i) != request_msg),
+    );
     for m in order {
         let msg = &thread.msgs[m];
-        let (a, b) = (doc.line_of(msg.start), doc.line_of(msg.end.saturating_sub(1).max(msg.start)));
+        let (a, b) = (
+            doc.line_of(msg.start),
+            doc.line_of(msg.end.saturating_sub(1).max(msg.start)),
+        );
         let mut after_signoff = false;
         for li in a..=b {
             let l = doc.line(li).trim();
@@ -221,13 +382,33 @@ fn requester(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Option<S
         }
     }
     // "Dear Ms Patel" in the authority's reply.
-    for m in thread.msgs.iter().filter(|m| !m.from_requester && !m.quoted) {
+    for m in thread
+        .msgs
+        .iter()
+        .filter(|m| !m.from_requester && !m.quoted)
+    {
         if let Some(s) = m.salutation {
             let line = &text[s..s + text[s..].find('\n').unwrap_or(text.len() - s)];
-            let Some(name) = crate::messages::addressee(line) else { continue };
+            let Some(name) = crate::messages::addressee(line) else {
+                continue;
+            };
             let name = name.as_str();
             let l = name.to_ascii_lowercase();
-            if looks_like_name(name) && !["requester", "requestor", "applicant", "sir", "madam", "sir/madam", "sir or madam", "customer", "enquirer", "sir / madam"].contains(&l.as_str()) {
+            if looks_like_name(name)
+                && ![
+                    "requester",
+                    "requestor",
+                    "applicant",
+                    "sir",
+                    "madam",
+                    "sir/madam",
+                    "sir or madam",
+                    "customer",
+                    "enquirer",
+                    "sir / madam",
+                ]
+                .contains(&l.as_str())
+            {
                 return Some(name.to_string());
             }
         }
@@ -240,14 +421,19 @@ fn looks_like_name(s: &str) -> bool {
     !words.is_empty()
         && words.len() <= 5
         && s.len() <= 60
-        && !s.chars().any(|c| c.is_ascii_digit() || c == '@' || c == ':')
+        && !s
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '@' || c == ':')
         && words[0].starts_with(|c: char| c.is_uppercase())
         && !addressee_is_org(s)
 }
 
-static REF_TOKEN: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:[A-Z]{1,8}[-/]?\d[A-Z0-9]*|\d[\d]*)(?:[-/.][A-Z0-9]+)*\b"));
+static REF_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:[A-Z]{1,8}[-/]?\d[A-Z0-9]*|\d[\d]*)(?:[-/.][A-Z0-9]+)*\b"));
 static REF_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\bref(?:erence)?s?\b\.?|\brequest\b|\bcase\b|\bFOI[AS]?\b|\bEIRS?\b|\binformation\b)[\s:.#-]*(?:no\.?|number|id)?[\s:.#-]*$")
+    re(
+        r"(?i)(?:\bref(?:erence)?s?\b\.?|\brequest\b|\bcase\b|\bFOI[AS]?\b|\bEIRS?\b|\binformation\b)[\s:.#-]*(?:no\.?|number|id)?[\s:.#-]*$",
+    )
 });
 
 /// Reference numbers: tokens that look like one (letters and at least three digits:
@@ -267,19 +453,32 @@ fn references(doc: &Doc, thread: &Thread) -> Vec<String> {
         let line_start = text[..s].rfind('\n').map_or(0, |p| p + 1);
         let before_line = &text[line_start..s];
         let word_before = before_line.rsplit(char::is_whitespace).next().unwrap_or("");
-        if word_before.contains("http") || word_before.contains("www") || word_before.contains('@') || word_before.ends_with('/') || word_before.ends_with('.') {
+        if word_before.contains("http")
+            || word_before.contains("www")
+            || word_before.contains('@')
+            || word_before.ends_with('/')
+            || word_before.ends_with('.')
+        {
             continue;
         }
         let open = before_line.matches('[').count() > before_line.matches(']').count();
-        if open || text[e..].starts_with(['@', '%']) || text[e..].starts_with(".gov") || text[e..].starts_with(".uk") {
+        if open
+            || text[e..].starts_with(['@', '%'])
+            || text[e..].starts_with(".gov")
+            || text[e..].starts_with(".uk")
+        {
             continue;
         }
-        if find_dates(tok, false).iter().any(|d| d.end - d.start == tok.len()) {
+        if find_dates(tok, false)
+            .iter()
+            .any(|d| d.end - d.start == tok.len())
+        {
             continue;
         }
         let cued = REF_CUE.is_match(&text[crate::text::floor_char(text, s.saturating_sub(40))..s]);
         let shaped = letters >= 1 && digits >= 3 && tok.len() >= 5 && !tok.contains('.');
-        let numeric = letters == 0 && digits >= 4 && tok.contains(['/', '-']) && !is_financial_year(tok);
+        let numeric =
+            letters == 0 && digits >= 4 && tok.contains(['/', '-']) && !is_financial_year(tok);
         let long_number = letters == 0 && digits >= 5 && !tok.contains('.');
         let ok = (shaped && (cued || tok.contains(['/', '-']) || letters >= 2 && digits >= 4))
             || (cued && (numeric || long_number));
@@ -295,7 +494,9 @@ fn references(doc: &Doc, thread: &Thread) -> Vec<String> {
 
 fn is_financial_year(t: &str) -> bool {
     let b = t.as_bytes();
-    (b.len() == 7 || b.len() == 9) && b[..4].iter().all(u8::is_ascii_digit) && matches!(b[4], b'-' | b'/')
+    (b.len() == 7 || b.len() == 9)
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && matches!(b[4], b'-' | b'/')
 }
 
 fn looks_like_phone(text: &str, s: usize, e: usize) -> bool {
@@ -306,7 +507,8 @@ fn looks_like_phone(text: &str, s: usize, e: usize) -> bool {
     }
 }
 
-static SUBJECT: LazyLock<Regex> = LazyLock::new(|| re(r"(?im)^\s*(?:subject|re)\s*:\s*(.{3,200})$"));
+static SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?im)^\s*(?:subject|re)\s*:\s*(.{3,200})$"));
 
 /// A title from an e-mail subject or a "Re:" line, without reply prefixes and references.
 fn title(doc: &Doc) -> Option<String> {
@@ -314,7 +516,10 @@ fn title(doc: &Doc) -> Option<String> {
     let mut t = c[1].trim().to_string();
     loop {
         let lower = t.to_ascii_lowercase();
-        let stripped = ["re:", "fw:", "fwd:", "re :", "foi:", "eir:"].iter().find(|p| lower.starts_with(*p)).map(|p| t[p.len()..].trim().to_string());
+        let stripped = ["re:", "fw:", "fwd:", "re :", "foi:", "eir:"]
+            .iter()
+            .find(|p| lower.starts_with(*p))
+            .map(|p| t[p.len()..].trim().to_string());
         match stripped {
             Some(s) => t = s,
             None => break,
@@ -328,7 +533,11 @@ fn title(doc: &Doc) -> Option<String> {
     }
     let parts: Vec<&str> = t.split(" - ").collect();
     let last = parts.last().copied().unwrap_or("").trim();
-    let t = if parts.len() > 1 && !last.is_empty() { last.to_string() } else { t };
+    let t = if parts.len() > 1 && !last.is_empty() {
+        last.to_string()
+    } else {
+        t
+    };
     let t = t.trim().to_string();
     (t.len() >= 3 && t.chars().any(|c| c.is_alphabetic())).then_some(t)
 }
@@ -341,14 +550,25 @@ enum Cue {
 }
 
 static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\breceived\b|\breceipt\b|\b(?:request|email|e-mail|letter|correspondence|enquiry|application)\s+(?:dated|of|sent\s+on|on)\s*$|\bdate\s+(?:of\s+)?(?:request|received|receipt)|\brequest\s+date\b|\bdated\s*$")
+    re(
+        r"(?i)\breceived\b|\breceipt\b|\b(?:request|email|e-mail|letter|correspondence|enquiry|application)\s+(?:dated|of|sent\s+on|on)\s*$|\bdate\s+(?:of\s+)?(?:request|received|receipt)|\brequest\s+date\b|\bdated\s*$",
+    )
 });
 static DUE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:on\s+or\s+before|no\s+later\s+than|by|before|due(?:\s+date)?|deadline(?:\s+date)?|until)\s*:?\s*(?:the\s+)?$")
+    re(
+        r"(?i)\b(?:on\s+or\s+before|no\s+later\s+than|by|before|due(?:\s+date)?|deadline(?:\s+date)?|until)\s*:?\s*(?:the\s+)?$",
+    )
 });
-static DUE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\brespon|\breply\b|\bdeadline\b|\bdue\b|\bexpect|\banswer\b|\bextend"));
-static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:date|dated|date sent|date of letter)\s*:?\s*$"));
-static RESPONDED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bdate\s+(?:of\s+)?(?:response|reply|disclosure|decision)|\b(?:response|reply|disclosure)\s+date\b|\bdate\s+(?:sent|responded|issued)\b"));
+static DUE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\brespon|\breply\b|\bdeadline\b|\bdue\b|\bexpect|\banswer\b|\bextend")
+});
+static DATE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:date|dated|date sent|date of letter)\s*:?\s*$"));
+static RESPONDED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bdate\s+(?:of\s+)?(?:response|reply|disclosure|decision)|\b(?:response|reply|disclosure)\s+date\b|\bdate\s+(?:sent|responded|issued)\b",
+    )
+});
 
 /// Dates with the cue of their sentence, in text order.
 fn dated_sentences(doc: &Doc, thread: &Thread) -> Vec<(Cue, Date, usize)> {
@@ -372,7 +592,8 @@ fn dated_sentences(doc: &Doc, thread: &Thread) -> Vec<(Cue, Date, usize)> {
         let msg = thread.msg_at(d.start).map(|i| &thread.msgs[i]);
         let by_requester = msg.is_some_and(|m| m.from_requester);
         let raw_line = &text[text[..d.start].rfind('\n').map_or(0, |p| p + 1)..d.start];
-        let letterhead = DATE_LABEL.is_match(raw_line) && msg.is_some_and(|m| !m.quoted) && !by_requester;
+        let letterhead =
+            DATE_LABEL.is_match(raw_line) && msg.is_some_and(|m| !m.quoted) && !by_requester;
         if RESPONDED.is_match(&w) || letterhead {
             out.push((Cue::Responded, d.date, d.start));
         } else if DUE.is_match(&w) && DUE_CONTEXT.is_match(&w) && !by_requester {
@@ -380,7 +601,12 @@ fn dated_sentences(doc: &Doc, thread: &Thread) -> Vec<(Cue, Date, usize)> {
         } else if RECEIVED.is_match(&w) && !by_requester {
             let tail = w.to_ascii_lowercase();
             // "received on" with the date, not "received by … on" much earlier in a long sentence.
-            if tail.len() < 160 || tail.ends_with("on") || tail.ends_with("of") || tail.ends_with("dated") || tail.ends_with(':') {
+            if tail.len() < 160
+                || tail.ends_with("on")
+                || tail.ends_with("of")
+                || tail.ends_with("dated")
+                || tail.ends_with(':')
+            {
                 out.push((Cue::Received, d.date, d.start));
             }
         }
@@ -401,12 +627,20 @@ pub fn due(received: Option<Date>, stated: Option<Date>, law: Law) -> Option<Due
         stated: stated.map(|d| d.iso()),
         computed: computed.map(|d| d.iso()),
         working_days: 20,
-        holidays: if matches!(law, Law::FOISA | Law::EIRS) { "Scotland".into() } else { "UK".into() },
+        holidays: if matches!(law, Law::FOISA | Law::EIRS) {
+            "Scotland".into()
+        } else {
+            "UK".into()
+        },
     })
 }
 
 /// The outcome in WhatDoTheyKnow's words: as the page states it, else from the answers.
-pub fn outcome(stated: Option<&str>, statuses: &[Status], kinds: &[MessageKind]) -> (Option<String>, Option<String>) {
+pub fn outcome(
+    stated: Option<&str>,
+    statuses: &[Status],
+    kinds: &[MessageKind],
+) -> (Option<String>, Option<String>) {
     if let Some(s) = stated {
         let l = s.to_ascii_lowercase();
         let o = if l.contains("partially successful") {
@@ -429,7 +663,11 @@ pub fn outcome(stated: Option<&str>, statuses: &[Status], kinds: &[MessageKind])
             Some("gone_postal")
         } else if l.contains("not a valid") || l.contains("not foi") {
             Some("not_foi")
-        } else if l.contains("awaiting") || l.contains("overdue") || l.contains("delayed") || l.contains("waiting") {
+        } else if l.contains("awaiting")
+            || l.contains("overdue")
+            || l.contains("delayed")
+            || l.contains("waiting")
+        {
             Some("waiting_response")
         } else {
             None
@@ -454,12 +692,16 @@ pub fn outcome(stated: Option<&str>, statuses: &[Status], kinds: &[MessageKind])
         Some("successful")
     } else if clar > 0 || kinds.contains(&MessageKind::Clarification) {
         Some("waiting_clarification")
-    } else if kinds.contains(&MessageKind::Acknowledgement) || kinds.contains(&MessageKind::Request) {
+    } else if kinds.contains(&MessageKind::Acknowledgement) || kinds.contains(&MessageKind::Request)
+    {
         Some("waiting_response")
     } else {
         None
     };
-    (inferred.map(str::to_string), inferred.map(|_| "inferred".to_string()))
+    (
+        inferred.map(str::to_string),
+        inferred.map(|_| "inferred".to_string()),
+    )
 }
 
 /// Same body under two spellings, for callers that compare authorities.
@@ -481,10 +723,24 @@ mod tests {
 
     #[test]
     fn law() {
-        assert_eq!(law_of("under the Freedom of Information Act 2000"), Law::FOIA);
-        assert_eq!(law_of("ENVIRONMENTAL INFORMATION REGULATIONS 2004 - REQUEST\nunder regulation 12(4)(b)"), Law::EIR);
-        assert_eq!(law_of("Freedom of Information (Scotland) Act 2002 section 17"), Law::FOISA);
-        assert_eq!(law_of("Environmental Information (Scotland) Regulations 2004"), Law::EIRS);
+        assert_eq!(
+            law_of("under the Freedom of Information Act 2000"),
+            Law::FOIA
+        );
+        assert_eq!(
+            law_of(
+                "ENVIRONMENTAL INFORMATION REGULATIONS 2004 - REQUEST\nunder regulation 12(4)(b)"
+            ),
+            Law::EIR
+        );
+        assert_eq!(
+            law_of("Freedom of Information (Scotland) Act 2002 section 17"),
+            Law::FOISA
+        );
+        assert_eq!(
+            law_of("Environmental Information (Scotland) Regulations 2004"),
+            Law::EIRS
+        );
     }
 
     #[test]
@@ -504,7 +760,9 @@ mod tests {
     fn authority_named_most() {
         let m = meta("Dear Requester\n\nYour request was received by Northshire Constabulary on 2 February 2024.\nNorthshire Constabulary can neither confirm nor deny this. The Information Commissioner's Office may help.\n");
         assert_eq!(m.authority.as_deref(), Some("Northshire Constabulary"));
-        let m = meta("Dear Northshire County Council,\n\n1. How many?\n\nYours faithfully,\nJo Bloggs\n");
+        let m = meta(
+            "Dear Northshire County Council,\n\n1. How many?\n\nYours faithfully,\nJo Bloggs\n",
+        );
         assert_eq!(m.authority.as_deref(), Some("Northshire County Council"));
         assert_eq!(m.requester.as_deref(), Some("Jo Bloggs"));
     }
@@ -512,10 +770,27 @@ mod tests {
     #[test]
     fn outcomes() {
         use Status::*;
-        assert_eq!(outcome(Some("The request was successful."), &[], &[]).0.as_deref(), Some("successful"));
-        assert_eq!(outcome(None, &[Answered, Refused], &[]).0.as_deref(), Some("partially_successful"));
-        assert_eq!(outcome(None, &[Refused, NotApplicable], &[]).0.as_deref(), Some("rejected"));
-        assert_eq!(outcome(None, &[NotHeld], &[]).0.as_deref(), Some("not_held"));
-        assert_eq!(outcome(None, &[Answered, Answered], &[]).0.as_deref(), Some("successful"));
+        assert_eq!(
+            outcome(Some("The request was successful."), &[], &[])
+                .0
+                .as_deref(),
+            Some("successful")
+        );
+        assert_eq!(
+            outcome(None, &[Answered, Refused], &[]).0.as_deref(),
+            Some("partially_successful")
+        );
+        assert_eq!(
+            outcome(None, &[Refused, NotApplicable], &[]).0.as_deref(),
+            Some("rejected")
+        );
+        assert_eq!(
+            outcome(None, &[NotHeld], &[]).0.as_deref(),
+            Some("not_held")
+        );
+        assert_eq!(
+            outcome(None, &[Answered, Answered], &[]).0.as_deref(),
+            Some("successful")
+        );
     }
 }

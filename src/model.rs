@@ -47,7 +47,10 @@ pub struct Tool {
 
 impl Default for Tool {
     fn default() -> Self {
-        Tool { name: "foi-analyser", version: env!("CARGO_PKG_VERSION") }
+        Tool {
+            name: "foi-analyser",
+            version: env!("CARGO_PKG_VERSION"),
+        }
     }
 }
 

@@ -44,12 +44,16 @@ fn replacement(c: char) -> Option<&'static str> {
         '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => "",
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{B4}' | '\u{60}' => "'",
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{AB}' | '\u{BB}' => "\"",
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => "-",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{AB}' | '\u{BB}' => {
+            "\""
+        }
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => "-",
         '\u{2026}' => "...",
-        '\u{2022}' | '\u{2023}' | '\u{2043}' | '\u{25AA}' | '\u{25AB}' | '\u{25CF}' | '\u{25CB}'
-        | '\u{25A0}' | '\u{25A1}' | '\u{25E6}' | '\u{27A2}' | '\u{25BA}' | '\u{2219}' | '\u{F0A7}'
-        | '\u{F0B7}' | '\u{F0D8}' | '\u{F0FC}' | '\u{2714}' | '\u{2713}' => "-",
+        '\u{2022}' | '\u{2023}' | '\u{2043}' | '\u{25AA}' | '\u{25AB}' | '\u{25CF}'
+        | '\u{25CB}' | '\u{25A0}' | '\u{25A1}' | '\u{25E6}' | '\u{27A2}' | '\u{25BA}'
+        | '\u{2219}' | '\u{F0A7}' | '\u{F0B7}' | '\u{F0D8}' | '\u{F0FC}' | '\u{2714}'
+        | '\u{2713}' => "-",
         '\u{B7}' => "-",
         '\u{FB01}' => "fi",
         '\u{FB02}' => "fl",
@@ -61,8 +65,14 @@ fn replacement(c: char) -> Option<&'static str> {
 pub fn normalise(input: &str) -> Normalised {
     let bytes = input.as_bytes();
     // Fast path: pure ASCII without carriage returns or other controls needs nothing.
-    if bytes.iter().all(|&b| b < 0x80 && b != b'\r' && b != 0x0B && b != 0x0C) {
-        return Normalised { text: input.to_owned(), map: OffsetMap::default() };
+    if bytes
+        .iter()
+        .all(|&b| b < 0x80 && b != b'\r' && b != 0x0B && b != 0x0C)
+    {
+        return Normalised {
+            text: input.to_owned(),
+            map: OffsetMap::default(),
+        };
     }
     let mut out = String::with_capacity(input.len());
     let mut anchors = Vec::new();
@@ -84,7 +94,10 @@ pub fn normalise(input: &str) -> Normalised {
         anchors.push((out.len(), copied_from));
     }
     out.push_str(&input[copied_from..]);
-    Normalised { text: out, map: OffsetMap { anchors } }
+    Normalised {
+        text: out,
+        map: OffsetMap { anchors },
+    }
 }
 
 #[cfg(test)]
@@ -95,7 +108,10 @@ mod tests {
     fn table() {
         let cases = [
             ("Q1.\r\nYes\rNo", "Q1.\nYes\nNo"),
-            ("Authority\u{2019}s \u{201C}CRM\u{201D}", "Authority's \"CRM\""),
+            (
+                "Authority\u{2019}s \u{201C}CRM\u{201D}",
+                "Authority's \"CRM\"",
+            ),
             ("2017\u{2013}18\u{a0}\u{2022} item", "2017-18 - item"),
             ("zero\u{200B}width\u{AD}", "zerowidth"),
             ("wait\u{2026}", "wait..."),

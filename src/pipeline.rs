@@ -4,12 +4,19 @@ use crate::decode::decode;
 use crate::model::*;
 use crate::normalise::normalise;
 use crate::text::Doc;
-use crate::{align, calendar, classify, dates, exemptions, markers, messages, metadata, questionnaire, values};
+use crate::{
+    align, calendar, classify, dates, exemptions, markers, messages, metadata, questionnaire,
+    values,
+};
 
 /// Analyses one input. Never panics on any input and never fails: what could not be read is
 /// reported in `diagnostics` (with an `error` level when nothing could be read at all).
 pub fn analyse(bytes: &[u8], name: &str) -> Analysis {
-    let mut source = Source { name: name.to_string(), bytes: bytes.len(), ..Source::default() };
+    let mut source = Source {
+        name: name.to_string(),
+        bytes: bytes.len(),
+        ..Source::default()
+    };
     match decode(bytes) {
         Ok(decoded) => {
             source.format = "text".into();
@@ -21,7 +28,11 @@ pub fn analyse(bytes: &[u8], name: &str) -> Analysis {
             a
         }
         Err(d) => {
-            source.format = if d.code == "empty-input" { "empty".into() } else { "binary".into() };
+            source.format = if d.code == "empty-input" {
+                "empty".into()
+            } else {
+                "binary".into()
+            };
             empty_analysis(source, vec![d])
         }
     }
@@ -71,7 +82,11 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
         let exemptions = exemptions::cited(&f.text, law);
         let sig = classify::signals(&f.text, &exemptions);
         let status = classify::status(&f.text, &sig, &values);
-        let target = sig.cross_ref.as_deref().and_then(|k| q.index_of_key(k)).filter(|&t| t != i);
+        let target = sig
+            .cross_ref
+            .as_deref()
+            .and_then(|k| q.index_of_key(k))
+            .filter(|&t| t != i);
         cross.push(target.filter(|_| sig.only_cross_ref));
         questions.push(Question {
             id: item.id.clone(),
@@ -80,7 +95,10 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
             header: item.header,
             text: item.text.clone(),
             span: (item.text_end > item.text_start).then(|| map(item.text_start, item.text_end)),
-            answer: f.span.map(|(s, e)| Answer { text: f.text.clone(), span: map(s, e) }),
+            answer: f.span.map(|(s, e)| Answer {
+                text: f.text.clone(),
+                span: map(s, e),
+            }),
             status,
             exemptions,
             values,
@@ -91,7 +109,11 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
     inherit_from_parents(&mut questions, &q);
 
     // Thread.
-    let statuses: Vec<Status> = questions.iter().filter(|q| !q.header).map(|q| q.status).collect();
+    let statuses: Vec<Status> = questions
+        .iter()
+        .filter(|q| !q.header)
+        .map(|q| q.status)
+        .collect();
     let answer_spans: Vec<(usize, usize)> = found.iter().filter_map(|f| f.span).collect();
     let mut msgs = Vec::with_capacity(thread.msgs.len());
     let mut kinds = Vec::with_capacity(thread.msgs.len());
@@ -114,8 +136,17 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
             }
         }
         kinds.push(kind);
-        let sender = m.sender.clone().or_else(|| m.from_requester.then(|| meta.requester.clone()).flatten());
-        msgs.push(Message { kind, sender, date: m.date.map(|d| d.iso()), span: map(m.start, m.end), quoted: m.quoted });
+        let sender = m
+            .sender
+            .clone()
+            .or_else(|| m.from_requester.then(|| meta.requester.clone()).flatten());
+        msgs.push(Message {
+            kind,
+            sender,
+            date: m.date.map(|d| d.iso()),
+            span: map(m.start, m.end),
+            quoted: m.quoted,
+        });
     }
     let responded = meta.responded.or(responded_msg);
     let due = metadata::due(meta.received, meta.due_stated, law);
@@ -125,10 +156,13 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
         _ => None,
     };
     let working_days_taken = match (meta.received, responded) {
-        (Some(a), Some(b)) if b >= a => Some(calendar::working_days_between(a, b, law).max(0) as u32),
+        (Some(a), Some(b)) if b >= a => {
+            Some(calendar::working_days_between(a, b, law).max(0) as u32)
+        }
         _ => None,
     };
-    let (outcome, outcome_basis) = metadata::outcome(thread.header.status.as_deref(), &statuses, &kinds);
+    let (outcome, outcome_basis) =
+        metadata::outcome(thread.header.status.as_deref(), &statuses, &kinds);
     let thread_out = Thread {
         title: meta.title,
         authority: meta.authority,
@@ -157,15 +191,33 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
 }
 
 /// A message's kind from who wrote it and what it says.
-fn message_kind(from_requester: bool, is_request: bool, has_answers: bool, body: &str) -> MessageKind {
-    let head: String = body.chars().take(1500).collect::<String>().to_ascii_lowercase();
+fn message_kind(
+    from_requester: bool,
+    is_request: bool,
+    has_answers: bool,
+    body: &str,
+) -> MessageKind {
+    let head: String = body
+        .chars()
+        .take(1500)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if from_requester {
         if is_request {
             return MessageKind::Request;
         }
-        return if head.contains("internal review") { MessageKind::InternalReviewRequest } else { MessageKind::FollowUp };
+        return if head.contains("internal review") {
+            MessageKind::InternalReviewRequest
+        } else {
+            MessageKind::FollowUp
+        };
     }
-    if head.contains("internal review") && (head.contains("outcome") || head.contains("upheld") || head.contains("reviewed") || head.contains("review of")) {
+    if head.contains("internal review")
+        && (head.contains("outcome")
+            || head.contains("upheld")
+            || head.contains("reviewed")
+            || head.contains("review of"))
+    {
         return MessageKind::InternalReview;
     }
     if has_answers {
@@ -174,13 +226,27 @@ fn message_kind(from_requester: bool, is_request: bool, has_answers: bool, body:
     if head.contains("acknowledg") {
         return MessageKind::Acknowledgement;
     }
-    if head.contains("clarif") || head.contains("not valid") || head.contains("provide a name") || head.contains("further information from you") {
+    if head.contains("clarif")
+        || head.contains("not valid")
+        || head.contains("provide a name")
+        || head.contains("further information from you")
+    {
         return MessageKind::Clarification;
     }
-    if head.contains("acknowledg") || head.contains("will receive a response") || head.contains("expect to receive") || head.contains("working days") || head.contains("being considered") || head.contains("been received") || head.contains("was received") {
+    if head.contains("acknowledg")
+        || head.contains("will receive a response")
+        || head.contains("expect to receive")
+        || head.contains("working days")
+        || head.contains("being considered")
+        || head.contains("been received")
+        || head.contains("was received")
+    {
         return MessageKind::Acknowledgement;
     }
-    if head.contains("please find") || head.contains("response") || head.contains("information requested") {
+    if head.contains("please find")
+        || head.contains("response")
+        || head.contains("information requested")
+    {
         return MessageKind::Response;
     }
     MessageKind::Other
@@ -193,7 +259,9 @@ fn inherit_cross_references(questions: &mut [Question], cross: &[Option<usize>])
         for i in 0..questions.len() {
             let Some(t) = cross[i] else { continue };
             let (status, ex) = (questions[t].status, questions[t].exemptions.clone());
-            if status != Status::Unanswered && (questions[i].status != status || questions[i].exemptions != ex) {
+            if status != Status::Unanswered
+                && (questions[i].status != status || questions[i].exemptions != ex)
+            {
                 questions[i].status = status;
                 questions[i].exemptions = ex;
                 changed = true;
@@ -210,10 +278,19 @@ fn inherit_cross_references(questions: &mut [Question], cross: &[Option<usize>])
 fn inherit_from_parents(questions: &mut [Question], q: &questionnaire::Questionnaire) {
     for p in 0..questions.len() {
         let st = questions[p].status;
-        if !matches!(st, Status::Refused | Status::Ncnd | Status::NotHeld | Status::Referred | Status::NotApplicable) {
+        if !matches!(
+            st,
+            Status::Refused
+                | Status::Ncnd
+                | Status::NotHeld
+                | Status::Referred
+                | Status::NotApplicable
+        ) {
             continue;
         }
-        let children: Vec<usize> = (0..q.items.len()).filter(|&c| q.items[p].label.is_ancestor_of(&q.items[c].label)).collect();
+        let children: Vec<usize> = (0..q.items.len())
+            .filter(|&c| q.items[p].label.is_ancestor_of(&q.items[c].label))
+            .collect();
         if children.is_empty() || !children.iter().all(|&c| questions[c].answer.is_none()) {
             continue;
         }
@@ -226,16 +303,43 @@ fn inherit_from_parents(questions: &mut [Question], q: &questionnaire::Questionn
 }
 
 /// What the engine could not do, in words.
-fn diagnose(doc: &Doc, q: &questionnaire::Questionnaire, questions: &[Question], found: &[align::Found], thread: &messages::Thread) -> Vec<Diagnostic> {
+fn diagnose(
+    doc: &Doc,
+    q: &questionnaire::Questionnaire,
+    questions: &[Question],
+    found: &[align::Found],
+    thread: &messages::Thread,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if questions.is_empty() {
         let lower = doc.text.to_ascii_lowercase();
         const STRONG: [&str; 14] = [
-            "freedom of information", "foi", "environmental information", "information rights", "disclos", "exempt",
-            "request for information", "your request", "information request", "the information", "data protection", "foisa",
-            "information governance", "publication scheme",
+            "freedom of information",
+            "foi",
+            "environmental information",
+            "information rights",
+            "disclos",
+            "exempt",
+            "request for information",
+            "your request",
+            "information request",
+            "the information",
+            "data protection",
+            "foisa",
+            "information governance",
+            "publication scheme",
         ];
-        const WEAK: [&str; 9] = ["dear ", "yours sincerely", "yours faithfully", "kind regards", "response", "reply", "attached", "your email", "enquiry"];
+        const WEAK: [&str; 9] = [
+            "dear ",
+            "yours sincerely",
+            "yours faithfully",
+            "kind regards",
+            "response",
+            "reply",
+            "attached",
+            "your email",
+            "enquiry",
+        ];
         let strong = STRONG.iter().filter(|w| lower.contains(*w)).count();
         let weak = WEAK.iter().filter(|w| lower.contains(*w)).count();
         let lines = doc.line_count();
@@ -275,7 +379,9 @@ fn diagnose(doc: &Doc, q: &questionnaire::Questionnaire, questions: &[Question],
         out.push(Diagnostic {
             level: Level::Info,
             code: "request-not-found",
-            message: "The original request is not in the text; its questions were read from the reply.".into(),
+            message:
+                "The original request is not in the text; its questions were read from the reply."
+                    .into(),
             span: None,
         });
     }

@@ -54,13 +54,23 @@ impl Questionnaire {
 /// Resolves a bare sub-part marker (`(b)`, `ii)`) against the previous label: `(b)` after `Q1(a)`
 /// is `1b`; `(a)` after `4` is `4a`; `(i)` after `4a` is `4a(i)`.
 pub fn resolve(prev: Option<&Label>, label: &Label) -> Label {
-    let Some(prev) = prev else { return label.clone() };
-    if label.0.len() != 1 || matches!(label.0[0], Part::Num(_)) || !matches!(prev.0.first(), Some(Part::Num(_))) {
+    let Some(prev) = prev else {
+        return label.clone();
+    };
+    if label.0.len() != 1
+        || matches!(label.0[0], Part::Num(_))
+        || !matches!(prev.0.first(), Some(Part::Num(_)))
+    {
         return label.clone();
     }
     let part = label.0[0];
     let letterish = |p: Part| matches!(p, Part::Letter(_));
-    let romanish = |p: Part| matches!(p, Part::Roman(_) | Part::Letter(8) | Part::Letter(21) | Part::Letter(23));
+    let romanish = |p: Part| {
+        matches!(
+            p,
+            Part::Roman(_) | Part::Letter(8) | Part::Letter(21) | Part::Letter(23)
+        )
+    };
     let deepest = prev.0.len() - 1;
     // Same kind at some depth ≥ 1: a sibling there.
     for d in (1..=deepest).rev() {
@@ -68,9 +78,14 @@ pub fn resolve(prev: Option<&Label>, label: &Label) -> Label {
         let sibling = match part {
             Part::Letter(l) if letterish(p) => {
                 // `i` after `h` is a letter; after anything else with a roman level it is roman.
-                !matches!(l, 8 | 21 | 23) || matches!(p, Part::Letter(q) if q + 1 == l) || !prev.0[d..].iter().any(|&x| romanish(x) && !letterish(x))
+                !matches!(l, 8 | 21 | 23)
+                    || matches!(p, Part::Letter(q) if q + 1 == l)
+                    || !prev.0[d..].iter().any(|&x| romanish(x) && !letterish(x))
             }
-            Part::Roman(_) => romanish(p) && (matches!(p, Part::Roman(_)) || d == deepest && !letterish(prev.0[d - 1])),
+            Part::Roman(_) => {
+                romanish(p)
+                    && (matches!(p, Part::Roman(_)) || d == deepest && !letterish(prev.0[d - 1]))
+            }
             _ => false,
         };
         if sibling {
@@ -126,7 +141,11 @@ pub type Block = Vec<(usize, Label)>;
 /// Groups the markers with indices in `idxs` (in text order) into numbered lists.
 pub fn build_blocks(doc: &Doc, markers: &[Marker], idxs: &[usize]) -> Vec<Block> {
     // Answer numbers ("A1.") never make a list of questions.
-    let idxs: Vec<usize> = idxs.iter().copied().filter(|&i| markers[i].style != Style::Answer).collect();
+    let idxs: Vec<usize> = idxs
+        .iter()
+        .copied()
+        .filter(|&i| markers[i].style != Style::Answer)
+        .collect();
     let idxs = &idxs[..];
     let mut blocks: Vec<Block> = Vec::new();
     let mut cur: Block = Vec::new();
@@ -158,9 +177,14 @@ pub fn build_blocks(doc: &Doc, markers: &[Marker], idxs: &[usize]) -> Vec<Block>
 /// An inline marker starts a list only when the next marker continues it in the same paragraph
 /// ("(1) … (2) …").
 fn starts_run_in(doc: &Doc, markers: &[Marker], idxs: &[usize], pos: usize) -> bool {
-    let (Some(&i), Some(&j)) = (idxs.get(pos), idxs.get(pos + 1)) else { return false };
+    let (Some(&i), Some(&j)) = (idxs.get(pos), idxs.get(pos + 1)) else {
+        return false;
+    };
     let (a, b) = (&markers[i], &markers[j]);
-    if !matches!(a.style, Style::Paren | Style::RightParen | Style::Q | Style::Word) {
+    if !matches!(
+        a.style,
+        Style::Paren | Style::RightParen | Style::Q | Style::Word
+    ) {
         return false;
     }
     let between = &doc.text[a.end..b.start];
@@ -176,7 +200,11 @@ fn merge_interrupted(blocks: Vec<Block>) -> Vec<Block> {
             let last = &out[k].last().expect("blocks are never empty").1;
             let first = &b[0].1;
             let interrupting: usize = out[k + 1..].iter().map(|x| x.len()).sum();
-            if interrupting <= 6 && out[k].len() >= 2 && follows(last, first, false) && !out[k].iter().any(|(_, l)| l == first) {
+            if interrupting <= 6
+                && out[k].len() >= 2
+                && follows(last, first, false)
+                && !out[k].iter().any(|(_, l)| l == first)
+            {
                 out.truncate(k + 1);
                 out[k].extend(b.iter().cloned());
                 merged = true;
@@ -192,10 +220,59 @@ fn merge_interrupted(blocks: Vec<Block>) -> Vec<Block> {
 
 /// Words that open a question or a request for information.
 const QUESTION_OPENERS: &[&str] = &[
-    "how", "what", "when", "where", "which", "who", "whom", "whose", "why", "is", "are", "does", "do", "did", "has",
-    "have", "had", "can", "could", "will", "would", "was", "were", "should", "please", "provide", "copies", "copy",
-    "details", "the", "a", "an", "any", "all", "list", "confirm", "state", "number", "total", "if", "in", "for",
-    "whether", "name", "names", "your", "i", "may", "information", "breakdown", "cost", "costs", "amount",
+    "how",
+    "what",
+    "when",
+    "where",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "is",
+    "are",
+    "does",
+    "do",
+    "did",
+    "has",
+    "have",
+    "had",
+    "can",
+    "could",
+    "will",
+    "would",
+    "was",
+    "were",
+    "should",
+    "please",
+    "provide",
+    "copies",
+    "copy",
+    "details",
+    "the",
+    "a",
+    "an",
+    "any",
+    "all",
+    "list",
+    "confirm",
+    "state",
+    "number",
+    "total",
+    "if",
+    "in",
+    "for",
+    "whether",
+    "name",
+    "names",
+    "your",
+    "i",
+    "may",
+    "information",
+    "breakdown",
+    "cost",
+    "costs",
+    "amount",
 ];
 
 /// Whether a text reads as a question or a request for information.
@@ -204,7 +281,11 @@ pub fn question_like(text: &str) -> bool {
     if t.ends_with('?') || t.contains("? ") {
         return true;
     }
-    let first = t.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_ascii_lowercase();
+    let first = t
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     QUESTION_OPENERS.contains(&first.as_str()) && t.split_whitespace().count() >= 3
 }
 
@@ -213,14 +294,42 @@ fn continues_question(rest: &str) -> bool {
     let r = rest.trim_start();
     let lower = r.get(..r.len().min(12)).unwrap_or(r).to_ascii_lowercase();
     r.starts_with(|c: char| c.is_lowercase())
-        || ["if ", "please", "and ", "or ", "e.g", "(e.g", "i.e", "(i.e", "including", "for example", "where ", "in particular", "specifically", "this ", "can you", "could you", "what ", "how ", "which ", "when ", "who "]
-            .iter()
-            .any(|w| lower.starts_with(w))
+        || [
+            "if ",
+            "please",
+            "and ",
+            "or ",
+            "e.g",
+            "(e.g",
+            "i.e",
+            "(i.e",
+            "including",
+            "for example",
+            "where ",
+            "in particular",
+            "specifically",
+            "this ",
+            "can you",
+            "could you",
+            "what ",
+            "how ",
+            "which ",
+            "when ",
+            "who ",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w))
 }
 
 /// The end of a question's words in `[start, limit)`: its lines while they continue the
 /// question; the rest of the region is the reply's (or the request's notes).
-pub fn question_end(doc: &Doc, start: usize, limit: usize, split_answers: bool, run_in: bool) -> usize {
+pub fn question_end(
+    doc: &Doc,
+    start: usize,
+    limit: usize,
+    split_answers: bool,
+    run_in: bool,
+) -> usize {
     let text = doc.text;
     let start = crate::text::floor_char(text, start);
     let limit = crate::text::floor_char(text, limit.min(text.len())).max(start);
@@ -270,7 +379,10 @@ pub fn question_end(doc: &Doc, start: usize, limit: usize, split_answers: bool, 
             let lb = line.as_bytes();
             for (k, _) in line.match_indices('?') {
                 let after = &line[k + 1..];
-                if !after.trim().is_empty() && lb.get(k + 1).is_some_and(|b| b.is_ascii_whitespace()) && !continues_question(after) {
+                if !after.trim().is_empty()
+                    && lb.get(k + 1).is_some_and(|b| b.is_ascii_whitespace())
+                    && !continues_question(after)
+                {
                     cut = Some(pos + k + 1);
                     break;
                 }
@@ -290,8 +402,13 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
     let s = &text[start..end];
     let t = s.trim_end();
     // A run-in list item ends with "; and", ";", ", or".
-    let t = t.trim_end_matches(|c: char| c == ';' || c == ',').trim_end();
-    let t = ["; and", "; or", " and", " or", ";"].iter().fold(t, |acc, suf| acc.strip_suffix(suf).unwrap_or(acc)).trim_end();
+    let t = t
+        .trim_end_matches([';', ','])
+        .trim_end();
+    let t = ["; and", "; or", " and", " or", ";"]
+        .iter()
+        .fold(t, |acc, suf| acc.strip_suffix(suf).unwrap_or(acc))
+        .trim_end();
     let t = t.trim_end_matches([';', ',']).trim_end();
     start + t.len()
 }
@@ -300,16 +417,27 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
 pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionnaire> {
     let in_msg = |m: usize| -> Vec<usize> {
         let msg = &thread.msgs[m];
-        let (a, b) = (markers.partition_point(|k| k.start < msg.start), markers.partition_point(|k| k.start < msg.end));
-        (a..b).filter(|&i| !thread.in_furniture(markers[i].start)).collect()
+        let (a, b) = (
+            markers.partition_point(|k| k.start < msg.start),
+            markers.partition_point(|k| k.start < msg.end),
+        );
+        (a..b)
+            .filter(|&i| !thread.in_furniture(markers[i].start))
+            .collect()
     };
     // 1. The request: the requester's messages, unquoted first.
-    let mut requests: Vec<usize> = (0..thread.msgs.len()).filter(|&m| thread.msgs[m].from_requester).collect();
+    let mut requests: Vec<usize> = (0..thread.msgs.len())
+        .filter(|&m| thread.msgs[m].from_requester)
+        .collect();
     requests.sort_by_key(|&m| thread.msgs[m].quoted);
     for &m in &requests {
         let idxs = in_msg(m);
         let blocks = build_blocks(doc, markers, &idxs);
-        if let Some(best) = blocks.iter().filter(|b| b.len() >= 2).max_by_key(|b| b.len()) {
+        if let Some(best) = blocks
+            .iter()
+            .filter(|b| b.len() >= 2)
+            .max_by_key(|b| b.len())
+        {
             return Some(from_block(doc, thread, markers, best, Some(m), true));
         }
         if let Some(q) = unnumbered(doc, thread, m) {
@@ -317,7 +445,9 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
         }
     }
     // 2. A numbered list that asks things, anywhere else: the first, preferring one after a cue.
-    let all: Vec<usize> = (0..markers.len()).filter(|&i| !thread.in_furniture(markers[i].start)).collect();
+    let all: Vec<usize> = (0..markers.len())
+        .filter(|&i| !thread.in_furniture(markers[i].start))
+        .collect();
     let blocks = build_blocks(doc, markers, &all);
     let scored: Vec<(&Block, f64, bool)> = blocks
         .iter()
@@ -337,9 +467,13 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
         return Some(from_block(doc, thread, markers, b, m, false));
     }
     // 3. Unnumbered questions restated in the reply, each on a line of its own.
-    let mut order: Vec<usize> = (0..thread.msgs.len()).filter(|&m| !thread.msgs[m].from_requester).collect();
+    let mut order: Vec<usize> = (0..thread.msgs.len())
+        .filter(|&m| !thread.msgs[m].from_requester)
+        .collect();
     order.sort_by_key(|&m| thread.msgs[m].quoted);
-    order.into_iter().find_map(|m| question_lines(doc, thread, m))
+    order
+        .into_iter()
+        .find_map(|m| question_lines(doc, thread, m))
 }
 
 /// Lines of a reply that are questions on their own ("How many staff work there?"), when there
@@ -348,7 +482,10 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
     let msg = &thread.msgs[m];
     let text = doc.text;
     let mut items: Vec<QItem> = Vec::new();
-    let (a, b) = (doc.line_of(msg.start), doc.line_of(msg.end.saturating_sub(1).max(msg.start)));
+    let (a, b) = (
+        doc.line_of(msg.start),
+        doc.line_of(msg.end.saturating_sub(1).max(msg.start)),
+    );
     for li in a..=b {
         let (ls, le) = doc.line_range(li);
         if thread.in_furniture(ls) {
@@ -356,8 +493,15 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
         }
         let t = doc.line(li).trim();
         let words = t.split_whitespace().count();
-        let own_line = li == 0 || doc.is_blank(li - 1) || doc.line(li - 1).trim_end().ends_with(['.', '?', ':', '!']);
-        if t.ends_with('?') && words >= 4 && t.starts_with(|c: char| c.is_uppercase()) && own_line && !t.starts_with("Dear") {
+        let own_line = li == 0
+            || doc.is_blank(li - 1)
+            || doc.line(li - 1).trim_end().ends_with(['.', '?', ':', '!']);
+        if t.ends_with('?')
+            && words >= 4
+            && t.starts_with(|c: char| c.is_uppercase())
+            && own_line
+            && !t.starts_with("Dear")
+        {
             let lead = doc.line(li).len() - doc.line(li).trim_start().len();
             push_unnumbered(&mut items, text, ls + lead, le);
         }
@@ -366,7 +510,14 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
         return None;
     }
     let span = (items[0].text_start, items[items.len() - 1].text_end);
-    Some(Questionnaire { items, span, material: Vec::new(), from_request: false, msg: Some(m), run_in: false })
+    Some(Questionnaire {
+        items,
+        span,
+        material: Vec::new(),
+        from_request: false,
+        msg: Some(m),
+        run_in: false,
+    })
 }
 
 /// Whether a cue such as "You asked:" or "Your request" comes shortly before `at`.
@@ -395,8 +546,16 @@ fn block_question_likeness(doc: &Doc, markers: &[Marker], b: &Block) -> f64 {
     let mut n = 0;
     for (k, (i, _)) in b.iter().enumerate() {
         let start = markers[*i].end;
-        let limit = b.get(k + 1).map_or(doc.text.len(), |(j, _)| markers[*j].start);
-        let end = question_end(doc, start, crate::text::floor_char(doc.text, limit.min(start + 600)), true, false);
+        let limit = b
+            .get(k + 1)
+            .map_or(doc.text.len(), |(j, _)| markers[*j].start);
+        let end = question_end(
+            doc,
+            start,
+            crate::text::floor_char(doc.text, limit.min(start + 600)),
+            true,
+            false,
+        );
         if question_like(&doc.text[start..end]) {
             n += 1;
         }
@@ -405,7 +564,14 @@ fn block_question_likeness(doc: &Doc, markers: &[Marker], b: &Block) -> f64 {
 }
 
 /// Builds the questionnaire from a numbered list.
-fn from_block(doc: &Doc, thread: &Thread, markers: &[Marker], b: &Block, msg: Option<usize>, from_request: bool) -> Questionnaire {
+fn from_block(
+    doc: &Doc,
+    thread: &Thread,
+    markers: &[Marker],
+    b: &Block,
+    msg: Option<usize>,
+    from_request: bool,
+) -> Questionnaire {
     let text = doc.text;
     let msg_end = msg.map_or(text.len(), |m| thread.msgs[m].end);
     let run_in = b.len() >= 2 && b[1..].iter().all(|(i, _)| !markers[*i].line_start) && {
@@ -443,16 +609,29 @@ fn from_block(doc: &Doc, thread: &Thread, markers: &[Marker], b: &Block, msg: Op
     if from_request {
         for k in 0..items.len() {
             let from = items[k].text_end;
-            let to = items.get(k + 1).and_then(|q| q.marker).map_or(msg_end, |(s, _)| s);
+            let to = items
+                .get(k + 1)
+                .and_then(|q| q.marker)
+                .map_or(msg_end, |(s, _)| s);
             let to = signoff_before(doc, from, to);
             if from < to && !text[from..to].trim().is_empty() {
                 material.push((from, to));
             }
         }
     }
-    let span = (items.first().and_then(|q| q.marker).map_or(0, |(s, _)| s), items.last().map_or(0, |q| q.text_end));
+    let span = (
+        items.first().and_then(|q| q.marker).map_or(0, |(s, _)| s),
+        items.last().map_or(0, |q| q.text_end),
+    );
     // A compound first label ("Q1 (a)") names no question of its own.
-    Questionnaire { items, span, material, from_request, msg, run_in }
+    Questionnaire {
+        items,
+        span,
+        material,
+        from_request,
+        msg,
+        run_in,
+    }
 }
 
 /// An id for a label resolved from a bare sub-part: `(b)` after `Q1(a)` → `Q1(b)`.
@@ -479,7 +658,12 @@ fn signoff_before(doc: &Doc, from: usize, limit: usize) -> usize {
     while pos < limit {
         let le = text[pos..limit].find('\n').map_or(limit, |p| pos + p);
         let l = text[pos..le].trim().to_ascii_lowercase();
-        if l.starts_with("yours faithfully") || l.starts_with("yours sincerely") || l.starts_with("kind regards") || l == "regards" || l.starts_with("many thanks") {
+        if l.starts_with("yours faithfully")
+            || l.starts_with("yours sincerely")
+            || l.starts_with("kind regards")
+            || l == "regards"
+            || l.starts_with("many thanks")
+        {
             return pos;
         }
         pos = le + 1;
@@ -491,13 +675,16 @@ fn signoff_before(doc: &Doc, from: usize, limit: usize) -> usize {
 /// headings: items with sub-questions whose own words ask nothing.
 fn link_parents(items: &mut [QItem]) {
     for k in 0..items.len() {
-        let parent = (0..k).rev().find(|&j| items[j].label.is_ancestor_of(&items[k].label));
+        let parent = (0..k)
+            .rev()
+            .find(|&j| items[j].label.is_ancestor_of(&items[k].label));
         items[k].parent = parent;
     }
     for k in 0..items.len() {
         let has_children = items.iter().any(|q| q.parent == Some(k));
         let t = items[k].text.trim();
-        items[k].header = has_children && (t.is_empty() || t.ends_with(':') || (!question_like(t) && t.len() < 80));
+        items[k].header = has_children
+            && (t.is_empty() || t.ends_with(':') || (!question_like(t) && t.len() < 80));
     }
 }
 
@@ -506,7 +693,9 @@ fn link_parents(items: &mut [QItem]) {
 fn unnumbered(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
     let msg = &thread.msgs[m];
     let text = doc.text;
-    let body_start = msg.salutation.map_or(msg.start, |s| s + text[s..].find('\n').unwrap_or(0));
+    let body_start = msg
+        .salutation
+        .map_or(msg.start, |s| s + text[s..].find('\n').unwrap_or(0));
     let body_end = msg.signoff.unwrap_or(msg.end).max(body_start);
     let mut items: Vec<QItem> = Vec::new();
     let mut pos = body_start;
@@ -524,9 +713,24 @@ fn unnumbered(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
                 let sent = text[s..e].trim();
                 let lower = sent.to_ascii_lowercase();
                 let asks = sent.ends_with('?')
-                    || (["please provide", "please supply", "please send", "please confirm", "please tell", "please state", "please list", "please disclose", "please advise", "please let me know", "could you provide", "could you please provide", "i would like to know", "i would like to request a copy"]
-                        .iter()
-                        .any(|p| lower.starts_with(p))
+                    || ([
+                        "please provide",
+                        "please supply",
+                        "please send",
+                        "please confirm",
+                        "please tell",
+                        "please state",
+                        "please list",
+                        "please disclose",
+                        "please advise",
+                        "please let me know",
+                        "could you provide",
+                        "could you please provide",
+                        "i would like to know",
+                        "i would like to request a copy",
+                    ]
+                    .iter()
+                    .any(|p| lower.starts_with(p))
                         && !sent.ends_with(':'));
                 if asks && sent.split_whitespace().count() >= 3 {
                     push_unnumbered(&mut items, text, s, e);
@@ -539,7 +743,14 @@ fn unnumbered(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
         return None;
     }
     let span = (items[0].text_start, items[items.len() - 1].text_end);
-    Some(Questionnaire { items, span, material: Vec::new(), from_request: true, msg: Some(m), run_in: false })
+    Some(Questionnaire {
+        items,
+        span,
+        material: Vec::new(),
+        from_request: true,
+        msg: Some(m),
+        run_in: false,
+    })
 }
 
 fn push_unnumbered(items: &mut Vec<QItem>, text: &str, s: usize, e: usize) {
@@ -574,11 +785,38 @@ pub fn sentences(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
             while j < to && b[j].is_ascii_whitespace() {
                 j += 1;
             }
-            let next_ok = j < to && (b[j].is_ascii_uppercase() || b[j].is_ascii_digit() || matches!(b[j], b'(' | b'"' | b'[' | b'\'') || b[j] >= 0x80);
+            let next_ok = j < to
+                && (b[j].is_ascii_uppercase()
+                    || b[j].is_ascii_digit()
+                    || matches!(b[j], b'(' | b'"' | b'[' | b'\'')
+                    || b[j] >= 0x80);
             let abbrev = c == b'.' && {
-                let w = text[s..i].rsplit(|ch: char| ch.is_whitespace() || ch == '(').next().unwrap_or("").to_ascii_lowercase();
-                matches!(w.as_str(), "e.g" | "i.e" | "etc" | "no" | "mr" | "mrs" | "ms" | "dr" | "st" | "approx" | "c" | "ref" | "s" | "reg" | "para" | "vs" | "nos" | "cf")
-                    || w.len() == 1
+                let w = text[s..i]
+                    .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                matches!(
+                    w.as_str(),
+                    "e.g"
+                        | "i.e"
+                        | "etc"
+                        | "no"
+                        | "mr"
+                        | "mrs"
+                        | "ms"
+                        | "dr"
+                        | "st"
+                        | "approx"
+                        | "c"
+                        | "ref"
+                        | "s"
+                        | "reg"
+                        | "para"
+                        | "vs"
+                        | "nos"
+                        | "cf"
+                ) || w.len() == 1
             };
             if next_ok && !abbrev {
                 out.push((s, i + 1));
@@ -609,7 +847,10 @@ mod tests {
     }
 
     fn ids(q: &Questionnaire) -> Vec<(String, String)> {
-        q.items.iter().map(|i| (i.id.clone(), i.text.clone())).collect()
+        q.items
+            .iter()
+            .map(|i| (i.id.clone(), i.text.clone()))
+            .collect()
     }
 
     #[test]
@@ -618,16 +859,40 @@ mod tests {
         use Part::*;
         assert!(follows(&l(&[Num(1)]), &l(&[Num(2)]), true));
         assert!(follows(&l(&[Num(4)]), &l(&[Num(4), Letter(0)]), true));
-        assert!(follows(&l(&[Num(4), Letter(0)]), &l(&[Num(4), Letter(1)]), true));
+        assert!(follows(
+            &l(&[Num(4), Letter(0)]),
+            &l(&[Num(4), Letter(1)]),
+            true
+        ));
         assert!(follows(&l(&[Num(4), Letter(2)]), &l(&[Num(5)]), true));
-        assert!(follows(&l(&[Num(6), Letter(0)]), &l(&[Num(7), Letter(1)]), false));
-        assert!(!follows(&l(&[Num(6), Letter(0)]), &l(&[Num(7), Letter(1)]), true));
+        assert!(follows(
+            &l(&[Num(6), Letter(0)]),
+            &l(&[Num(7), Letter(1)]),
+            false
+        ));
+        assert!(!follows(
+            &l(&[Num(6), Letter(0)]),
+            &l(&[Num(7), Letter(1)]),
+            true
+        ));
         assert!(!follows(&l(&[Num(3)]), &l(&[Num(1)]), false));
         assert!(!follows(&l(&[Num(3)]), &l(&[Num(9)]), false));
-        assert_eq!(resolve(Some(&l(&[Num(1), Letter(0)])), &l(&[Letter(1)])), l(&[Num(1), Letter(1)]));
-        assert_eq!(resolve(Some(&l(&[Num(4)])), &l(&[Letter(0)])), l(&[Num(4), Letter(0)]));
-        assert_eq!(resolve(Some(&l(&[Num(4), Letter(0)])), &l(&[Letter(8)])), l(&[Num(4), Letter(0), Letter(8)]));
-        assert_eq!(resolve(Some(&l(&[Num(4), Letter(7)])), &l(&[Letter(8)])), l(&[Num(4), Letter(8)]));
+        assert_eq!(
+            resolve(Some(&l(&[Num(1), Letter(0)])), &l(&[Letter(1)])),
+            l(&[Num(1), Letter(1)])
+        );
+        assert_eq!(
+            resolve(Some(&l(&[Num(4)])), &l(&[Letter(0)])),
+            l(&[Num(4), Letter(0)])
+        );
+        assert_eq!(
+            resolve(Some(&l(&[Num(4), Letter(0)])), &l(&[Letter(8)])),
+            l(&[Num(4), Letter(0), Letter(8)])
+        );
+        assert_eq!(
+            resolve(Some(&l(&[Num(4), Letter(7)])), &l(&[Letter(8)])),
+            l(&[Num(4), Letter(8)])
+        );
     }
 
     #[test]
@@ -638,7 +903,14 @@ mod tests {
         );
         assert!(q.from_request);
         let got = ids(&q);
-        let want = [("Q1", "How many bins?"), ("Q2", "Do you recycle?"), ("Q3", "If you recycle:"), ("Q3a", "Since when?"), ("Q3b", "At what cost in total?"), ("Q4", "Why not?")];
+        let want = [
+            ("Q1", "How many bins?"),
+            ("Q2", "Do you recycle?"),
+            ("Q3", "If you recycle:"),
+            ("Q3a", "Since when?"),
+            ("Q3b", "At what cost in total?"),
+            ("Q4", "Why not?"),
+        ];
         assert_eq!(got.len(), want.len(), "{got:?}");
         for (g, w) in got.iter().zip(want) {
             assert_eq!((g.0.as_str(), g.1.as_str()), w);
@@ -669,14 +941,24 @@ mod tests {
     fn unnumbered_request() {
         let q = questionnaire("Dear Some Council,\n\nI would like to know the following:\nI would like to know how you handle this. How many staff do you employ? Please provide a copy of your policy.\n\nYours faithfully,\nA Person\n");
         let got: Vec<String> = q.items.iter().map(|i| i.text.clone()).collect();
-        assert_eq!(got, ["I would like to know how you handle this.", "How many staff do you employ?", "Please provide a copy of your policy."]);
+        assert_eq!(
+            got,
+            [
+                "I would like to know how you handle this.",
+                "How many staff do you employ?",
+                "Please provide a copy of your policy."
+            ]
+        );
         assert_eq!(q.items[0].id, "1");
     }
 
     #[test]
     fn split_sentences() {
         let t = "It cost £2.4m. Then e.g. this. Q2? Yes";
-        let s: Vec<&str> = sentences(t, 0, t.len()).into_iter().map(|(a, b)| &t[a..b]).collect();
+        let s: Vec<&str> = sentences(t, 0, t.len())
+            .into_iter()
+            .map(|(a, b)| &t[a..b])
+            .collect();
         assert_eq!(s, ["It cost £2.4m.", "Then e.g. this.", "Q2?", "Yes"]);
     }
 }

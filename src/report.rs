@@ -7,14 +7,16 @@ use crate::model::{Analysis, Exemption, Law, Scalar, Value};
 
 /// Pretty-printed JSON of one analysis, with a final newline.
 pub fn to_json(a: &Analysis) -> String {
-    let mut s = serde_json::to_string_pretty(a).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(a).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     s.push('\n');
     s
 }
 
 /// Pretty-printed JSON array of several analyses, with a final newline.
 pub fn to_json_array(all: &[Analysis]) -> String {
-    let mut s = serde_json::to_string_pretty(all).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    let mut s =
+        serde_json::to_string_pretty(all).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     s.push('\n');
     s
 }
@@ -44,7 +46,11 @@ pub fn to_csv(all: &[Analysis]) -> String {
     for a in all {
         for q in &a.questions {
             let (answer, start, end) = match &q.answer {
-                Some(ans) => (ans.text.clone(), ans.span.start.to_string(), ans.span.end.to_string()),
+                Some(ans) => (
+                    ans.text.clone(),
+                    ans.span.start.to_string(),
+                    ans.span.end.to_string(),
+                ),
                 None => (String::new(), String::new(), String::new()),
             };
             push_row(
@@ -82,7 +88,10 @@ fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
 
 fn push_cell(out: &mut String, cell: &str) {
     let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let quote = formula || cell.contains([',', '"', '\n', '\r']) || cell.starts_with(' ') || cell.ends_with(' ');
+    let quote = formula
+        || cell.contains([',', '"', '\n', '\r'])
+        || cell.starts_with(' ')
+        || cell.ends_with(' ');
     if quote {
         out.push('"');
     }
@@ -128,9 +137,18 @@ pub fn value_text(v: &Value) -> String {
     let val = match &v.value {
         Scalar::Number(n) => serde_json::to_string(&Scalar::Number(*n)).unwrap_or_default(),
         Scalar::Text(t) => t.clone(),
-        Scalar::Bool(b) => if *b { "yes".into() } else { "no".into() },
+        Scalar::Bool(b) => {
+            if *b {
+                "yes".into()
+            } else {
+                "no".into()
+            }
+        }
     };
-    let kind = serde_json::to_value(v.kind).ok().and_then(|k| k.as_str().map(str::to_owned)).unwrap_or_default();
+    let kind = serde_json::to_value(v.kind)
+        .ok()
+        .and_then(|k| k.as_str().map(str::to_owned))
+        .unwrap_or_default();
     match &v.unit {
         Some(u) => format!("{kind}{op}{val} {u}"),
         None => format!("{kind}{op}{val}"),
@@ -142,7 +160,8 @@ pub fn to_table(a: &Analysis) -> String {
     let mut out = String::new();
     let t = &a.thread;
     out.push_str(&format!("{}\n", a.source.name));
-    let field = |k: &str, v: Option<&str>| v.map(|v| format!("  {k:<11} {v}\n")).unwrap_or_default();
+    let field =
+        |k: &str, v: Option<&str>| v.map(|v| format!("  {k:<11} {v}\n")).unwrap_or_default();
     out.push_str(&field("title", t.title.as_deref()));
     out.push_str(&field("authority", t.authority.as_deref()));
     out.push_str(&field("requester", t.requester.as_deref()));
@@ -153,17 +172,33 @@ pub fn to_table(a: &Analysis) -> String {
     if let Some(d) = &t.due {
         let computed = d.computed.as_deref().unwrap_or("?");
         let stated = d.stated.as_deref().unwrap_or("not stated");
-        out.push_str(&field("due", Some(&format!("{computed} (computed), {stated} (stated)"))));
+        out.push_str(&field(
+            "due",
+            Some(&format!("{computed} (computed), {stated} (stated)")),
+        ));
     }
     out.push_str(&field("responded", t.responded.as_deref()));
     if let Some(late) = t.late {
         out.push_str(&field("late", Some(if late { "yes" } else { "no" })));
     }
     out.push_str(&field("outcome", t.outcome.as_deref()));
-    let idw = a.questions.iter().map(|q| q.id.chars().count()).max().unwrap_or(2).max(2);
-    out.push_str(&format!("\n  {:<idw$}  {:<14} {:<14} {:<28} answer\n", "id", "status", "exemptions", "values"));
+    let idw = a
+        .questions
+        .iter()
+        .map(|q| q.id.chars().count())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    out.push_str(&format!(
+        "\n  {:<idw$}  {:<14} {:<14} {:<28} answer\n",
+        "id", "status", "exemptions", "values"
+    ));
     for q in &a.questions {
-        let ans = q.answer.as_ref().map(|a| crate::text::one_line(&a.text)).unwrap_or_default();
+        let ans = q
+            .answer
+            .as_ref()
+            .map(|a| crate::text::one_line(&a.text))
+            .unwrap_or_default();
         out.push_str(&format!(
             "  {:<idw$}  {:<14} {:<14} {:<28} {}\n",
             q.id,

@@ -70,7 +70,7 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr_all(b'\n', text.as_bytes()).map(|i| i + 1));
-        if line_starts.last() == Some(&text.len()) && text.len() > 0 {
+        if line_starts.last() == Some(&text.len()) && !text.is_empty() {
             line_starts.pop();
         }
         Doc { text, line_starts }
@@ -82,7 +82,9 @@ impl<'a> Doc<'a> {
 
     /// Index of the line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 
     /// Byte range of line `i`, without its line end.
@@ -118,13 +120,18 @@ impl<'a> Doc<'a> {
     /// Whether only white space (and list or quote punctuation) precedes `offset` on its line.
     pub fn at_line_start(&self, offset: usize) -> bool {
         let s = self.start_of_line_at(offset);
-        self.text[s..offset].bytes().all(|b| matches!(b, b' ' | b'\t' | b'>' | b'-' | b'*' | b'|'))
+        self.text[s..offset]
+            .bytes()
+            .all(|b| matches!(b, b' ' | b'\t' | b'>' | b'-' | b'*' | b'|'))
     }
 }
 
 /// Offsets of every `needle` byte in `hay`.
 pub fn memchr_all(needle: u8, hay: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    hay.iter().enumerate().filter(move |(_, &b)| b == needle).map(|(i, _)| i)
+    hay.iter()
+        .enumerate()
+        .filter(move |(_, &b)| b == needle)
+        .map(|(i, _)| i)
 }
 
 /// A word of the text: a maximal run of letters and digits.

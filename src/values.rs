@@ -444,7 +444,7 @@ fn starts_with_auxiliary(s: &str) -> bool {
         .map(|b| b.to_ascii_lowercase() as char)
         .collect();
     let next = s.as_bytes().get(word.len()).copied();
-    AUXILIARIES.contains(&word.as_str()) && next.map_or(true, |b| !b.is_ascii_alphanumeric())
+    AUXILIARIES.contains(&word.as_str()) && next.is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1300,10 +1300,17 @@ impl<'a> Reader<'a> {
             i = v + 1;
             // "… are maintained under contract by Acme Ltd": the name comes after a later
             // "by"/"from"/"with" when the first verb is not followed by one.
-            let capital_at = |k: usize| words.get(k).is_some_and(|w| w.2.starts_with(|c: char| c.is_ascii_uppercase()));
+            let capital_at = |k: usize| {
+                words
+                    .get(k)
+                    .is_some_and(|w| w.2.starts_with(|c: char| c.is_ascii_uppercase()))
+            };
             if !capital_at(i) {
                 let later = (i..words.len().min(16)).find(|&k| {
-                    matches!(words[k].2.to_ascii_lowercase().as_str(), "by" | "from" | "with" | "called" | "named" | "to") && capital_at(k + 1)
+                    matches!(
+                        words[k].2.to_ascii_lowercase().as_str(),
+                        "by" | "from" | "with" | "called" | "named" | "to"
+                    ) && capital_at(k + 1)
                 });
                 if let Some(k) = later {
                     i = k + 1;
@@ -1645,11 +1652,11 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
         let ok_before = hay[..s]
             .chars()
             .next_back()
-            .map_or(true, |c| !c.is_alphanumeric());
+            .is_none_or(|c| !c.is_alphanumeric());
         let ok_after = hay[e..]
             .chars()
             .next()
-            .map_or(true, |c| !c.is_alphanumeric());
+            .is_none_or(|c| !c.is_alphanumeric());
         if ok_before && ok_after {
             return Some(s);
         }

@@ -9,12 +9,23 @@ use serde_json::Value;
 
 fn norm_id(s: &str) -> String {
     let s = s.trim().to_lowercase();
-    let s = s.strip_prefix("question").or_else(|| s.strip_prefix('q')).unwrap_or(&s).trim_start().to_string();
-    s.chars().filter(|c| !matches!(c, ' ' | '(' | ')' | '.' | '-' | '_' | ':')).collect()
+    let s = s
+        .strip_prefix("question")
+        .or_else(|| s.strip_prefix('q'))
+        .unwrap_or(&s)
+        .trim_start()
+        .to_string();
+    s.chars()
+        .filter(|c| !matches!(c, ' ' | '(' | ')' | '.' | '-' | '_' | ':'))
+        .collect()
 }
 
 fn norm_text(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase().replace('\u{2019}', "'")
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace('\u{2019}', "'")
 }
 
 /// `{(family, number)}` as the scorer reads exemptions.
@@ -23,17 +34,39 @@ fn sections(v: Option<&Value>) -> Vec<(String, String)> {
     for e in v.and_then(Value::as_array).into_iter().flatten() {
         let (law, sec) = match e {
             Value::Object(o) => (
-                o.get("law").and_then(Value::as_str).unwrap_or("FOIA").to_string(),
-                o.get("section").and_then(Value::as_str).unwrap_or("").to_string(),
+                o.get("law")
+                    .and_then(Value::as_str)
+                    .unwrap_or("FOIA")
+                    .to_string(),
+                o.get("section")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_string(),
             ),
             Value::String(s) => {
                 let l = s.to_lowercase();
-                (if l.contains("eir") || l.contains("reg") { "EIR".into() } else { "FOI".into() }, s.clone())
+                (
+                    if l.contains("eir") || l.contains("reg") {
+                        "EIR".into()
+                    } else {
+                        "FOI".into()
+                    },
+                    s.clone(),
+                )
             }
             _ => continue,
         };
-        let family = if law.to_lowercase().contains("eir") || law.to_lowercase().contains("environmental") { "EIR" } else { "FOI" };
-        let num: String = sec.chars().skip_while(|c| !c.is_ascii_digit()).take_while(|c| c.is_ascii_digit()).collect();
+        let family =
+            if law.to_lowercase().contains("eir") || law.to_lowercase().contains("environmental") {
+                "EIR"
+            } else {
+                "FOI"
+            };
+        let num: String = sec
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
         if !num.is_empty() && !out.contains(&(family.to_string(), num.clone())) {
             out.push((family.to_string(), num));
         }
@@ -51,7 +84,10 @@ fn value_matches(gold: &Value, got: &Value) -> bool {
     match (&gold["value"], &got["value"]) {
         (Value::Bool(a), Value::Bool(b)) => a == b,
         (Value::Number(a), Value::Number(b)) => {
-            let (a, b) = (a.as_f64().unwrap_or(f64::NAN), b.as_f64().unwrap_or(f64::NAN));
+            let (a, b) = (
+                a.as_f64().unwrap_or(f64::NAN),
+                b.as_f64().unwrap_or(f64::NAN),
+            );
             (a - b).abs() <= 0.005 * a.abs().max(1e-9)
         }
         (Value::String(a), Value::String(b)) => norm_text(b).contains(&norm_text(a)),
@@ -72,12 +108,21 @@ fn check(gold_path: &Path, corpus: &Path) -> Vec<String> {
             continue;
         }
         let id = g["id"].as_str().unwrap();
-        let Some(q) = questions.iter().find(|q| norm_id(q["id"].as_str().unwrap_or("")) == norm_id(id)) else {
+        let Some(q) = questions
+            .iter()
+            .find(|q| norm_id(q["id"].as_str().unwrap_or("")) == norm_id(id))
+        else {
             misses.push(format!("{id}: not found"));
             continue;
         };
         let mut ok: Vec<&str> = vec![g["status"].as_str().unwrap()];
-        ok.extend(g.get("also").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str));
+        ok.extend(
+            g.get("also")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str),
+        );
         let status = q["status"].as_str().unwrap_or("");
         if !ok.contains(&status) {
             misses.push(format!("{id}: status {status} not in {ok:?}"));
@@ -86,8 +131,18 @@ fn check(gold_path: &Path, corpus: &Path) -> Vec<String> {
         if ge != te {
             misses.push(format!("{id}: exemptions {te:?} != {ge:?}"));
         }
-        for gv in g.get("values").and_then(Value::as_array).into_iter().flatten() {
-            if !q["values"].as_array().into_iter().flatten().any(|tv| value_matches(gv, tv)) {
+        for gv in g
+            .get("values")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if !q["values"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|tv| value_matches(gv, tv))
+            {
                 misses.push(format!("{id}: value {gv} missing from {}", q["values"]));
             }
         }
@@ -99,22 +154,54 @@ fn check(gold_path: &Path, corpus: &Path) -> Vec<String> {
         }
     }
     let (gt, tt) = (&gold["thread"], &a["thread"]);
-    for key in ["authority", "requester", "received", "responded", "due", "outcome"] {
-        let Some(want) = gt.get(key).and_then(Value::as_str) else { continue };
+    for key in [
+        "authority",
+        "requester",
+        "received",
+        "responded",
+        "due",
+        "outcome",
+    ] {
+        let Some(want) = gt.get(key).and_then(Value::as_str) else {
+            continue;
+        };
         let mut wants = vec![want.to_string()];
-        wants.extend(gt.get(format!("{key}_also")).and_then(Value::as_array).into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)));
+        wants.extend(
+            gt.get(format!("{key}_also"))
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str().map(str::to_string)),
+        );
         let got = match &tt[key] {
-            Value::Object(o) => o.get("name").or_else(|| o.get("value")).and_then(Value::as_str).map(str::to_string),
+            Value::Object(o) => o
+                .get("name")
+                .or_else(|| o.get("value"))
+                .and_then(Value::as_str)
+                .map(str::to_string),
             Value::String(s) => Some(s.clone()),
             _ => None,
         };
-        if !got.as_deref().is_some_and(|g| wants.iter().any(|w| norm_text(w) == norm_text(g))) {
+        if !got
+            .as_deref()
+            .is_some_and(|g| wants.iter().any(|w| norm_text(w) == norm_text(g)))
+        {
             misses.push(format!("thread.{key}: {got:?} != {want:?}"));
         }
     }
-    for r in gt.get("references").and_then(Value::as_array).into_iter().flatten() {
+    for r in gt
+        .get("references")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         let r = norm_text(r.as_str().unwrap_or(""));
-        if !tt["references"].as_array().into_iter().flatten().any(|t| norm_text(t.as_str().unwrap_or("")) == r) {
+        if !tt["references"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|t| norm_text(t.as_str().unwrap_or("")) == r)
+        {
             misses.push(format!("thread.references lacks {r}"));
         }
     }
