@@ -57,7 +57,7 @@ pub fn extract(question: &str, answer: &str, base: usize) -> Vec<Value> {
 
     r.block_all(&URL);
     r.block_all(&EMAIL);
-    r.dates();
+    r.dates(ask.when);
     r.money();
     r.percents();
     r.areas();
@@ -554,7 +554,9 @@ impl<'a> Reader<'a> {
         FROM_BEFORE.is_match(&self.text[from..s])
     }
 
-    fn dates(&mut self) {
+    /// Dates; when the question asks when, each date's year is a year value too, so "April 2012"
+    /// answers "What year…" as well as "On what date…".
+    fn dates(&mut self, when: bool) {
         for d in find_dates(self.text, true) {
             let (s, e) = (d.start, d.end);
             if s >= e
@@ -572,6 +574,16 @@ impl<'a> Reader<'a> {
             };
             self.claim(s, e);
             self.push(ValueKind::Date, Scalar::Text(iso), None, None, s, e);
+            if when && (1950..=2100).contains(&d.date.year) {
+                self.push(
+                    ValueKind::Year,
+                    Scalar::Number(d.date.year as f64),
+                    None,
+                    None,
+                    s,
+                    e,
+                );
+            }
         }
     }
 
@@ -1220,6 +1232,44 @@ impl<'a> Reader<'a> {
     /// Options the question offers ("...around tenants or buildings?") that the answer names.
     fn offered_options(&mut self, question: &str) -> bool {
         let lower_answer = self.text.to_ascii_lowercase();
+        // "Both" / "All of them" names every option: one choice whose words name them all, so
+        // a tally can count it apart and it still contains each option's name.
+        let t = lower_answer.trim().trim_end_matches(['.', '!']);
+        let first = t
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        if matches!(first, "both" | "all") && t.split_whitespace().count() <= 6 {
+            let groups = option_groups(question);
+            let named = groups
+                .iter()
+                .flatten()
+                .any(|c| find_word(&lower_answer, &c.to_ascii_lowercase()).is_some());
+            if groups.len() >= 2 && !named {
+                let lower_q = question.to_ascii_lowercase();
+                let mut names: Vec<String> = groups
+                    .iter()
+                    .filter_map(|g| g.iter().min_by_key(|c| c.len()).cloned())
+                    .collect();
+                names.sort_by_key(|n| lower_q.find(&n.to_ascii_lowercase()).unwrap_or(usize::MAX));
+                let label = if first == "both" { "Both" } else { "All" };
+                let value = format!("{label} ({})", names.join(" and "));
+                let lead = self.text.len() - self.text.trim_start().len();
+                let end = lead + first.len();
+                if self.free(lead, end) {
+                    self.claim(lead, end);
+                    self.push(
+                        ValueKind::Choice,
+                        Scalar::Text(value),
+                        None,
+                        None,
+                        lead,
+                        end,
+                    );
+                    return true;
+                }
+            }
+        }
         let mut emitted: Vec<String> = Vec::new();
         for group in option_groups(question).into_iter().take(24) {
             // a group lists the candidate wordings of one option, preferred first
@@ -1653,10 +1703,7 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric());
-        let ok_after = hay[e..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
+        let ok_after = hay[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         if ok_before && ok_after {
             return Some(s);
         }
@@ -2326,5 +2373,28 @@ mod tests {
         let v = extract("How many boats?", &answer, 0);
         assert!(v.len() >= 3_000);
         assert!(start.elapsed().as_secs() < 10);
+    }
+
+    #[test]
+    fn both_options_and_years_of_dates() {
+        let v = extract("Are the records kept by street or by ward?", "Both.", 0);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].value, Scalar::Text("Both (street and ward)".into()));
+        let v = extract(
+            "When did the new system go live?",
+            "It went live in June 2016.",
+            0,
+        );
+        let kinds: Vec<_> = v.iter().map(|v| (v.kind, v.value.clone())).collect();
+        assert!(
+            kinds.contains(&(ValueKind::Date, Scalar::Text("2016-06".into()))),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&(ValueKind::Year, Scalar::Number(2016.0))),
+            "{kinds:?}"
+        );
+        let v = extract("How many were opened?", "12 were opened in June 2016.", 0);
+        assert!(!v.iter().any(|v| v.kind == ValueKind::Year), "{v:?}");
     }
 }
