@@ -54,7 +54,10 @@ function fill(html, parts) {
   return out;
 }
 
-const common = ["default-src 'none'", "base-uri 'none'", "form-action 'none'", 'img-src data:'];
+// Trusted Types: the browser refuses any string put into an HTML or script sink (innerHTML,
+// eval, ...); the page has one policy, for the Blob URL of its worker.
+const common = ["default-src 'none'", "base-uri 'none'", "form-action 'none'", 'img-src data:',
+  "require-trusted-types-for 'script'", 'trusted-types foi-worker'];
 const exampleText = scriptSafe('www/example.txt', `\n${example}`);
 
 // dist/index.html: served over HTTP. The only request it may make is for its own files while

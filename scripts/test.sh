@@ -35,12 +35,13 @@ step() {
 }
 
 prerequisites() {
+  start_apt_packages
   need_rust_components
   need_wasm_target
   cargo metadata --format-version 1 >/dev/null # brings Cargo.lock up to date
   need_wasm_bindgen
-  need_apt_packages
   need_npm_packages
+  wait_apt_packages
 }
 
 score_gate() {

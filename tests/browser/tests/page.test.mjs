@@ -256,6 +256,11 @@ describe('the page', () => {
     assert.equal(await page.evaluate(() => document.scripts.length), scriptsBefore);
     assert.equal(dialogs, 0);
     assert.deepEqual(page.problems, []);
+    // Trusted Types are enforced: no string can reach an HTML sink, even by mistake.
+    const sink = await page.evaluate(() => {
+      try { document.createElement('div').innerHTML = '<b>x</b>'; return 'allowed'; } catch (e) { return e.name; }
+    });
+    assert.equal(sink, 'TypeError');
     await context.close();
   });
 
