@@ -1247,9 +1247,31 @@ impl<'a> Reader<'a> {
                 .any(|c| find_word(&lower_answer, &c.to_ascii_lowercase()).is_some());
             if groups.len() >= 2 && !named {
                 let lower_q = question.to_ascii_lowercase();
+                // Each option's shortest wording, without a leading preposition ("by ward").
+                let strip = |c: &String| -> String {
+                    let mut w: Vec<&str> = c.split_whitespace().collect();
+                    while w.len() > 1
+                        && matches!(
+                            w[0].to_ascii_lowercase().as_str(),
+                            "by" | "in"
+                                | "at"
+                                | "on"
+                                | "for"
+                                | "to"
+                                | "from"
+                                | "with"
+                                | "the"
+                                | "a"
+                                | "an"
+                        )
+                    {
+                        w.remove(0);
+                    }
+                    w.join(" ")
+                };
                 let mut names: Vec<String> = groups
                     .iter()
-                    .filter_map(|g| g.iter().min_by_key(|c| c.len()).cloned())
+                    .filter_map(|g| g.iter().min_by_key(|c| c.len()).map(strip))
                     .collect();
                 names.sort_by_key(|n| lower_q.find(&n.to_ascii_lowercase()).unwrap_or(usize::MAX));
                 let label = if first == "both" { "Both" } else { "All" };
