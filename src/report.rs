@@ -170,12 +170,14 @@ pub fn to_table(a: &Analysis) -> String {
     }
     out.push_str(&field("received", t.received.as_deref()));
     if let Some(d) = &t.due {
-        let computed = d.computed.as_deref().unwrap_or("?");
-        let stated = d.stated.as_deref().unwrap_or("not stated");
-        out.push_str(&field(
-            "due",
-            Some(&format!("{computed} (computed), {stated} (stated)")),
-        ));
+        let due = match (&d.stated, &d.computed) {
+            (Some(s), Some(c)) if s == c => format!("{s} (stated and computed)"),
+            (Some(s), Some(c)) => format!("{s} stated, {c} computed"),
+            (Some(s), None) => format!("{s} stated"),
+            (None, Some(c)) => format!("{c} computed, none stated"),
+            (None, None) => d.value.clone(),
+        };
+        out.push_str(&field("due", Some(&due)));
     }
     out.push_str(&field("responded", t.responded.as_deref()));
     if let Some(late) = t.late {
