@@ -270,6 +270,12 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
                 .find(|m| m.start == rs)
                 .and_then(|m| m.salutation)
                 .map_or(rs, |s| s + text[s..].find('\n').unwrap_or(0));
+            // After the question, when the letter states it ("Request: … Response: …").
+            let body_start = if q.span.1 > body_start && q.span.1 < re_ {
+                q.span.1
+            } else {
+                body_start
+            };
             let (s, e) = cut_answer(doc, q, &stops, body_start, re_, false);
             if s < e {
                 found[0].span = Some((s, e));

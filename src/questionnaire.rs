@@ -402,9 +402,7 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
     let s = &text[start..end];
     let t = s.trim_end();
     // A run-in list item ends with "; and", ";", ", or".
-    let t = t
-        .trim_end_matches([';', ','])
-        .trim_end();
+    let t = t.trim_end_matches([';', ',']).trim_end();
     let t = ["; and", "; or", " and", " or", ";"]
         .iter()
         .fold(t, |acc, suf| acc.strip_suffix(suf).unwrap_or(acc))
@@ -471,9 +469,63 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
         .filter(|&m| !thread.msgs[m].from_requester)
         .collect();
     order.sort_by_key(|&m| thread.msgs[m].quoted);
-    order
-        .into_iter()
-        .find_map(|m| question_lines(doc, thread, m))
+    if let Some(q) = order.iter().find_map(|&m| question_lines(doc, thread, m)) {
+        return Some(q);
+    }
+    // 4. A "Request:" section of a reply (a disclosure log, a police reply) asking one thing
+    // or a few in prose, followed by a "Response:" section.
+    request_section(doc, thread)
+}
+
+static REQUEST_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::text::re(
+        r"(?i)^\s*(?:your\s+|the\s+|original\s+)?(?:request|requests|question|questions|information\s+requested|request\s+details|details\s+of\s+(?:the\s+|your\s+)?request|you\s+asked)\s*(?:was|were|for)?\s*[:.-]?\s*$",
+    )
+});
+static RESPONSE_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::text::re(
+        r"(?i)^\s*(?:our\s+|the\s+|council'?s?\s+|trust'?s?\s+|force'?s?\s+)?(?:response|responses|answer|answers|reply|decision|outcome|information\s+(?:provided|disclosed|released))\b[^.?!]{0,40}$",
+    )
+});
+
+/// The questions of a "Request:" heading's section, up to a "Response:" heading: the sentences
+/// that ask, or the whole section as one question.
+fn request_section(doc: &Doc, thread: &Thread) -> Option<Questionnaire> {
+    let text = doc.text;
+    let n = doc.line_count();
+    let head = (0..n).find(|&i| {
+        REQUEST_HEADING.is_match(doc.line(i)) && !thread.in_furniture(doc.line_start(i))
+    })?;
+    let start = doc.line_range(head).1;
+    let end_line = (head + 1..n).find(|&i| RESPONSE_HEADING.is_match(doc.line(i)))?;
+    let end = doc.line_start(end_line);
+    if text[start..end].trim().is_empty() {
+        return None;
+    }
+    let mut items: Vec<QItem> = Vec::new();
+    for (s, e) in sentences(text, start, end) {
+        let sent = text[s..e].trim();
+        if sent.ends_with('?') && sent.split_whitespace().count() >= 3 {
+            push_unnumbered(&mut items, text, s, e);
+        }
+    }
+    if items.is_empty() {
+        let s = start + (text[start..end].len() - text[start..end].trim_start().len());
+        push_unnumbered(&mut items, text, s, end);
+    }
+    let span = (
+        items[0].text_start,
+        items[items.len() - 1].text_end.max(end),
+    );
+    let msg = thread.msg_at(start);
+    Some(Questionnaire {
+        items,
+        span,
+        material: Vec::new(),
+        from_request: false,
+        msg,
+        run_in: false,
+    })
 }
 
 /// Lines of a reply that are questions on their own ("How many staff work there?"), when there
