@@ -47,7 +47,7 @@ static PROVIDED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CROSS_REF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:see|refer\s+to|as\s+per|as\s+in|covered\s+(?:by|in|under)|same\s+as|answered\s+(?:in|at|under|by)|included\s+in|as\s+stated\s+in|as\s+outlined\s+in)\s+(?:(?:our|the|my)\s+)?(?:(?:answer|response|reply|information\s+(?:provided|given))\s+(?:to|for|at|in|under|of)\s+)?(?:question|q)\s*\.?\s*(\d{1,3}(?:\.\d{1,2})?[a-z]?(?:\s*\([a-z0-9]{1,4}\))?)",
+        r"(?i)\b(?:see|refer\s+to|as\s+per|as\s+in|as|covered\s+(?:by|in|under)|same\s+as|answered\s+(?:in|at|under|by)|included\s+in|as\s+stated\s+in|as\s+outlined\s+in)\s+(?:(?:our|the|my)\s+)?(?:(?:answer|response|reply|information\s+(?:provided|given))\s+(?:to|for|at|in|under|of)\s+)?(?:question|q)\s*\.?\s*(\d{1,3}(?:\.\d{1,2})?[a-z]?(?:\s*\([a-z0-9]{1,4}\))?)",
     )
 });
 
@@ -242,6 +242,9 @@ mod tests {
     fn cross_references() {
         let s = signals("Please see our answer to question 5.", &[]);
         assert_eq!(s.cross_ref.as_deref(), Some("5"));
+        assert!(s.only_cross_ref);
+        let s = signals("As Q6b.", &[]);
+        assert_eq!(s.cross_ref.as_deref(), Some("6b"));
         assert!(s.only_cross_ref);
         let s = signals("See the response to Q3(b). In addition, 40 staff were trained in 2020 across all sites.", &[]);
         assert_eq!(s.cross_ref.as_deref(), Some("3b"));
