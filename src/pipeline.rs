@@ -312,39 +312,9 @@ fn diagnose(
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if questions.is_empty() {
-        let lower = doc.text.to_ascii_lowercase();
-        const STRONG: [&str; 14] = [
-            "freedom of information",
-            "foi",
-            "environmental information",
-            "information rights",
-            "disclos",
-            "exempt",
-            "request for information",
-            "your request",
-            "information request",
-            "the information",
-            "data protection",
-            "foisa",
-            "information governance",
-            "publication scheme",
-        ];
-        const WEAK: [&str; 9] = [
-            "dear ",
-            "yours sincerely",
-            "yours faithfully",
-            "kind regards",
-            "response",
-            "reply",
-            "attached",
-            "your email",
-            "enquiry",
-        ];
-        let strong = STRONG.iter().filter(|w| lower.contains(*w)).count();
-        let weak = WEAK.iter().filter(|w| lower.contains(*w)).count();
         let lines = doc.line_count();
         let words = doc.text.split_whitespace().count();
-        if strong >= 1 || weak >= 2 {
+        if questionnaire::looks_like_foi(doc.text) {
             out.push(Diagnostic {
                 level: Level::Warning,
                 code: "no-questions",

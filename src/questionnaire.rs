@@ -413,6 +413,7 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
 
 /// Finds the questionnaire.
 pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionnaire> {
+    let foi = looks_like_foi(doc.text);
     let in_msg = |m: usize| -> Vec<usize> {
         let msg = &thread.msgs[m];
         let (a, b) = (
@@ -459,7 +460,12 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
         .iter()
         .find(|(_, l, c)| *c && *l >= 0.5)
         .or_else(|| scored.iter().find(|(_, l, _)| *l >= 0.5))
-        .or_else(|| scored.iter().max_by_key(|(b, _, _)| b.len()));
+        .or_else(|| {
+            scored
+                .iter()
+                .filter(|_| foi)
+                .max_by_key(|(b, _, _)| b.len())
+        });
     if let Some((b, _, _)) = pick {
         let m = thread.msg_at(markers[b[0].0].start);
         return Some(from_block(doc, thread, markers, b, m, false));
@@ -469,12 +475,64 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
         .filter(|&m| !thread.msgs[m].from_requester)
         .collect();
     order.sort_by_key(|&m| thread.msgs[m].quoted);
+    // The looser readings below only for text that is FOI correspondence at all: a recipe's
+    // "Can I freeze it?" is no request.
+    if !foi {
+        return None;
+    }
     if let Some(q) = order.iter().find_map(|&m| question_lines(doc, thread, m)) {
         return Some(q);
     }
     // 4. A "Request:" section of a reply (a disclosure log, a police reply) asking one thing
     // or a few in prose, followed by a "Response:" section.
     request_section(doc, thread)
+}
+
+/// Whether a text reads as FOI correspondence: a word of the law or of a request for
+/// information, or two words of a letter and its reply.
+pub fn looks_like_foi(text: &str) -> bool {
+    const STRONG: [&str; 13] = [
+        "freedom of information",
+        "environmental information",
+        "information rights",
+        "disclos",
+        "exempt",
+        "request for information",
+        "your request",
+        "information request",
+        "the information",
+        "data protection",
+        "foisa",
+        "information governance",
+        "publication scheme",
+    ];
+    const WEAK: [&str; 9] = [
+        "dear ",
+        "yours sincerely",
+        "yours faithfully",
+        "kind regards",
+        "response",
+        "reply",
+        "attached",
+        "your email",
+        "enquiry",
+    ];
+    let lower = text.to_ascii_lowercase();
+    // "FOI" as a word ("foil" is not), and "FOI2019/0279" or "FOI-23-1".
+    let foi_word = lower.match_indices("foi").any(|(i, _)| {
+        let before = lower[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_ascii_alphabetic());
+        let after = lower[i + 3..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_ascii_alphabetic() || c == 's');
+        before && after
+    });
+    foi_word
+        || STRONG.iter().any(|w| lower.contains(w))
+        || WEAK.iter().filter(|w| lower.contains(*w)).count() >= 2
 }
 
 static REQUEST_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

@@ -449,7 +449,6 @@ fn text_that_is_no_foi_reply_is_read_without_harm() {
 }
 
 #[test]
-#[ignore = "engine: no-questions diagnostic not landed yet"]
 fn non_foi_text_gets_a_warning_or_error_diagnostic_and_no_questions() {
     for (tag, text) in [("recipe", RECIPE), ("chapter", CHAPTER)] {
         let a = ok(tag, text.as_bytes());
