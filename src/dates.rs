@@ -242,6 +242,11 @@ pub fn find_dates(text: &str, month_years: bool) -> Vec<FoundDate> {
         let end = text[start..]
             .find("\n\n")
             .map_or(text.len(), |p| start + p + 1);
+        // Every date has a year in digits: a paragraph without a digit has no date.
+        if !text.as_bytes()[start..end].iter().any(u8::is_ascii_digit) {
+            start = end;
+            continue;
+        }
         for mut d in find_dates_in(&text[start..end], month_years) {
             d.start += start;
             d.end += start;

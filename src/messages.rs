@@ -13,7 +13,7 @@ use regex::Regex;
 
 use crate::dates::{find_dates, Date};
 use crate::model::MessageKind;
-use crate::text::{one_line, re, tokens, Doc};
+use crate::text::{one_line, re, tokens, word_hash, Doc};
 
 /// One message of the thread, in normalised-text offsets.
 #[derive(Debug, Clone)]
@@ -254,12 +254,19 @@ pub fn split(doc: &Doc) -> Thread {
             }
             in_links = false;
         }
-        if PAGE_FURNITURE.is_match(t) {
+        // Cheap tests first: most lines are prose that no pattern below can match.
+        let first = t
+            .as_bytes()
+            .first()
+            .copied()
+            .unwrap_or(b' ')
+            .to_ascii_lowercase();
+        if t.len() <= 130 && PAGE_FURNITURE.is_match(t) {
             furniture.push((ls, le + 1));
             i += 1;
             continue;
         }
-        if FOLDED.is_match(line) {
+        if t.len() < 40 && FOLDED.is_match(line) {
             furniture.push((ls, le + 1));
             signed_off = true;
             i += 1;
@@ -267,7 +274,9 @@ pub fn split(doc: &Doc) -> Thread {
         }
         let recent = |last: Option<usize>, within: usize| last.is_some_and(|l| i - l <= within);
         // E-mail header block: From: ... with Sent:/Date: within a few lines.
-        if let Some(c) = HEADER_FIELD.captures(line) {
+        let header_like = matches!(first, b'f' | b's' | b'd' | b't' | b'c' | b'r' | b'>' | b'*')
+            && t.contains(':');
+        if let Some(c) = header_like.then(|| HEADER_FIELD.captures(line)).flatten() {
             if &c[1] == "From" {
                 let mut sender = clean_sender(&c[2]);
                 let mut date = None;
@@ -320,7 +329,8 @@ pub fn split(doc: &Doc) -> Thread {
                 }
             }
         }
-        if QUOTE_SEPARATOR.is_match(line) || WROTE.is_match(line) {
+        let separator_like = matches!(first, b'-' | b'_' | b'b') && QUOTE_SEPARATOR.is_match(line);
+        if separator_like || (t.ends_with("wrote:") && WROTE.is_match(line)) {
             let date = find_dates(line, false).first().map(|d| d.date);
             bounds.push(Boundary {
                 line: i,
@@ -368,7 +378,12 @@ pub fn split(doc: &Doc) -> Thread {
             i += 1;
             continue;
         }
-        if let Some(c) = SALUTATION.captures(line) {
+        let salutation = if matches!(first, b'd' | b'h' | b'g') {
+            SALUTATION.captures(line)
+        } else {
+            None
+        };
+        if let Some(c) = salutation {
             let addressee = c[1].trim().to_string();
             let to_org = addressee_is_org(&addressee);
             let first = bounds.is_empty();
@@ -412,7 +427,10 @@ pub fn split(doc: &Doc) -> Thread {
             i += 1;
             continue;
         }
-        if SIGNOFF.is_match(line) {
+        if t.len() < 40
+            && matches!(first, b'y' | b'k' | b'b' | b'w' | b'm' | b'r' | b't')
+            && SIGNOFF.is_match(line)
+        {
             signed_off = true;
         }
         i += 1;
@@ -521,7 +539,10 @@ fn first_signoff(doc: &Doc, start: usize, end: usize) -> Option<usize> {
         doc.line_of(end.saturating_sub(1).max(start)),
     );
     (a..=b)
-        .find(|&i| SIGNOFF.is_match(doc.line(i)))
+        .find(|&i| {
+            let t = doc.line(i).trim();
+            t.len() < 40 && SIGNOFF.is_match(t)
+        })
         .map(|i| doc.line_start(i))
 }
 
@@ -532,12 +553,15 @@ fn mark_repeats(doc: &Doc, msgs: &mut [Msg]) {
     use std::collections::HashSet;
     let mut seen: HashSet<u64> = HashSet::new();
     for m in msgs.iter_mut() {
-        let words: Vec<&str> = tokens(doc.text, m.start, m.end)
+        let words: Vec<u64> = tokens(doc.text, m.start, m.end)
             .iter()
             .take(400)
-            .map(|t| t.as_str(doc.text))
+            .map(|t| word_hash(t.as_str(doc.text)))
             .collect();
-        let shingles: Vec<u64> = words.windows(3).map(shingle_hash).collect();
+        let shingles: Vec<u64> = words
+            .windows(3)
+            .map(|w| w[0].rotate_left(1) ^ w[1].rotate_left(17) ^ w[2].rotate_left(33))
+            .collect();
         if !m.quoted && words.len() >= 20 && !shingles.is_empty() {
             let repeated = shingles.iter().filter(|h| seen.contains(h)).count();
             if repeated * 10 > shingles.len() * 8 {
@@ -546,15 +570,6 @@ fn mark_repeats(doc: &Doc, msgs: &mut [Msg]) {
         }
         seen.extend(shingles);
     }
-}
-
-fn shingle_hash(words: &[&str]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for w in words {
-        w.to_ascii_lowercase().hash(&mut h);
-    }
-    h.finish()
 }
 
 /// `"Information Governance Team <foi@x.gov.uk>"` → `Information Governance Team`.

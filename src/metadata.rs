@@ -449,6 +449,11 @@ fn references(doc: &Doc, thread: &Thread) -> Vec<String> {
         }
         let digits = tok.chars().filter(|c| c.is_ascii_digit()).count();
         let letters = tok.chars().take_while(|c| c.is_ascii_uppercase()).count();
+        // Most numbers cannot be references whatever precedes them: skip them before the
+        // costlier checks.
+        if digits < 3 || (letters == 0 && digits < 5 && !tok.contains(['/', '-'])) {
+            continue;
+        }
         // Not inside a link, an address or a [placeholder].
         let line_start = text[..s].rfind('\n').map_or(0, |p| p + 1);
         let before_line = &text[line_start..s];

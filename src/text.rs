@@ -152,22 +152,43 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Token> {
     // Callers may pass byte estimates; never slice inside a character.
     let (from, to) = (floor_char(text, from), floor_char(text, to));
     let to = to.max(from);
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity((to - from) / 6);
     let mut start = None;
-    for (i, c) in text[from..to].char_indices() {
-        let i = i + from;
-        if c.is_alphanumeric() {
+    let mut i = from;
+    while i < to {
+        let b = bytes[i];
+        // ASCII bytes directly; other characters decoded (letters of any script count).
+        let (word, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if word {
             if start.is_none() {
                 start = Some(i);
             }
         } else if let Some(s) = start.take() {
             out.push(Token { start: s, end: i });
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Token { start: s, end: to });
     }
     out
+}
+
+/// A case-insensitive hash of a word (FNV-1a over its ASCII-lowered bytes), for comparing
+/// words in bulk without allocating.
+pub fn word_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in w.bytes() {
+        h ^= b.to_ascii_lowercase() as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// Whether two words are the same, ignoring case.
