@@ -49,7 +49,6 @@
   let running = null; // {id, resolve, reject} of the message the worker is working on
   let nextId = 1;
   let restarts = 0;
-  let warmFailed = false;
 
   function base64ToBytes(b64) {
     if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64);
@@ -117,16 +116,16 @@
       const m = event.data;
       if (m.type === 'ready') {
         resolveReady(m);
-        // Runs the engine on the built-in example in the background: it compiles the engine's
-        // patterns and lets the browser optimise the hot code before the user's first input
-        // (the first analysis on a cold instance is many times slower). Not tracked as a job:
-        // an input that arrives meanwhile waits for it (well under a second).
-        if (!warmFailed) w.postMessage({ type: 'warm', text: byId('example-reply').textContent });
+        // The first worker runs the engine on the built-in example in the background: the
+        // browser optimises the hot code before the user's first input (the first analysis on
+        // a fresh module is many times slower), and the optimised code stays with the compiled
+        // module for any later worker. Not tracked as a job: an input that arrives meanwhile
+        // waits for it (well under a second).
+        if (restarts === 0) w.postMessage({ type: 'warm', text: byId('example-reply').textContent });
       } else if (m.type === 'warm') timings.warm = performance.now();
       else if (m.type === 'fatal') rejectReady(new Error(m.message));
       else if (m.type === 'result' || m.type === 'bench' || m.type === 'offsets') settle(m.id, m, null);
       else if (m.type === 'trap') {
-        if (m.id === undefined) warmFailed = true; // the warm-up trapped: never again
         restart();
         settle(m.id, null, new Trap(m.message));
       }
