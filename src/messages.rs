@@ -437,6 +437,15 @@ pub fn split(doc: &Doc) -> Thread {
     }
     let start_of_body = header.end;
     let mut msgs = Vec::new();
+    // A few lines of letterhead above the first salutation ("Our ref: …", a title) belong to
+    // that letter, not to a message of their own.
+    if let Some(b) = bounds.first_mut() {
+        let head = &doc.text[start_of_body..doc.line_start(b.line)];
+        let lines = head.lines().filter(|l| !l.trim().is_empty()).count();
+        if b.salutation.is_some() && b.header_lines == 0 && !b.quoted && (1..=4).contains(&lines) {
+            b.line = doc.line_of(start_of_body + (head.len() - head.trim_start().len()));
+        }
+    }
     if bounds.is_empty()
         || doc.line_start(bounds[0].line) > start_of_body
             && !doc.text[start_of_body..doc.line_start(bounds[0].line)]

@@ -463,7 +463,7 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
         .or_else(|| {
             scored
                 .iter()
-                .filter(|_| foi)
+                .filter(|(_, l, _)| foi && *l >= 0.25)
                 .max_by_key(|(b, _, _)| b.len())
         });
     if let Some((b, _, _)) = pick {
