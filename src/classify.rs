@@ -22,7 +22,7 @@ static NCND: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_HELD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bnot\s+held\b|\b(?:does|do|did)\s*(?:not|n't)\s+(?:currently\s+|centrally\s+)?hold\b|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records?|details)|\bno\s+(?:such\s+|relevant\s+)?(?:recorded\s+)?(?:information|data|records?)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|exists?|available|recorded)|\bnot\s+(?:centrally\s+|routinely\s+|specifically\s+)?(?:recorded|collated|captured|collected|retained|kept|logged|monitored)\b|\b(?:do|does|did)\s*(?:not|n't)\s+(?:centrally\s+|routinely\s+|specifically\s+)?(?:record|collate|capture|collect|retain|keep|log|monitor|break\s+down|separate|split)\b|\b(?:not|n't)\s+possible\s+to\s+(?:determine|identify|establish|say|extract|ascertain)|\bunable\s+to\s+(?:determine|identify|establish|ascertain)\b|\b(?:do|does)\s*(?:not|n't)\s+have\s+(?:this|that|these|the|any|details|records?|information|data|a\s+record)\b|\bthere\s+(?:is|are)\s+no\s+(?:records?|information|data)\b|\bno\s+records?\b|\bnil\s+return\b|\bnot\s+(?:a\s+)?held\b",
+        r"(?i)\bnot\s+held\b|\b(?:does|do|did)\s*(?:not|n't)\s+(?:currently\s+|centrally\s+)?hold\b|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records?|details)|\bno\s+(?:such\s+|relevant\s+)?(?:recorded\s+)?(?:information|data|records?)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|exists?|available|recorded)|\bnot\s+(?:centrally\s+|routinely\s+|specifically\s+)?(?:recorded|collated|captured|collected|retained|kept|logged|monitored)\b|\b(?:do|does|did)\s*(?:not|n't)\s+(?:centrally\s+|routinely\s+|specifically\s+)?(?:record|collate|capture|collect|retain|keep|log|monitor|break\s+down|separate|split)\b|\b(?:not|n't)\s+possible\s+to\s+(?:determine|identify|establish|say|extract|ascertain)|\bunable\s+to\s+(?:determine|identify|establish|ascertain)\b|\b(?:do|does)\s*(?:not|n't)\s+have\s+(?:this|that|these|the|any|details|records?|information|data|a\s+record)\b|\bthere\s+(?:is|are)\s+no\s+(?:records?|information|data)\b|\b(?:have|has|had)\s+no\s+(?:recorded\s+|relevant\s+)?(?:information|data|records?|details)\b|\b(?:information|data|figures?|details|records?|statistics)\s+(?:is|are)\s+not\s+(?:available|recorded|kept|collected)\b|\bno\s+records?\b|\bnil\s+return\b|\bnot\s+(?:a\s+)?held\b",
     )
 });
 static REFUSED: LazyLock<Regex> = LazyLock::new(|| {
@@ -222,6 +222,8 @@ mod tests {
             ("Information not held", Status::NotHeld),
             ("The Council does not hold this information.", Status::NotHeld),
             ("We do not record this centrally.", Status::NotHeld),
+            ("We have no information on this subject.", Status::NotHeld),
+            ("This data is not available.", Status::NotHeld),
             ("The force can neither confirm nor deny that it holds information by virtue of Section 24(2).", Status::Ncnd),
             ("This information is exempt under Section 43(2) (commercial interests).", Status::Refused),
             ("To locate it would exceed the appropriate limit under Section 12.", Status::Refused),

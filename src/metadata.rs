@@ -597,8 +597,15 @@ fn dated_sentences(doc: &Doc, thread: &Thread) -> Vec<(Cue, Date, usize)> {
         let msg = thread.msg_at(d.start).map(|i| &thread.msgs[i]);
         let by_requester = msg.is_some_and(|m| m.from_requester);
         let raw_line = &text[text[..d.start].rfind('\n').map_or(0, |p| p + 1)..d.start];
-        let letterhead =
-            DATE_LABEL.is_match(raw_line) && msg.is_some_and(|m| !m.quoted) && !by_requester;
+        let own_letter = msg.is_some_and(|m| !m.quoted) && !by_requester;
+        // A date alone on a line near the top of the authority's letter is the letter's date.
+        let line_end = text[d.end..].find('\n').map_or(text.len(), |p| d.end + p);
+        let alone = raw_line.trim().is_empty() && text[d.end..line_end].trim().is_empty();
+        // (Not in a message dated by its header, as on WhatDoTheyKnow: that date is the one.)
+        let near_top = msg.is_some_and(|m| {
+            m.date.is_none() && doc.line_of(d.start).saturating_sub(doc.line_of(m.start)) <= 8
+        });
+        let letterhead = own_letter && (DATE_LABEL.is_match(raw_line) || (alone && near_top));
         if RESPONDED.is_match(&w) || letterhead {
             out.push((Cue::Responded, d.date, d.start));
         } else if DUE.is_match(&w) && DUE_CONTEXT.is_match(&w) && !by_requester {
@@ -648,7 +655,10 @@ pub fn outcome(
 ) -> (Option<String>, Option<String>) {
     if let Some(s) = stated {
         let l = s.to_ascii_lowercase();
-        let o = if l.contains("partially successful") {
+        let o = if l.contains("classification") || l.contains("unknown status") {
+            // "Awaiting classification": the requester has not said; read it from the answers.
+            None
+        } else if l.contains("partially successful") {
             Some("partially_successful")
         } else if l.contains("successful") {
             Some("successful")
