@@ -1214,8 +1214,8 @@ mod tests {
 
     #[test]
     fn word_alignment() {
-        let q = "How many of those are stand-alone (i.e. do not interact with any other system)?";
-        let r = "Q4a. How many of those are stand-alone (i.e. do not interact with any\nother system)?\n\nResponse: 150+";
+        let q = "How many of those depots are shared (i.e. used by more than one other service)?";
+        let r = "Q4a. How many of those depots are shared (i.e. used by more than one\nother service)?\n\nResponse: 150+";
         let qt = tokens(q, 0, q.len());
         let (matched, end, ok) = {
             let all = format!("{q}\n{r}");

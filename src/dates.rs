@@ -3,7 +3,7 @@
 //!
 //! The finder is a hand-written scanner over a token list rather than a regex: the crate's regex
 //! is built without Unicode tables, the formats need look-around checks that regexes express
-//! badly (a reference number such as `19/01234/FUL` or `FOI2019/0279` must not yield a date), and
+//! badly (a reference number such as `20/04567/FUL` or `ABC2020/0417` must not yield a date), and
 //! a token scanner examines a bounded number of tokens from each start, so it is linear in the
 //! text length whatever the input.
 //!
@@ -435,7 +435,7 @@ impl Scanner<'_> {
     }
 
     /// Whether token `i` may start a date: not glued to the word or number before it
-    /// (`FOI2019/0279`, `IG/2022/1188`, `ref.19/02/2019`, `£19`).
+    /// (`ABC2020/0417`, `XY/2021/0456`, `ref.19/02/2019`, `£19`).
     fn left_ok(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
         let Some(p) = self.char_before(t.start) else {
@@ -856,11 +856,11 @@ mod tests {
         ),
         ("2019-13-01", false, &[]),
         // Reference and phone numbers.
-        ("application 19/01234/FUL", false, &[]),
-        ("our ref FOI2019/0279", true, &[]),
-        ("ref 000512/24", false, &[]),
-        ("ref 2021-3390", false, &[]),
-        ("IG/2022/1188", true, &[]),
+        ("application 20/04567/FUL", false, &[]),
+        ("our ref ABC2020/0417", true, &[]),
+        ("ref 000733/23", false, &[]),
+        ("ref 2022-4471", false, &[]),
+        ("XY/2021/0456", true, &[]),
         ("ref FOI/19/02/2019", false, &[]),
         ("19/02/2019/1", false, &[]),
         ("file 19.02.2019.pdf", false, &[]),
@@ -1061,7 +1061,7 @@ mod tests {
     #[test]
     fn long_input_is_linear() {
         // A pathological run of almost-dates: finishes quickly and finds every real one.
-        let unit = "19/02/2019 19 Feb 19/01234/FUL 2019-02- May 2019 ";
+        let unit = "19/02/2019 19 Feb 20/04567/FUL 2019-02- May 2019 ";
         let text = unit.repeat(20_000);
         let found = find_dates(&text, true);
         assert_eq!(found.len(), 40_000);

@@ -628,7 +628,7 @@ fn parse_number_form(text: &str, p: usize, le: usize, line_start: bool) -> Optio
     if !line_start && term != b')' {
         return None;
     }
-    // A date ("2 February 2024") or a quantity ("15 drones") at line start is not a marker.
+    // A date ("2 February 2024") or a quantity ("15 vehicles") at line start is not a marker.
     if term == b' ' && end == e && !compound && !is_word_form_context(text, p) {
         return None;
     }
@@ -806,7 +806,7 @@ mod tests {
     fn not_markers_at_line_start() {
         for line in [
             "2 February 2024 was the date",
-            "15 drones were bought",
+            "15 vehicles were bought",
             "1.5 million people",
             "2019/20 figures",
             "A. Researcher",
@@ -826,7 +826,7 @@ mod tests {
     fn inline_forms() {
         let text = "apply) Q13. If the Authority does not\n\
                     Q1 (a) How many? (b) What was the cost? (c) Which maker?\n\
-                    You asked: (1) how many pupils; (2) the total cost; and (3) appeals";
+                    You asked: (1) how many parks; (2) the total cost; and (3) appeals";
         let keys: Vec<String> = found(text).into_iter().map(|f| f.1).collect();
         assert_eq!(keys, ["13", "1a", "b", "c", "1", "2", "3"]);
     }

@@ -437,7 +437,7 @@ static REF_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Reference numbers: tokens that look like one (letters and at least three digits:
-/// `FOI2019/0279`, `IG/2022/1188`), or numbers after a reference cue (`Request 000512/24`).
+/// `ABC2020/0417`, `XY/2021/0456`), or numbers after a reference cue (`Request 000733/23`).
 fn references(doc: &Doc, thread: &Thread) -> Vec<String> {
     let text = doc.text;
     let mut out: Vec<String> = Vec::new();
@@ -765,8 +765,8 @@ mod tests {
         assert_eq!(m.received.map(|d| d.iso()).as_deref(), Some("2022-05-20"));
         assert_eq!(m.due_stated.map(|d| d.iso()).as_deref(), Some("2022-06-17"));
         assert_eq!(m.requester.as_deref(), Some("Mr Smith"));
-        let m = meta("Re: FOI 2021-3390 - Parks\n\nDear Ms Jones,\n\nThank you for your email of 11 August 2021.\nRequest 000512/24 was logged.\n");
-        assert_eq!(m.references, ["2021-3390", "000512/24"]);
+        let m = meta("Re: FOI 2022-4471 - Parks\n\nDear Ms Jones,\n\nThank you for your email of 11 August 2021.\nRequest 000733/23 was logged.\n");
+        assert_eq!(m.references, ["2022-4471", "000733/23"]);
         assert_eq!(m.received.map(|d| d.iso()).as_deref(), Some("2021-08-11"));
         assert_eq!(m.title.as_deref(), Some("Parks"));
     }

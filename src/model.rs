@@ -89,7 +89,7 @@ pub struct Thread {
     pub title: Option<String>,
     pub authority: Option<String>,
     pub requester: Option<String>,
-    /// Reference numbers as written, e.g. `FOI2019/0279`.
+    /// Reference numbers as written, e.g. `ABC2020/0417`.
     pub references: Vec<String>,
     pub law: Law,
     /// Date the request was received (ISO 8601), as stated in the correspondence.
@@ -196,7 +196,7 @@ pub struct Question {
     /// The id normalised for matching: lower case, no prefix or punctuation (`4a`).
     pub key: String,
     pub parent: Option<String>,
-    /// True for a heading that groups sub-questions ("Q12. If the Authority has a CRM system:").
+    /// True for a heading that groups sub-questions ("Q3. If you recycle:").
     pub header: bool,
     pub text: String,
     pub span: Option<Span>,

@@ -109,8 +109,8 @@ mod tests {
         let cases = [
             ("Q1.\r\nYes\rNo", "Q1.\nYes\nNo"),
             (
-                "Authority\u{2019}s \u{201C}CRM\u{201D}",
-                "Authority's \"CRM\"",
+                "Council\u{2019}s \u{201C}policy\u{201D}",
+                "Council's \"policy\"",
             ),
             ("2017\u{2013}18\u{a0}\u{2022} item", "2017-18 - item"),
             ("zero\u{200B}width\u{AD}", "zerowidth"),

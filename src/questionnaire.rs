@@ -518,7 +518,7 @@ pub fn looks_like_foi(text: &str) -> bool {
         "enquiry",
     ];
     let lower = text.to_ascii_lowercase();
-    // "FOI" as a word ("foil" is not), and "FOI2019/0279" or "FOI-23-1".
+    // "FOI" as a word ("foil" is not), and "FOI2020/0417" or "FOI-23-1".
     let foi_word = lower.match_indices("foi").any(|(i, _)| {
         let before = lower[..i]
             .chars()
