@@ -445,21 +445,19 @@ fn region_end_of(regions: &[(usize, usize, bool)], at: usize) -> usize {
 
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|regards,?$|many thanks|with (?:kind |best )?regards|if you are (?:not satisfied|unhappy|dissatisfied|not content|not happy|aggrieved)|if you (?:wish|would like|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal|ask for an internal review)|if you have any (?:queries|questions|further|concerns)|you (?:have|may have) the right|your rights?\b|rights? of (?:appeal|review|complaint)|right to (?:appeal|complain|request)|internal review\s*$|complaints? (?:procedure|and appeals?)\s*$|appeals?\s*$|information commissioner|under the re-? ?use|re-?use of (?:public sector )?information|the information (?:supplied|provided|we have provided|released|disclosed) (?:to you )?(?:is|may|continues|in this|under)|copyright|we trust (?:that )?(?:this|our)|please (?:do not hesitate|quote the reference|remember to quote)|this e-?mail (?:and any|is confidential|has been|may contain|was sent)|(?:show|hide) (?:all )?quoted sections?|-{2,}\s*original message|from:\s|sent:\s|on .{4,160} wrote:\s*$|dear\s|disclaimer|confidentiality notice|references\s*$|visible links\s*$)",
+        r"(?im)^[ \t]*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|regards,?$|many thanks|with (?:kind |best )?regards|if you are (?:not satisfied|unhappy|dissatisfied|not content|not happy|aggrieved)|if you (?:wish|would like|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal|ask for an internal review)|if you have any (?:queries|questions|further|concerns)|you (?:have|may have) the right|your rights?\b|rights? of (?:appeal|review|complaint)|right to (?:appeal|complain|request)|internal review\s*$|complaints? (?:procedure|and appeals?)\s*$|appeals?\s*$|information commissioner|under the re-? ?use|re-?use of (?:public sector )?information|the information (?:supplied|provided|we have provided|released|disclosed) (?:to you )?(?:is|may|continues|in this|under)|copyright|we trust (?:that )?(?:this|our)|please (?:do not hesitate|quote the reference|remember to quote)|this e-?mail (?:and any|is confidential|has been|may contain|was sent)|(?:show|hide) (?:all )?quoted sections?|-{2,}\s*original message|from:\s|sent:\s|on .{4,160} wrote:\s*$|dear\s|disclaimer|confidentiality notice|references\s*$|visible links\s*$)",
     )
 });
 
 /// Offsets of lines that end any answer: sign-offs, appeal and re-use boilerplate, quote
 /// headers, salutations.
 fn stop_lines(doc: &Doc, thread: &Thread, _q: &Questionnaire) -> Vec<usize> {
-    let mut out = Vec::new();
-    for i in 0..doc.line_count() {
-        let (s, _) = doc.line_range(i);
-        let line = doc.line(i);
-        if line.len() < 400 && BOILERPLATE.is_match(line) || thread.in_furniture(s) {
-            out.push(s);
-        }
-    }
+    // One pass of a multi-line pattern over the text: far cheaper than one call per line.
+    let mut out: Vec<usize> = BOILERPLATE
+        .find_iter(doc.text)
+        .map(|m| doc.start_of_line_at(m.start()))
+        .collect();
+    out.extend(thread.furniture.iter().map(|&(s, _)| s));
     for m in &thread.msgs {
         out.push(m.start);
     }

@@ -70,8 +70,8 @@ pub fn extract(question: &str, answer: &str, base: usize) -> Vec<Value> {
         r.dates(ask.when);
         r.percents();
         r.areas();
-        for re in BLOCKERS.iter() {
-            r.block_all(re);
+        for i in BLOCKER_SET.matches(answer).iter() {
+            r.block_all(&BLOCKERS[i]);
         }
         r.mixed_words();
         r.list_markers();
@@ -184,7 +184,7 @@ static NOT_DURATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Numbers that are not values: each match is claimed and gives nothing.
-static BLOCKERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+static BLOCKER_PATTERNS: LazyLock<Vec<String>> = LazyLock::new(|| {
     [
         // footnote and link markers: [2]
         r"\[[0-9]+\]",
@@ -225,9 +225,15 @@ static BLOCKERS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"\([0-9]{1,3}\)",
     ]
     .iter()
-    .map(|p| re(p))
+    .map(|p| p.to_string())
     .collect()
 });
+static BLOCKERS: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| BLOCKER_PATTERNS.iter().map(|p| re(p)).collect());
+/// All blockers in one automaton: one pass says which of them occur in an answer, and only
+/// those are then run for their positions (most answers hold two or three kinds at most).
+static BLOCKER_SET: LazyLock<regex::RegexSet> =
+    LazyLock::new(|| regex::RegexSet::new(BLOCKER_PATTERNS.iter()).expect("built-in patterns"));
 /// A run of letters, digits and joiners: `REF2020/0123`, `Q4a`, `2nd`, `COVID-19`, `AB1`. Such
 /// a word is a reference or a label when it mixes letters and digits, never a count.
 static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[A-Za-z0-9]+(?:[\-_/.#][A-Za-z0-9]+)*"));
