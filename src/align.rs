@@ -159,7 +159,11 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
                             | crate::markers::Style::Word
                             | crate::markers::Style::Paren
                     ),
-                quoted,
+                // A line quoted with `>` is earlier correspondence, even inside a new message.
+                quoted: quoted
+                    || doc.text[doc.start_of_line_at(m.start)..m.start]
+                        .trim_start()
+                        .starts_with('>'),
                 own,
             });
         }

@@ -83,7 +83,7 @@ static HEADER_FIELD: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*>?\s*\*?(From|Sent|Date|To|Cc|Subject|Received)\*?:\s*(.*)$"));
 static QUOTE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:-{2,}\s*(?:original message|forwarded message|forwarded by)|_{10,}\s*$|begin forwarded message)",
+        r"(?i)^\s*(?:-{2,}\s*(?:original message|forwarded message|forwarded by)|_{10,}\s*$|begin forwarded message|>>>.{0,200}>>>\s*$)",
     )
 });
 static WROTE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*On\b.{4,160}\bwrote:\s*$"));
@@ -329,7 +329,8 @@ pub fn split(doc: &Doc) -> Thread {
                 }
             }
         }
-        let separator_like = matches!(first, b'-' | b'_' | b'b') && QUOTE_SEPARATOR.is_match(line);
+        let separator_like =
+            matches!(first, b'-' | b'_' | b'b' | b'>') && QUOTE_SEPARATOR.is_match(line);
         if separator_like || (t.ends_with("wrote:") && WROTE.is_match(line)) {
             let date = find_dates(line, false).first().map(|d| d.date);
             bounds.push(Boundary {
