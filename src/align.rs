@@ -72,6 +72,8 @@ struct Occ {
     quoted: bool,
     /// Inside the questionnaire's own list.
     own: bool,
+    /// An answer's own number ("A3.", "Response 3"): it opens that answer wherever it stands.
+    answer_mark: bool,
 }
 
 /// Finds the answers of every question.
@@ -151,6 +153,7 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
                 start: m.start,
                 answer_from,
                 strong,
+                answer_mark: m.style == crate::markers::Style::Answer,
                 line_start: m.line_start,
                 inline_ok: !m.line_start
                     && matches!(
@@ -317,7 +320,7 @@ fn select(occs: &[Occ], n: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut last: Option<usize> = None;
     for (k, o) in occs.iter().enumerate() {
-        let ok = if o.strong {
+        let ok = if o.strong || o.answer_mark {
             true
         } else if !o.line_start {
             o.inline_ok && last.is_some_and(|l| o.qi == l + 1)

@@ -480,10 +480,15 @@ fn parse_word_form(text: &str, p: usize, le: usize, line_start: bool) -> Option<
     let mut label = m.label.clone();
     let compound = m.compound;
     let written = &text[p..m.written_end(text)];
+    let is_question_word =
+        rest.len() >= 8 && rest.as_bytes()[..8].eq_ignore_ascii_case(b"question");
     let written = if style == Style::Q {
         written.chars().filter(|&c| c != ' ' && c != '.').collect()
-    } else {
+    } else if is_question_word {
         written.to_string()
+    } else {
+        // "Request 2", "Point 2", "Item 2": the number is the id.
+        written_num(text, &m)
     };
     if !line_start {
         // Inline: require the question to begin right after (capital letter, quote, bracket).
@@ -524,6 +529,11 @@ impl Marker {
         }
         e
     }
+}
+
+/// The written number of a marker parsed from its digits (`2`, `4a`, `4(a)`).
+fn written_num(text: &str, m: &Marker) -> String {
+    text[m.start..m.written_end(text)].to_string()
 }
 
 /// `1.` `1)` `1:` `1 -` `4.1` `4a` `4(a)` `4 (a)` `1<TAB>`; inline only `1)`.
@@ -786,7 +796,7 @@ mod tests {
             ("> Q7. quoted", "Q7", "7"),
             ("- 2. bulleted", "2", "2"),
             ("| 5 | piped |", "5", "5"),
-            ("Request 2: details", "Request 2", "2"),
+            ("Request 2: details", "2", "2"),
             ("A1. Yes", "A1", "1"),
             ("Answer 3: No", "Answer 3", "3"),
             ("\"1. quoted request", "1", "1"),
