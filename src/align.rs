@@ -271,19 +271,9 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
     // 7. A single question answered by the whole letter.
     if n == 1 && found[0].span.is_none() {
         if let Some(&(rs, re_, _)) = regions.iter().find(|r| !r.2) {
-            let body_start = thread
-                .msgs
-                .iter()
-                .find(|m| m.start == rs)
-                .and_then(|m| m.salutation)
-                .map_or(rs, |s| s + text[s..].find('\n').unwrap_or(0));
             // After the question, when the letter states it ("Request: … Response: …").
-            let body_start = if q.span.1 > body_start && q.span.1 < re_ {
-                q.span.1
-            } else {
-                body_start
-            };
-            let (s, e) = cut_answer(doc, q, &stops, body_start, re_, false);
+            let (body_start, stop) = letter_body(doc, thread, &stops, (rs, re_), Some(q.span.1));
+            let (s, e) = cut_answer(doc, q, &stops, body_start, stop, false);
             if s < e {
                 found[0].span = Some((s, e));
                 found[0].via = Via::Letter;
@@ -448,6 +438,35 @@ fn region_end_of(regions: &[(usize, usize, bool)], at: usize) -> usize {
     } else {
         at
     }
+}
+
+/// The body of a reply's letter in `[rs, re_)`: from the line after its salutation (or the
+/// message's start, or `after` when that is later and inside the message: the end of the
+/// questions a letter restates) to the first sign-off or boilerplate line.
+fn letter_body(
+    doc: &Doc,
+    thread: &Thread,
+    stops: &[usize],
+    (rs, re_): (usize, usize),
+    after: Option<usize>,
+) -> (usize, usize) {
+    let text = doc.text;
+    let mut start = thread
+        .msgs
+        .iter()
+        .find(|m| m.start == rs)
+        .and_then(|m| m.salutation)
+        .map_or(rs, |s| s + text[s..].find('\n').unwrap_or(0));
+    if let Some(a) = after.filter(|&a| a > start && a < re_) {
+        start = a;
+    }
+    let stop = stops
+        .iter()
+        .copied()
+        .find(|&s| s > start + 1)
+        .unwrap_or(re_)
+        .min(re_);
+    (start, stop)
 }
 
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -804,19 +823,7 @@ fn prose_pass(
         if quoted {
             continue;
         }
-        let body_start = thread
-            .msgs
-            .iter()
-            .find(|m| m.start == rs)
-            .and_then(|m| m.salutation)
-            .unwrap_or(rs);
-        // Stop at the first sign-off or boilerplate line after the body starts.
-        let stop = stops
-            .iter()
-            .copied()
-            .find(|&s| s > body_start + 1)
-            .unwrap_or(re_)
-            .min(re_);
+        let (body_start, stop) = letter_body(doc, thread, stops, (rs, re_), None);
         let mut pos = body_start;
         // A heading that names a question ("Response to question 2:") carries over to the
         // paragraphs below it.
@@ -930,19 +937,7 @@ fn general_answer(
     let Some(&(rs, re_, _)) = regions.iter().rev().find(|r| !r.2) else {
         return;
     };
-    let msg = thread.msgs.iter().find(|m| m.start == rs);
-    let mut body_start = msg
-        .and_then(|m| m.salutation)
-        .map_or(rs, |s| s + text[s..].find('\n').unwrap_or(0));
-    if q.span.1 > body_start && q.span.1 < re_ {
-        body_start = q.span.1;
-    }
-    let stop = stops
-        .iter()
-        .copied()
-        .find(|&s| s > body_start + 1)
-        .unwrap_or(re_)
-        .min(re_);
+    let (body_start, stop) = letter_body(doc, thread, stops, (rs, re_), Some(q.span.1));
     if body_start >= stop {
         return;
     }
@@ -1115,18 +1110,7 @@ fn overlap_pass(
         if quoted {
             continue;
         }
-        let body_start = thread
-            .msgs
-            .iter()
-            .find(|m| m.start == rs)
-            .and_then(|m| m.salutation)
-            .unwrap_or(rs);
-        let stop = stops
-            .iter()
-            .copied()
-            .find(|&s| s > body_start + 1)
-            .unwrap_or(re_)
-            .min(re_);
+        let (body_start, stop) = letter_body(doc, thread, stops, (rs, re_), None);
         if body_start >= stop {
             continue;
         }
