@@ -240,16 +240,8 @@ const NOT_NAME_START: [&str; 47] = [
 
 /// Body words that name a public body on their own; others ("Service", "Board") also end
 /// team names, so a name ending in one of these counts double.
-const STRONG_BODY: [&str; 8] = [
-    "Council",
-    "Constabulary",
-    "Police",
-    "Trust",
-    "University",
-    "College",
-    "Department",
-    "Ministry",
-];
+/// (The first eight of [`BODY_WORDS`].)
+const STRONG_BODY: &[&str] = BODY_WORDS.split_at(8).0;
 
 fn distinctive(name: &str) -> bool {
     name.split(|c: char| c.is_whitespace() || c == '-')

@@ -46,6 +46,19 @@ pub struct Questionnaire {
 }
 
 impl Questionnaire {
+    /// Unnumbered questions read from message `msg` (`items` not empty).
+    fn unnumbered(items: Vec<QItem>, msg: Option<usize>, from_request: bool) -> Questionnaire {
+        let span = (items[0].text_start, items[items.len() - 1].text_end);
+        Questionnaire {
+            items,
+            span,
+            material: Vec::new(),
+            from_request,
+            msg,
+            run_in: false,
+        }
+    }
+
     pub fn index_of_key(&self, key: &str) -> Option<usize> {
         self.items.iter().position(|q| q.key == key)
     }
@@ -619,15 +632,7 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
     if items.len() < 2 {
         return None;
     }
-    let span = (items[0].text_start, items[items.len() - 1].text_end);
-    Some(Questionnaire {
-        items,
-        span,
-        material: Vec::new(),
-        from_request: false,
-        msg: Some(m),
-        run_in: false,
-    })
+    Some(Questionnaire::unnumbered(items, Some(m), false))
 }
 
 /// Whether a cue such as "You asked:" or "Your request" comes shortly before `at`.
@@ -852,15 +857,7 @@ fn unnumbered(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
     if items.is_empty() {
         return None;
     }
-    let span = (items[0].text_start, items[items.len() - 1].text_end);
-    Some(Questionnaire {
-        items,
-        span,
-        material: Vec::new(),
-        from_request: true,
-        msg: Some(m),
-        run_in: false,
-    })
+    Some(Questionnaire::unnumbered(items, Some(m), true))
 }
 
 fn push_unnumbered(items: &mut Vec<QItem>, text: &str, s: usize, e: usize) {
