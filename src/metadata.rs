@@ -163,7 +163,7 @@ const BODY_WORDS: [&str; 27] = [
 
 static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:Department|Ministry|Office)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][A-Za-z'-]+(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][A-Za-z'-]+){0,5}|(?:[A-Z][A-Za-z'&-]*(?:[ \t]+(?:of|and|for|the|upon|on|in|&)[ \t]+|[ \t]+|-)){1,7}(?:Council|Constabulary|Police(?:[ \t]+Service(?:[ \t]+of[ \t]+Northern[ \t]+Ireland)?|[ \t]+Scotland|[ \t]+Force)?|NHS\s+(?:Foundation\s+)?Trust|Trust|University|College|Department(?:\s+(?:for|of)\s+[A-Z][A-Za-z]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z]+)?)?|Ministry\s+of\s+[A-Z][A-Za-z]+|Authority|Agency|Commission|Executive|Board|Fire\s+and\s+Rescue\s+Service|Service|Borough|Assembly|Parliament|Government|Ombudsman|Inspectorate|Corporation|Partnership))\b",
+        r"\b(?:(?:Department|Ministry|Office|University|College|Institute|Museum|Library|Court)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][A-Za-z'-]+(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][A-Za-z'-]+){0,5}|(?:[A-Z][A-Za-z'&-]*(?:[ \t]+(?:of|and|for|the|upon|on|in|&)[ \t]+|[ \t]+|-)){1,7}(?:Council|Constabulary|Police(?:[ \t]+Service(?:[ \t]+of[ \t]+Northern[ \t]+Ireland)?|[ \t]+Scotland|[ \t]+Force)?|NHS\s+(?:Foundation\s+)?Trust|Trust|University|College|Department(?:\s+(?:for|of)\s+[A-Z][A-Za-z]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z]+)?)?|Ministry\s+of\s+[A-Z][A-Za-z]+|Authority|Agency|Commission|Executive|Board|Fire\s+and\s+Rescue\s+Service|Service|Borough|Assembly|Parliament|Government|Ombudsman|Inspectorate|Corporation|Partnership))\b",
     )
 });
 
@@ -312,7 +312,9 @@ fn authority(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Option<S
                 continue;
             }
             let last = name.split_whitespace().last().unwrap_or("");
+            let first_word = name.split_whitespace().next().unwrap_or("");
             let mut weight = if STRONG_BODY.contains(&last)
+                || STRONG_BODY.contains(&first_word)
                 || name.starts_with("Department")
                 || name.starts_with("Ministry")
             {
