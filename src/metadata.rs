@@ -313,11 +313,7 @@ fn authority(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Option<S
             }
             let last = name.split_whitespace().last().unwrap_or("");
             let first_word = name.split_whitespace().next().unwrap_or("");
-            let mut weight = if STRONG_BODY.contains(&last)
-                || STRONG_BODY.contains(&first_word)
-                || name.starts_with("Department")
-                || name.starts_with("Ministry")
-            {
+            let mut weight = if STRONG_BODY.contains(&last) || STRONG_BODY.contains(&first_word) {
                 2
             } else {
                 1
