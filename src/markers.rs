@@ -361,16 +361,15 @@ fn parse_at(text: &str, p: usize, le: usize, line_start: bool) -> Option<Marker>
             Some(k) => format!("{}{}", &inner[..k], &inner[k + 1..]),
             None => inner.to_string(),
         };
-        return Some(finish(
-            text,
-            p,
-            e,
-            Label(label),
-            Style::Paren,
+        return Some(Marker {
+            start: p,
+            end: e,
+            label: Label(label),
+            style: Style::Paren,
             line_start,
             written,
-            false,
-        ));
+            compound: false,
+        });
     }
     if c.is_ascii_digit() {
         return parse_number_form(text, p, le, line_start);
@@ -385,16 +384,15 @@ fn parse_at(text: &str, p: usize, le: usize, line_start: bool) -> Option<Marker>
         match b[q] {
             b')' if followed_by_text(b, q + 1, le) => {
                 let w = text[p..q].to_ascii_lowercase();
-                Some(finish(
-                    text,
-                    p,
-                    q + 1,
-                    Label(vec![part]),
-                    Style::RightParen,
+                Some(Marker {
+                    start: p,
+                    end: q + 1,
+                    label: Label(vec![part]),
+                    style: Style::RightParen,
                     line_start,
-                    w,
-                    false,
-                ))
+                    written: w,
+                    compound: false,
+                })
             }
             b'.' if line_start
                 && !upper
@@ -403,16 +401,15 @@ fn parse_at(text: &str, p: usize, le: usize, line_start: bool) -> Option<Marker>
                 && followed_by_text(b, q + 1, le) =>
             {
                 let w = text[p..q].to_string();
-                Some(finish(
-                    text,
-                    p,
-                    q + 1,
-                    Label(vec![part]),
-                    Style::Plain,
+                Some(Marker {
+                    start: p,
+                    end: q + 1,
+                    label: Label(vec![part]),
+                    style: Style::Plain,
                     line_start,
-                    w,
-                    false,
-                ))
+                    written: w,
+                    compound: false,
+                })
             }
             _ => None,
         }
@@ -509,9 +506,15 @@ fn parse_word_form(text: &str, p: usize, le: usize, line_start: bool) -> Option<
     if label.0.is_empty() {
         label = Label(vec![Part::Num(0)]);
     }
-    Some(finish_raw(
-        p, m.end, label, style, line_start, written, compound,
-    ))
+    Some(Marker {
+        start: p,
+        end: m.end,
+        label,
+        style,
+        line_start,
+        written,
+        compound,
+    })
 }
 
 impl Marker {
@@ -646,16 +649,15 @@ fn parse_number_form(text: &str, p: usize, le: usize, line_start: bool) -> Optio
         return None;
     }
     let written = text[p..e].to_string();
-    Some(finish(
-        text,
-        p,
+    Some(Marker {
+        start: p,
         end,
-        Label(label),
-        Style::Plain,
+        label: Label(label),
+        style: Style::Plain,
         line_start,
         written,
         compound,
-    ))
+    })
 }
 
 /// Whether the number at `p` is preceded by `Q`/`Question` (so a bare number is a marker).
@@ -707,58 +709,6 @@ fn followed_by_text(b: &[u8], mut e: usize, le: usize) -> bool {
         e += 1;
     }
     e >= le || !matches!(b[e], b',' | b';' | b')' | b'%' | b'/')
-}
-
-#[allow(clippy::too_many_arguments)]
-fn finish(
-    text: &str,
-    start: usize,
-    end: usize,
-    label: Label,
-    style: Style,
-    line_start: bool,
-    written: String,
-    compound: bool,
-) -> Marker {
-    let _ = text;
-    finish_raw(start, end, label, style, line_start, written, compound)
-}
-
-fn finish_raw(
-    start: usize,
-    mut end: usize,
-    label: Label,
-    style: Style,
-    line_start: bool,
-    written: String,
-    compound: bool,
-) -> Marker {
-    let _ = &mut end;
-    Marker {
-        start,
-        end,
-        label,
-        style,
-        line_start,
-        written,
-        compound,
-    }
-}
-
-/// Extends each marker's `end` over the white space and `-`/`–` that follow it.
-pub fn skip_space(text: &str, m: &mut Marker) {
-    let b = text.as_bytes();
-    let mut e = m.end;
-    while e < b.len() && matches!(b[e], b' ' | b'\t') {
-        e += 1;
-    }
-    if e + 1 < b.len() && b[e] == b'-' && b[e + 1] == b' ' {
-        e += 2;
-        while e < b.len() && b[e] == b' ' {
-            e += 1;
-        }
-    }
-    m.end = e;
 }
 
 #[cfg(test)]
