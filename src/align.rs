@@ -183,7 +183,7 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
             .get(k + 1)
             .map_or(region_end, |&j| occs[j].start.min(region_end));
         let limit = next.max(o.answer_from);
-        let (s, e) = cut_answer(doc, q, &stops, o.answer_from, limit, o.strong || o.own);
+        let (s, e) = cut_answer(doc, q, &stops, o.answer_from, limit);
         let rank = match (o.strong, o.quoted) {
             (true, false) => 4,
             (true, true) => 3,
@@ -273,7 +273,7 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
         if let Some(&(rs, re_, _)) = regions.iter().find(|r| !r.2) {
             // After the question, when the letter states it ("Request: … Response: …").
             let (body_start, stop) = letter_body(doc, thread, &stops, (rs, re_), Some(q.span.1));
-            let (s, e) = cut_answer(doc, q, &stops, body_start, stop, false);
+            let (s, e) = cut_answer(doc, q, &stops, body_start, stop);
             if s < e {
                 found[0].span = Some((s, e));
                 found[0].via = Via::Letter;
@@ -500,7 +500,6 @@ fn cut_answer(
     stops: &[usize],
     from: usize,
     limit: usize,
-    _restated: bool,
 ) -> (usize, usize) {
     let text = doc.text;
     let mut end = limit;
@@ -668,7 +667,7 @@ fn words_pass(
             .copied()
             .find(|&b| b > ls)
             .unwrap_or(region_end_of(regions, ls));
-        let (s, e) = cut_answer(doc, q, stops, from, next.max(from), true);
+        let (s, e) = cut_answer(doc, q, stops, from, next.max(from));
         found[qi].restated = Some((ls, from));
         if s < e {
             found[qi].span = Some((s, e));
@@ -962,7 +961,7 @@ fn general_answer(
     let ex = crate::exemptions::cited(body, crate::model::Law::FOIA);
     let sig = crate::classify::signals(body, &ex);
     if sig.refused || sig.ncnd || sig.not_held || sig.clarification || sig.referred {
-        let (s, e) = cut_answer(doc, q, stops, body_start, stop, false);
+        let (s, e) = cut_answer(doc, q, stops, body_start, stop);
         if s < e {
             for f in found.iter_mut() {
                 f.span = Some((s, e));

@@ -97,8 +97,8 @@ fn parse_roman(s: &str) -> Option<u32> {
 pub struct Label(pub Vec<Part>);
 
 impl Label {
-    /// Normalised id for matching: `4b`, `1a`, `41` for `4.1`? No: decimal levels keep a dot
-    /// (`4.1`) so that `41` and `4.1` stay apart.
+    /// Normalised id for matching: `4b` for `Q4b`, `4(b)` and `4 (b)`. Decimal levels keep their
+    /// dot (`4.1`) so that `41` and `4.1` stay apart.
     pub fn key(&self) -> String {
         let mut s = String::new();
         for (i, p) in self.0.iter().enumerate() {
