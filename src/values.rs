@@ -43,6 +43,7 @@ use regex::Regex;
 
 use crate::dates::find_dates;
 use crate::model::{Qualifier, Scalar, Span, Value, ValueKind};
+use crate::text::re;
 
 /// The values of one answer. `question` is the question text (it tells a count from a year, a
 /// yes/no question from an open one, and lists the options of an "A or B?" question); `answer` is
@@ -133,10 +134,6 @@ const NUM: &str = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
 /// A multiplier written after a sum of money: `£3.275m`, `£84k`, `£12.7 million`, `£1.2bn`.
 const SCALE: &str =
     r"(?:[ \t\n]?(?i-u:million|billion|thousand)(?-u:\b)|[ ]?(?i-u:mn|bn|m|k)(?-u:\b))";
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("built-in pattern")
-}
 
 static URL: LazyLock<Regex> = LazyLock::new(|| re(r#"(?i-u:https?://|www\.)[^ \t\n\r<>"\[\]]+"#));
 static EMAIL: LazyLock<Regex> =
