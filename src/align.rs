@@ -91,6 +91,10 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
         .collect();
     let regions = answer_regions(doc, thread, q);
     let stops = stop_lines(doc, thread, q);
+    if q.units.len() >= 2 {
+        units_pass(doc, q, &stops, &mut found);
+        return finish(text, found);
+    }
 
     // 1. Numbered occurrences, label-resolved per region.
     let mut occs: Vec<Occ> = Vec::new();
@@ -280,6 +284,41 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
             }
         }
     }
+    // 8. A response section that answers its request as a whole.
+    if q.units.len() == 1 {
+        units_pass(doc, q, &stops, &mut found);
+    }
+    finish(text, found)
+}
+
+/// Each request unit whose questions got no answer of their own takes its whole response
+/// section: the reply answers that request as a whole ("Enclosed is a copy of the
+/// information", a cost refusal of everything asked).
+fn units_pass(doc: &Doc, q: &Questionnaire, stops: &[usize], found: &mut [Found]) {
+    for (idxs, (rs, re_)) in &q.units {
+        if rs >= re_ || idxs.iter().any(|&i| found[i].span.is_some()) {
+            continue;
+        }
+        let (s, e) = cut_answer(doc, q, stops, *rs, *re_);
+        if s >= e {
+            continue;
+        }
+        for &i in idxs {
+            if q.items[i].header && idxs.len() > 1 {
+                continue;
+            }
+            found[i].span = Some((s, e));
+            found[i].via = if idxs.len() == 1 {
+                Via::Letter
+            } else {
+                Via::Shared
+            };
+        }
+    }
+}
+
+/// Fills each answer's tidied text from its parts.
+fn finish(text: &str, mut found: Vec<Found>) -> Vec<Found> {
     for f in &mut found {
         if let Some(span) = f.span {
             if f.parts.is_empty() {
@@ -406,6 +445,9 @@ fn next_marker_start(markers: &[Marker], i: usize, cap: usize) -> usize {
 /// Message spans where answers may be: everything the requester did not write, except the
 /// questionnaire's own request. `(start, end, quoted)`.
 fn answer_regions(doc: &Doc, thread: &Thread, q: &Questionnaire) -> Vec<(usize, usize, bool)> {
+    if q.sectioned {
+        return q.regions.iter().map(|&(s, e)| (s, e, false)).collect();
+    }
     let mut out: Vec<(usize, usize, bool)> = thread
         .msgs
         .iter()

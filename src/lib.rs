@@ -30,6 +30,7 @@ pub mod normalise;
 pub mod pipeline;
 pub mod questionnaire;
 pub mod report;
+pub mod sections;
 pub mod text;
 pub mod values;
 

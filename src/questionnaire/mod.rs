@@ -10,6 +10,8 @@ use crate::markers::{Label, Marker, Part, Style};
 use crate::messages::Thread;
 use crate::text::{one_line, Doc};
 
+mod sectioned;
+
 /// One question of the request.
 #[derive(Debug, Clone)]
 pub struct QItem {
@@ -43,6 +45,13 @@ pub struct Questionnaire {
     pub msg: Option<usize>,
     /// All questions run on in one paragraph ("You asked: (1) …; (2) …").
     pub run_in: bool,
+    /// Read from request sections under headings ("Your request" / "Our response"): answers
+    /// are looked for in the response sections only (`regions`), unit by unit (`units`).
+    pub sectioned: bool,
+    /// Where answers may be, when the questionnaire says so (response sections).
+    pub regions: Vec<(usize, usize)>,
+    /// Request units: the items each asks and the response section that answers them.
+    pub units: Vec<(Vec<usize>, (usize, usize))>,
 }
 
 impl Questionnaire {
@@ -56,6 +65,7 @@ impl Questionnaire {
             from_request,
             msg,
             run_in: false,
+            ..Questionnaire::default()
         }
     }
 
@@ -456,7 +466,12 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
             return Some(q);
         }
     }
-    // 2. A numbered list that asks things, anywhere else: the first, preferring one after a cue.
+    // 2. Request and response sections under headings ("Your request" / "Our response").
+    let units = crate::sections::units(doc, thread);
+    if let Some(q) = sectioned::from_units(doc, thread, markers, &units) {
+        return Some(q);
+    }
+    // 3. A numbered list that asks things, anywhere else: the first, preferring one after a cue.
     let all: Vec<usize> = (0..markers.len())
         .filter(|&i| !thread.in_furniture(markers[i].start))
         .collect();
@@ -596,6 +611,7 @@ fn request_section(doc: &Doc, thread: &Thread) -> Option<Questionnaire> {
         from_request: false,
         msg,
         run_in: false,
+        ..Questionnaire::default()
     })
 }
 
@@ -687,8 +703,23 @@ fn from_block(
     msg: Option<usize>,
     from_request: bool,
 ) -> Questionnaire {
+    let msg_end = msg.map_or(doc.text.len(), |m| thread.msgs[m].end);
+    let (items, run_in) = block_items(doc, markers, b, msg_end, !from_request);
+    from_items(doc, items, msg, from_request, run_in, msg_end)
+}
+
+/// The questions of a numbered list whose last item ends by `end`; `split_answers` when the
+/// list stands in a reply, where an answer may follow a question on its line. Also says
+/// whether the list runs on in one paragraph.
+pub(crate) fn block_items(
+    doc: &Doc,
+    markers: &[Marker],
+    b: &Block,
+    end: usize,
+    split_answers: bool,
+) -> (Vec<QItem>, bool) {
     let text = doc.text;
-    let msg_end = msg.map_or(text.len(), |m| thread.msgs[m].end);
+    let msg_end = end;
     let run_in = b.len() >= 2 && b[1..].iter().all(|(i, _)| !markers[*i].line_start) && {
         let (s, e) = (markers[b[0].0].start, markers[b[b.len() - 1].0].start);
         !text[s..e].contains("\n\n")
@@ -699,7 +730,7 @@ fn from_block(
         let m = &markers[*i];
         let limit = b.get(k + 1).map_or(msg_end, |(j, _)| markers[*j].start);
         let limit = signoff_before(doc, m.end, limit);
-        let end = question_end(doc, m.end, limit, !from_request, run_in);
+        let end = question_end(doc, m.end, limit, split_answers, run_in);
         let id = if *label == m.label {
             m.written.clone()
         } else {
@@ -719,6 +750,19 @@ fn from_block(
         });
     }
     link_parents(&mut items);
+    (items, run_in)
+}
+
+/// A questionnaire from items read in message `msg`, whose text ends at `msg_end`.
+fn from_items(
+    doc: &Doc,
+    items: Vec<QItem>,
+    msg: Option<usize>,
+    from_request: bool,
+    run_in: bool,
+    msg_end: usize,
+) -> Questionnaire {
+    let text = doc.text;
     // Material: the request's words between and after the questions.
     let mut material = Vec::new();
     if from_request {
@@ -746,6 +790,7 @@ fn from_block(
         from_request,
         msg,
         run_in,
+        ..Questionnaire::default()
     }
 }
 
@@ -826,27 +871,7 @@ fn unnumbered(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
         } else {
             for (s, e) in sentences(text, pos, le) {
                 let sent = text[s..e].trim();
-                let lower = sent.to_ascii_lowercase();
-                let asks = sent.ends_with('?')
-                    || ([
-                        "please provide",
-                        "please supply",
-                        "please send",
-                        "please confirm",
-                        "please tell",
-                        "please state",
-                        "please list",
-                        "please disclose",
-                        "please advise",
-                        "please let me know",
-                        "could you provide",
-                        "could you please provide",
-                        "i would like to know",
-                        "i would like to request a copy",
-                    ]
-                    .iter()
-                    .any(|p| lower.starts_with(p))
-                        && !sent.ends_with(':'));
+                let asks = asks(sent);
                 if asks && sent.split_whitespace().count() >= 3 {
                     push_unnumbered(&mut items, text, s, e);
                 }
@@ -858,6 +883,45 @@ fn unnumbered(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
         return None;
     }
     Some(Questionnaire::unnumbered(items, Some(m), true))
+}
+
+/// Whether a sentence asks for something: a question, or a request opened by "Please provide",
+/// "Could you send", "I would like to know" and their kin (not a lead-in ending with ':').
+pub(crate) fn asks(sent: &str) -> bool {
+    if sent.ends_with('?') {
+        return true;
+    }
+    if sent.ends_with(':') {
+        return false;
+    }
+    let lower = sent.to_ascii_lowercase();
+    const OPENERS: [&str; 24] = [
+        "please provide",
+        "please supply",
+        "please send",
+        "please confirm",
+        "please tell",
+        "please state",
+        "please list",
+        "please disclose",
+        "please advise",
+        "please give",
+        "please let me know",
+        "please could you",
+        "could you",
+        "can you",
+        "would you",
+        "i would like to know",
+        "i would like to request",
+        "i would like to ask",
+        "i would like a copy",
+        "i would like details",
+        "i would be grateful",
+        "i request",
+        "i am requesting",
+        "i wish to request",
+    ];
+    OPENERS.iter().any(|p| lower.starts_with(p))
 }
 
 fn push_unnumbered(items: &mut Vec<QItem>, text: &str, s: usize, e: usize) {

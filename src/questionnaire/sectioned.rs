@@ -1,0 +1,242 @@
+//! The questionnaire of a reply laid out in request and response sections
+//! ([`crate::sections`]): each request section's questions, in order, with the response section
+//! that answers them.
+//!
+//! Inside a request section the questions are, in order of preference: its numbered list (the
+//! longest run of numbers at line starts), its bullets (a bullet that ends with a colon heads the
+//! bullets after it: the reply numbers them "1." then "a)", "b)"), its sentences that ask, or the
+//! whole section as one question. Lists that restart at 1 in every section are renumbered in
+//! order, so five "Request / Reply" pairs each numbered "1." are questions 1 to 5.
+
+use crate::markers::{Label, Marker, Part, Style};
+use crate::messages::Thread;
+use crate::sections::Unit;
+use crate::text::{one_line, Doc};
+
+use super::{block_items, build_blocks, sentences, QItem, Questionnaire};
+
+/// The questionnaire read from `units`, or `None` when no request section asks anything.
+pub(super) fn from_units(
+    doc: &Doc,
+    thread: &Thread,
+    markers: &[Marker],
+    units: &[Unit],
+) -> Option<Questionnaire> {
+    let mut items: Vec<QItem> = Vec::new();
+    let mut groups: Vec<(Vec<usize>, (usize, usize))> = Vec::new();
+    let mut top = 0u32;
+    for u in units {
+        let (s, e) = u.request;
+        let mut unit_items = section_items(doc, thread, markers, s, e, top);
+        if unit_items.is_empty() {
+            continue;
+        }
+        renumber_after(&mut unit_items, top);
+        top = unit_items
+            .iter()
+            .filter_map(|q| q.label.main())
+            .max()
+            .unwrap_or(top);
+        let base = items.len();
+        for q in &mut unit_items {
+            q.parent = q.parent.map(|p| p + base);
+        }
+        let idxs: Vec<usize> = (base..base + unit_items.len()).collect();
+        items.extend(unit_items);
+        let response = u.response.unwrap_or((e, e));
+        groups.push((idxs, response));
+    }
+    if items.is_empty() {
+        return None;
+    }
+    let span = (
+        items[0].marker.map_or(items[0].text_start, |(s, _)| s),
+        items[items.len() - 1].text_end,
+    );
+    let msg = thread.msg_at(span.0);
+    Some(Questionnaire {
+        span,
+        regions: groups
+            .iter()
+            .map(|(_, r)| *r)
+            .filter(|r| r.0 < r.1)
+            .collect(),
+        units: groups,
+        items,
+        material: Vec::new(),
+        from_request: false,
+        msg,
+        run_in: false,
+        sectioned: true,
+    })
+}
+
+/// A unit's questions. Generated numbers continue from `top`.
+fn section_items(
+    doc: &Doc,
+    thread: &Thread,
+    markers: &[Marker],
+    s: usize,
+    e: usize,
+    top: u32,
+) -> Vec<QItem> {
+    let text = doc.text;
+    // 1. A numbered list at line starts.
+    let (a, b) = (
+        markers.partition_point(|m| m.start < s),
+        markers.partition_point(|m| m.start < e),
+    );
+    let idxs: Vec<usize> = (a..b)
+        .filter(|&i| markers[i].style != Style::Answer && !thread.in_furniture(markers[i].start))
+        .collect();
+    // A list at line starts keeps only its line-start markers: "a) 2014, b) 2015" inside a
+    // question are its options, not sub-questions. A list run on in one paragraph keeps all.
+    let blocks: Vec<super::Block> = build_blocks(doc, markers, &idxs)
+        .into_iter()
+        .map(|b| {
+            let at_start = b.iter().filter(|(i, _)| markers[*i].line_start).count();
+            if at_start >= 2 {
+                b.into_iter()
+                    .filter(|(i, _)| markers[*i].line_start)
+                    .collect()
+            } else {
+                b
+            }
+        })
+        .collect();
+    if let Some(best) = blocks.iter().max_by_key(|b| b.len()) {
+        let (items, _) = block_items(doc, markers, best, e, false);
+        if !items.is_empty() {
+            return items;
+        }
+    }
+    // 2. Bullets.
+    let bullets = bullet_items(doc, s, e, top);
+    if !bullets.is_empty() {
+        return bullets;
+    }
+    // 3. Sentences that ask.
+    let mut items = Vec::new();
+    for (a, b) in sentences(text, s, e) {
+        let sent = text[a..b].trim();
+        if super::asks(sent) && sent.split_whitespace().count() >= 3 {
+            let n = top + items.len() as u32 + 1;
+            push(&mut items, text, a, b, vec![Part::Num(n)]);
+        }
+    }
+    if !items.is_empty() {
+        return items;
+    }
+    // 4. The whole section.
+    if text[s..e].split_whitespace().count() >= 2 {
+        push(&mut items, text, s, e, vec![Part::Num(top + 1)]);
+    }
+    items
+}
+
+/// Bullet lines ("- …", "* …") with their continuation lines; a bullet ending with ':' followed
+/// by bullets heads them as sub-questions a, b, c.
+fn bullet_items(doc: &Doc, s: usize, e: usize, top: u32) -> Vec<QItem> {
+    let text = doc.text;
+    // (start, end) of each bullet's words.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut open = false;
+    let (first, last) = (doc.line_of(s), doc.line_of(e.saturating_sub(1).max(s)));
+    for li in first..=last {
+        let (ls, le) = doc.line_range(li);
+        let (ls, le) = (ls.max(s), le.min(e));
+        if ls >= le {
+            open = false;
+            continue;
+        }
+        let line = &text[ls..le];
+        let t = line.trim_start();
+        if t.is_empty() {
+            open = false;
+            continue;
+        }
+        if (t.starts_with("- ") || t.starts_with("* ")) && t.len() > 4 {
+            let start = ls + (line.len() - t.len()) + 2;
+            spans.push((start, le));
+            open = true;
+        } else if open {
+            if let Some(last) = spans.last_mut() {
+                last.1 = le;
+            }
+        }
+    }
+    if spans.len() < 2 && !(spans.len() == 1 && text[s..spans[0].0].trim().len() < 80) {
+        return Vec::new();
+    }
+    let mut items: Vec<QItem> = Vec::new();
+    let mut n = top;
+    let mut head: Option<(usize, u32)> = None; // (item index, sub count)
+    for (k, &(a, b)) in spans.iter().enumerate() {
+        let words = text[a..b].trim_end();
+        let is_head = words.ends_with(':') && k + 1 < spans.len();
+        match head {
+            Some((hi, sub)) if !is_head => {
+                let main = n;
+                push(
+                    &mut items,
+                    text,
+                    a,
+                    b,
+                    vec![Part::Num(main), Part::Letter(sub as u8)],
+                );
+                let last = items.len() - 1;
+                items[last].parent = Some(hi);
+                head = Some((hi, sub + 1));
+            }
+            _ => {
+                n += 1;
+                push(&mut items, text, a, b, vec![Part::Num(n)]);
+                if is_head {
+                    let last = items.len() - 1;
+                    items[last].header = true;
+                    head = Some((last, 0));
+                } else {
+                    head = None;
+                }
+            }
+        }
+    }
+    items
+}
+
+fn push(items: &mut Vec<QItem>, text: &str, s: usize, e: usize, parts: Vec<Part>) {
+    let s = s + (text[s..e].len() - text[s..e].trim_start().len());
+    let e = s + text[s..e].trim_end().len();
+    let label = Label(parts);
+    let key = label.key();
+    items.push(QItem {
+        id: key.clone(),
+        key,
+        label,
+        marker: None,
+        text_start: s,
+        text_end: e,
+        text: one_line(&text[s..e]),
+        header: false,
+        parent: None,
+        numbered: false,
+    });
+}
+
+/// Renumbers a unit's list that restarts below `top` so it continues from `top`.
+fn renumber_after(items: &mut [QItem], top: u32) {
+    let Some(first) = items.iter().filter_map(|q| q.label.main()).min() else {
+        return;
+    };
+    if top == 0 || first > top {
+        return;
+    }
+    let shift = top + 1 - first;
+    for q in items.iter_mut() {
+        if let Some(Part::Num(n)) = q.label.0.first_mut() {
+            *n += shift;
+        }
+        q.key = q.label.key();
+        q.id = q.key.clone();
+    }
+}

@@ -1,0 +1,268 @@
+//! Request and response sections: the headings a disclosure log or a reply letter puts around
+//! the request it restates and the answer it gives.
+//!
+//! Public bodies publish replies under a small family of paired headings — "Your request" /
+//! "Our response", "You asked" / "We said", "Request detail:" / "Response detail:",
+//! "Information requested" / "Details of the response", "Request" / "Reply" — once for the
+//! whole request or once per question. Where such headings stand, they say more reliably than
+//! any list where the questions end and the answers begin, so this stage reads them first and
+//! the questionnaire and alignment stages work inside the sections they bound.
+//!
+//! A heading is a line of its own ("Our response", "Request 16-02-2022") or a label that the
+//! section's first words follow on the same line ("Your request: …"). A date label ("Request
+//! date", "Response date") is never a heading: it introduces a thread fact, not a section.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::messages::Thread;
+use crate::text::{re, Doc};
+
+/// Which side of the correspondence a section holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Request,
+    Response,
+}
+
+/// A heading: where it stands and where its section's words begin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Heading {
+    pub kind: Kind,
+    pub start: usize,
+    pub content: usize,
+}
+
+/// One request section and the response section that answers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    pub request: (usize, usize),
+    /// `None` when the request heading has no response heading after it: the answer is then
+    /// the text after the request's first paragraph.
+    pub response: Option<(usize, usize)>,
+}
+
+/// An optional date after a heading word: "Request 16-02-2022", "Response: 4 March 2021".
+const DATE_TAIL: &str =
+    r"(?:[\s:,-]+\d{1,2}(?:st|nd|rd|th)?[\s/.-]+(?:\d{1,2}|[A-Za-z]{3,9})[\s/.-]+\d{2,4})?";
+
+const REQUEST_WORDS: &str = r"(?:(?:your|the|original|full|our|foi|eir)\s+)?(?:requests?(?:\s+for\s+information)?|information\s+requested|requested\s+information|details?\s+of\s+(?:the\s+|your\s+)?request|request\s+(?:details?|summary|text|wording)|you\s+asked(?:\s+(?:for|us|us\s+for))?|what\s+you\s+asked(?:\s+for)?|your\s+questions?|questions?\s+asked|the\s+information\s+you\s+requested|you\s+requested|you\s+wrote|summary\s+of\s+(?:the\s+)?request)";
+
+const RESPONSE_WORDS: &str = r"(?:(?:our|the|council'?s?|trust'?s?|force'?s?|board'?s?|university'?s?|department'?s?|authority'?s?|service'?s?|foi|eir)\s+)?(?:responses?|reply|answers?|we\s+said|our\s+reply|response\s+(?:details?|summary)|details\s+of\s+(?:the\s+|our\s+)?response|information\s+(?:provided|disclosed|released)|decision)(?:\s+to\s+(?:your\s+)?(?:request|questions?))?";
+
+static REQUEST_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^[ \t]*(?:#+\s*)?{REQUEST_WORDS}{DATE_TAIL}\s*[:.-]?\s*$"
+    ))
+});
+static RESPONSE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^[ \t]*(?:#+\s*)?{RESPONSE_WORDS}{DATE_TAIL}\s*[:.-]?\s*$"
+    ))
+});
+/// "Request: Please send …" — a label with the section's first words on its line.
+static REQUEST_INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^[ \t]*{REQUEST_WORDS}\s*:\s*[^\s0-9][^\s]*\s+[^\s]+\s+[^\s]"
+    ))
+});
+static RESPONSE_INLINE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^[ \t]*{RESPONSE_WORDS}\s*:\s*[^\s]")));
+/// Labels distinctive enough to be read in the middle of a line, for text that lost its line
+/// breaks (a PDF or a web page copied as one paragraph).
+static MID_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:^|[.!?'\s])(your request|you asked(?: for)?|our response|our reply|we said)\s*:\s")
+});
+
+/// Every section heading in the text, in order, outside page furniture.
+pub fn headings(doc: &Doc, thread: &Thread) -> Vec<Heading> {
+    let text = doc.text;
+    let mut out = Vec::new();
+    for i in 0..doc.line_count() {
+        let line = doc.line(i);
+        let ls = doc.line_start(i);
+        if line.len() > 400 || thread.in_furniture(ls) {
+            if line.len() > 400 {
+                mid_line(text, ls, line, &mut out);
+            }
+            continue;
+        }
+        let le = ls + line.len();
+        let kind = if REQUEST_LINE.is_match(line) {
+            Some((Kind::Request, le))
+        } else if RESPONSE_LINE.is_match(line) {
+            Some((Kind::Response, le))
+        } else if REQUEST_INLINE.is_match(line) {
+            Some((Kind::Request, ls + line.find(':').map_or(0, |p| p + 1)))
+        } else if RESPONSE_INLINE.is_match(line) {
+            Some((Kind::Response, ls + line.find(':').map_or(0, |p| p + 1)))
+        } else {
+            None
+        };
+        match kind {
+            Some((kind, content)) => out.push(Heading {
+                kind,
+                start: ls,
+                content,
+            }),
+            None if line.len() > 200 => mid_line(text, ls, line, &mut out),
+            None => {}
+        }
+    }
+    out
+}
+
+fn mid_line(_text: &str, ls: usize, line: &str, out: &mut Vec<Heading>) {
+    for c in MID_LINE.captures_iter(line) {
+        let Some(g) = c.get(1) else { continue };
+        let word = g.as_str().to_ascii_lowercase();
+        let kind = if word.starts_with("your") || word.starts_with("you") {
+            Kind::Request
+        } else {
+            Kind::Response
+        };
+        let after = line[g.end()..]
+            .find(':')
+            .map_or(g.end(), |p| g.end() + p + 1);
+        out.push(Heading {
+            kind,
+            start: ls + g.start(),
+            content: ls + after,
+        });
+    }
+}
+
+/// The request/response units the headings bound. Consecutive headings of one kind merge
+/// ("Information requested" then "You asked for:"); a request heading must come first. Empty
+/// when the text has no request heading followed by words.
+pub fn units(doc: &Doc, thread: &Thread) -> Vec<Unit> {
+    let hs = headings(doc, thread);
+    let text = doc.text;
+    // Merge runs of one kind: the section starts at the last heading's content.
+    let mut merged: Vec<Heading> = Vec::new();
+    for h in hs {
+        match merged.last_mut() {
+            Some(last) if last.kind == h.kind && text[last.content..h.start].trim().is_empty() => {
+                last.content = h.content;
+            }
+            _ => merged.push(h),
+        }
+    }
+    let mut out = Vec::new();
+    for (k, h) in merged.iter().enumerate() {
+        if h.kind != Kind::Request {
+            continue;
+        }
+        let next = merged.get(k + 1);
+        let req_end = next.map_or(text.len(), |n| n.start);
+        if text[h.content..req_end].trim().is_empty() {
+            continue;
+        }
+        let response = match next {
+            Some(n) if n.kind == Kind::Response => {
+                let end = merged.get(k + 2).map_or(text.len(), |m| m.start);
+                Some((n.content, end))
+            }
+            _ => None,
+        };
+        out.push(Unit {
+            request: (h.content, req_end),
+            response,
+        });
+    }
+    // Request headings without any response heading: only a lone one is read (a disclosure
+    // log's "Information requested" followed by the answer), never several.
+    if out.iter().all(|u| u.response.is_none()) && out.len() > 1 {
+        out.clear();
+    }
+    // A lone request heading without a response heading: the request is its first paragraph,
+    // the answer what follows.
+    if let [u] = out.as_mut_slice() {
+        if u.response.is_none() {
+            let (s, e) = u.request;
+            let body = &text[s..e];
+            let lead = body.len() - body.trim_start().len();
+            if let Some(p) = body[lead..].find("\n\n") {
+                let cut = s + lead + p;
+                u.request = (s, cut);
+                u.response = Some((cut, e));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages;
+
+    fn units_of(text: &str) -> Vec<(String, Option<String>)> {
+        let doc = Doc::new(text);
+        let thread = messages::split(&doc);
+        units(&doc, &thread)
+            .into_iter()
+            .map(|u| {
+                (
+                    text[u.request.0..u.request.1].trim().to_string(),
+                    u.response.map(|(a, b)| text[a..b].trim().to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn heading_pairs() {
+        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+            (
+                "Your request\nHow many bins?\nOur response\nTwelve.\n",
+                &[("How many bins?", Some("Twelve."))],
+            ),
+            (
+                "You asked:\n1. Cost?\nOur response:\nNone\nYou asked:\n2. Staff?\nOur response:\nTwo\n",
+                &[("1. Cost?", Some("None")), ("2. Staff?", Some("Two"))],
+            ),
+            (
+                "Request detail: the number of parks\nResponse detail: 14 parks.\n",
+                &[("the number of parks", Some("14 parks."))],
+            ),
+            (
+                "Information requested\n\nYou asked for:\n- a copy\nResponse\nEnclosed.\n",
+                &[("- a copy", Some("Enclosed."))],
+            ),
+            (
+                "Request 16-02-2022\n1. How many?\nResponse 15-03-2022\nRefused.\n",
+                &[("1. How many?", Some("Refused."))],
+            ),
+            (
+                "Information Requested\n\nIs it planned? It would help.\n\nNo plans exist.\n",
+                &[("Is it planned? It would help.", Some("No plans exist."))],
+            ),
+            (
+                "Thank you. Your request: 'could you send the figures?' Our response: The figures are attached.",
+                &[("'could you send the figures?'", Some("The figures are attached."))],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = units_of(text);
+            let want: Vec<(String, Option<String>)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.map(str::to_string)))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn date_labels_and_titles_are_no_headings() {
+        for text in [
+            "Request Date\n09 Jan 2025\nResponse Date\n04 Feb 2025\nIs it planned?\nNo.\n",
+            "FOI Request - Wind turbines\nHow many?\n",
+            "Freedom of Information Request\nHow many?\n",
+            "The response to your request is below.\n",
+        ] {
+            assert!(units_of(text).is_empty(), "{text:?}");
+        }
+    }
+}
