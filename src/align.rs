@@ -581,7 +581,7 @@ fn cut_answer(
 
 static LABEL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:(?:our|the|council'?s?|trust'?s?|force'?s?|university'?s?|department'?s?) )?(?:responses?|answers?|reply|replies|decision|disclosure|outcome|information|comments?|a|ans)\s*[:.-]?$",
+        r"(?i)^(?:(?:our|the|council'?s?|trust'?s?|force'?s?|university'?s?|department'?s?) )?(?:(?:responses?|answers?|reply|replies|decision|disclosure|outcome|information|comments?|we said)(?:\s*\d{1,3}[a-z]?)?|ans|a(?:\.?\d{1,3}[a-z]?)?)\s*(?:details?)?\s*[:.=-]?$",
     )
 });
 
@@ -591,9 +591,14 @@ fn is_label_only(t: &str) -> bool {
 
 static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:(?:our|the|council'?s?|trust'?s?|force'?s?|university'?s?|board'?s?|department'?s?|authority'?s?) )?(?:response|answer|reply|comments?|a|ans)\s*(?:[:.-]|\s-\s)\s*",
+        r"(?i)^\s*(?:(?:our|the|council'?s?|trust'?s?|force'?s?|university'?s?|board'?s?|department'?s?|authority'?s?) )?(?:(?:response|answer|reply|comments?|we said)(?:\s*\d{1,3}[a-z]?)?(?:\s+details?)?\s*(?:[:.=-]|\s-\s)|(?:a|ans)\s*(?:[:=-]|\.\s|\s-\s)|a\.?\d{1,3}[a-z]?(?:\s*[:.=)-])?\s)\s*",
     )
 });
+
+/// Whether a line opens with an answer's label ("Answer =", "A.5", "Response:").
+pub fn starts_with_answer_label(line: &str) -> bool {
+    LEADING_LABEL.is_match(line) || is_label_only(line.trim())
+}
 
 /// Removes a leading "Response:" / "Answer -" label.
 pub fn strip_labels(s: &str) -> String {

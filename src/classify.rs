@@ -137,6 +137,132 @@ pub fn is_not_applicable(answer: &str) -> bool {
     })
 }
 
+/// Figures that explain a refusal rather than answer: the hours, minutes, records and searches
+/// of a cost-limit or workload estimate.
+static WORKLOAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:hours?|minutes?|mins?|estimat\w*|would\s+(?:take|require|need|involve|cost|mean)|searche?s?|searching|retriev\w*|extract\w*|locat(?:e|ing)|manual(?:ly)?|appropriate\s+(?:limit|level)|cost\s+limit|staff\s+time|each\s+(?:record|file|case|one|search|check)|per\s+(?:record|file|case|search|check)|checks?|trawl|nominals?|in\s+excess\s+of|more\s+than\s+the\s+limit)\b",
+    )
+});
+
+/// A status and the span of the words that decided it (normalised-text offsets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    pub status: Status,
+    pub basis: Option<(usize, usize)>,
+}
+
+/// What one sentence of an answer says.
+#[derive(Debug, Clone, Copy, Default)]
+struct Said {
+    span: (usize, usize),
+    ncnd: bool,
+    refused: bool,
+    withholds: bool,
+    referred: bool,
+    not_held: bool,
+    clarification: bool,
+    provided: bool,
+    workload: bool,
+}
+
+/// Sentences of the answer's pieces, split also at blank lines and at lines that stand alone
+/// (table rows, "Answer = No").
+fn answer_sentences(text: &str, parts: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for &(a, b) in parts {
+        let (a, b) = (
+            crate::text::floor_char(text, a),
+            crate::text::floor_char(text, b.min(text.len())),
+        );
+        for (s, e) in crate::questionnaire::sentences(text, a, b) {
+            let mut from = s;
+            for (k, _) in text[s..e].match_indices("\n\n") {
+                let cut = s + k;
+                if cut > from {
+                    out.push((from, cut));
+                }
+                from = cut + 2;
+            }
+            if from < e && !text[from..e].trim().is_empty() {
+                out.push((from, e));
+            }
+        }
+    }
+    out
+}
+
+/// The status of an answer and its evidence: the answer is read sentence by sentence, each
+/// sentence for the signals of [`signals`], and the status is decided as [`status`] does, with
+/// two refinements that need sentences: figures inside a cost-limit or workload explanation
+/// are not substance, and the information said to be attached or enclosed answers the
+/// question even when a footer carries a link.
+pub fn decide(
+    text: &str,
+    parts: &[(usize, usize)],
+    answer: &str,
+    sig: &Signals,
+    exemptions: &[Exemption],
+    values: &[Value],
+) -> Verdict {
+    if answer.trim().is_empty() {
+        return Verdict {
+            status: Status::Unanswered,
+            basis: None,
+        };
+    }
+    let withhold_ex = exemptions.iter().any(|e| !refers_elsewhere(e));
+    let said: Vec<Said> = answer_sentences(text, parts)
+        .into_iter()
+        .map(|(s, e)| {
+            let t = &text[s..e];
+            let cited = crate::exemptions::cited(t, crate::model::Law::FOIA);
+            Said {
+                span: (s, e),
+                ncnd: NCND.is_match(t),
+                refused: REFUSED.is_match(t),
+                withholds: cited.iter().any(|e| !refers_elsewhere(e)),
+                referred: REFERRED.is_match(t) || cited.iter().any(refers_elsewhere),
+                not_held: NOT_HELD.is_match(t),
+                clarification: CLARIFY.is_match(t),
+                provided: PROVIDED.is_match(t),
+                workload: WORKLOAD.is_match(t),
+            }
+        })
+        .collect();
+    let first = |f: &dyn Fn(&Said) -> bool| said.iter().find(|x| f(x)).map(|x| x.span);
+    let refusal = sig.ncnd || sig.refused || withhold_ex;
+    // Values in a sentence that explains a refusal's workload are no answer.
+    let counts = |v: &Value| {
+        !refusal
+            || !said.iter().any(|x| {
+                x.workload && v.span.start >= x.span.0 && v.span.start < x.span.1
+            })
+    };
+    let kept: Vec<Value> = values.iter().filter(|v| counts(v)).cloned().collect();
+    let mut st = status(answer, sig, &kept);
+    if sig.provided && !sig.ncnd && !sig.refused && st == Status::Referred {
+        // "Enclosed is a copy of the information" with a link in a footer.
+        st = Status::Answered;
+    }
+    let substance = |x: &Said| {
+        kept.iter()
+            .any(|v| v.span.start >= x.span.0 && v.span.start < x.span.1)
+    };
+    let basis = match st {
+        Status::Ncnd => first(&|x| x.ncnd),
+        Status::Refused => first(&|x| x.withholds || x.refused).or_else(|| first(&|x| x.workload)),
+        Status::Partial => first(&|x| x.ncnd || x.withholds || x.refused || x.not_held || x.referred),
+        Status::Referred => first(&|x| x.referred),
+        Status::NotHeld => first(&|x| x.not_held),
+        Status::Clarification => first(&|x| x.clarification),
+        Status::Answered => first(&substance).or_else(|| first(&|x| x.provided)),
+        _ => None,
+    }
+    .or_else(|| said.first().map(|x| x.span));
+    Verdict { status: st, basis }
+}
+
 /// The status of an answer given its signals and values.
 pub fn status(answer: &str, sig: &Signals, values: &[Value]) -> Status {
     if answer.trim().is_empty() {

@@ -29,6 +29,32 @@ static COST_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:appropriate limit|cost limit|exceed(?:s|ed)? the (?:appropriate |cost |upper |prescribed )?limit|cost of compliance|would exceed (?:the )?(?:£|18|24)|fees regulations)",
     )
 });
+static EIR_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\benvironmental\s+information\b|\bEIRs?\b|\bEI\(S\)R\b|\bexception\b")
+});
+/// An exception of the EIR by its shape: 12(4)(a)–(e), 12(5)(a)–(g), 13, and Scotland's 10(4)
+/// and 10(5).
+static EIR_SHAPE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?:12\s?\(\s?[45]\s?\)|10\s?\(\s?[45]\s?\)\s?\(\s?[a-g]\s?\)|13\b)"));
+/// A bare exception number without a word before it: "12(4)(d) applies".
+static BARE_EIR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|[\s(])((?:12|10)\s?\(\s?[45]\s?\)\s?\(\s?[a-g]\s?\))")
+});
+static NEGATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:\bnot|n't|\bno\s+longer|\bnor)\s+(?:[a-z]+\s+){0,3}?(?:exceed|go(?:ing)?\s+over|go\s+beyond|apply|applied|engage|engaged|rely|relying|reach|breach|met|meet)\w*\s+(?:the\s+|any\s+|that\s+)?(?:[a-z]+\s+){0,2}$")
+});
+static NEGATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^[^.;]{0,40}?\b(?:(?:does|do|did|would|will|is|are|was|were|has|have)\s*(?:not|n't)\s+(?:be\s+)?(?:apply|applied|engaged?|relevant|exceeded|met|reached)|not\s+(?:engaged|applicable|relevant))")
+});
+
+/// Whether the citation at `start` is mentioned only to say it does not apply.
+fn negated(answer: &str, start: usize, after: &str) -> bool {
+    let from = crate::text::floor_char(answer, start.saturating_sub(80));
+    let before = &answer[from..start];
+    let before = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
+    NEGATION_BEFORE.is_match(before) || NEGATION_AFTER.is_match(after)
+}
+
 static VEXATIOUS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bvexatious\b"));
 
 /// The exemptions an answer cites, in the law the thread is under.
@@ -38,8 +64,17 @@ pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
         let word = c[1].to_ascii_lowercase();
         let whole = c.get(0).expect("match");
         let after = &answer[whole.end()..];
+        // "would not go over the Section 12 limit", "section 40 does not apply": no citation.
+        if negated(answer, whole.start(), after) {
+            continue;
+        }
+        let eir_here = matches!(law, Law::EIR | Law::EIRS)
+            || EIR_NAMED.is_match(&answer[crate::text::floor_char(answer, whole.start().saturating_sub(120))..whole.start()])
+            || EIR_NAMED.is_match(after.get(..80).unwrap_or(after));
+        // "Section 12(5)(d)" of the EIR, and any "exception", are regulations.
         let is_reg = word.starts_with("reg")
-            || (word.starts_with("exception") && matches!(law, Law::EIR | Law::EIRS));
+            || (word.starts_with("exception") && eir_here)
+            || (eir_here && EIR_SHAPE.is_match(&c[2]));
         if word.starts_with("exempt")
             && !c[2].trim().is_empty()
             && !after.trim_start().starts_with("of")
@@ -85,8 +120,36 @@ pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
             }
         }
     }
+    // A bare exception number: "12(4)(d) applies".
+    for c in BARE_EIR.captures_iter(answer) {
+        let g = c.get(1).expect("group");
+        if negated(answer, g.start(), &answer[g.end()..]) {
+            continue;
+        }
+        let section: String = g.as_str().chars().filter(|ch| !ch.is_whitespace()).collect();
+        let law_here = if matches!(law, Law::FOISA | Law::EIRS) || section.starts_with("10") {
+            Law::EIRS
+        } else {
+            Law::EIR
+        };
+        let e = Exemption {
+            law: law_here,
+            section,
+        };
+        if !out.iter().any(|x| x.section == e.section) {
+            out.push(e);
+        }
+    }
     // A cost-limit refusal that does not name its section.
-    if COST_LIMIT.is_match(answer) && !out.iter().any(|e| e.section.starts_with("12")) {
+    let cost_limit = COST_LIMIT.find_iter(answer).any(|m| {
+        let from = crate::text::floor_char(answer, m.start().saturating_sub(60));
+        let before = answer[from..m.end()].to_ascii_lowercase();
+        !(before.contains("not exceed")
+            || before.contains("n't exceed")
+            || before.contains("not go over")
+            || before.contains("within the"))
+    });
+    if cost_limit && !out.iter().any(|e| e.section.starts_with("12")) {
         let e = match law {
             Law::EIR => Exemption {
                 law: Law::EIR,

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 /// Version of the JSON output format (semver). Bump the major part on a breaking change.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+pub const SCHEMA_VERSION: &str = "1.1.0";
 
 /// A half-open range `[start, end)` of UTF-8 byte offsets into the source text as decoded
 /// (for UTF-8 input without a byte-order mark, offsets into the input bytes themselves).
@@ -202,10 +202,20 @@ pub struct Question {
     pub span: Option<Span>,
     pub answer: Option<Answer>,
     pub status: Status,
+    /// The words that decided the status: the refusal, "not held" or referral sentence, the
+    /// sentence holding the figure that answers. Absent when unanswered.
+    pub status_basis: Option<Basis>,
     pub exemptions: Vec<Exemption>,
     pub values: Vec<Value>,
     /// The id of another question whose answer this one points to ("see our answer to question 5").
     pub refers_to: Option<String>,
+}
+
+/// The evidence for a status: a sentence of the answer and where it stands in the input.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Basis {
+    pub text: String,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -3,7 +3,7 @@
 use crate::decode::decode;
 use crate::model::*;
 use crate::normalise::normalise;
-use crate::text::Doc;
+use crate::text::{one_line, Doc};
 use crate::{
     align, calendar, classify, dates, exemptions, markers, messages, metadata, questionnaire,
     values,
@@ -76,12 +76,17 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
         for &(a, b) in &f.parts {
             values.extend(values::extract(&item.text, &norm.text[a..b], a));
         }
+        let exemptions = exemptions::cited(&f.text, law);
+        let sig = classify::signals(&f.text, &exemptions);
+        let verdict = classify::decide(&norm.text, &f.parts, &f.text, &sig, &exemptions, &values);
+        let status = verdict.status;
+        let status_basis = verdict.basis.map(|(s, e)| Basis {
+            text: one_line(&norm.text[s..e]),
+            span: map(s, e),
+        });
         for v in &mut values {
             v.span = map(v.span.start, v.span.end);
         }
-        let exemptions = exemptions::cited(&f.text, law);
-        let sig = classify::signals(&f.text, &exemptions);
-        let status = classify::status(&f.text, &sig, &values);
         let target = sig
             .cross_ref
             .as_deref()
@@ -100,6 +105,7 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
                 span: map(s, e),
             }),
             status,
+            status_basis,
             exemptions,
             values,
             refers_to: target.map(|t| q.items[t].id.clone()),
@@ -263,6 +269,7 @@ fn inherit_cross_references(questions: &mut [Question], cross: &[Option<usize>])
                 && (questions[i].status != status || questions[i].exemptions != ex)
             {
                 questions[i].status = status;
+                questions[i].status_basis = questions[t].status_basis.clone();
                 questions[i].exemptions = ex;
                 changed = true;
             }
@@ -296,6 +303,7 @@ fn inherit_from_parents(questions: &mut [Question], q: &questionnaire::Questionn
         }
         for c in children {
             questions[c].status = st;
+            questions[c].status_basis = questions[p].status_basis.clone();
             questions[c].exemptions = questions[p].exemptions.clone();
             questions[c].answer = questions[p].answer.clone();
         }

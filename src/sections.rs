@@ -106,8 +106,7 @@ pub fn headings(doc: &Doc, thread: &Thread) -> Vec<Heading> {
                 start: ls,
                 content,
             }),
-            None if line.len() > 200 => mid_line(text, ls, line, &mut out),
-            None => {}
+            None => mid_line(text, ls, line, &mut out),
         }
     }
     out

@@ -6,7 +6,7 @@
 mod common;
 
 use foi_analyser::model::*;
-use foi_analyser::{analyse, report};
+use foi_analyser::{Basis, analyse, report};
 use serde_json::{json, Value as Json};
 
 use common::{schema_json, validate};
@@ -122,6 +122,10 @@ fn full_analysis() -> Analysis {
             span: span(10, 14),
         }),
         status,
+        status_basis: Some(Basis {
+            text: "250+".into(),
+            span: span(10, 14),
+        }),
         exemptions: vec![
             foia("43(2)"),
             Exemption {

@@ -377,6 +377,8 @@ pub fn question_end(
         }
         let take = match prev_line {
             None => true,
+            // A wrapped question without '?' ends where its answer's label begins.
+            Some(_) if crate::align::starts_with_answer_label(t) => false,
             Some(prev) => {
                 let p = prev.trim_end();
                 let bullet = t.starts_with("- ") || t.starts_with("* ");

@@ -25,9 +25,11 @@ pub(super) fn from_units(
     let mut items: Vec<QItem> = Vec::new();
     let mut groups: Vec<(Vec<usize>, (usize, usize))> = Vec::new();
     let mut top = 0u32;
+    let mut run_in = false;
     for u in units {
         let (s, e) = u.request;
-        let mut unit_items = section_items(doc, thread, markers, s, e, top);
+        let (mut unit_items, unit_run_in) = section_items(doc, thread, markers, s, e, top);
+        run_in |= unit_run_in && units.len() == 1;
         if unit_items.is_empty() {
             continue;
         }
@@ -66,7 +68,7 @@ pub(super) fn from_units(
         material: Vec::new(),
         from_request: false,
         msg,
-        run_in: false,
+        run_in,
         sectioned: true,
     })
 }
@@ -79,7 +81,7 @@ fn section_items(
     s: usize,
     e: usize,
     top: u32,
-) -> Vec<QItem> {
+) -> (Vec<QItem>, bool) {
     let text = doc.text;
     // 1. A numbered list at line starts.
     let (a, b) = (
@@ -95,7 +97,18 @@ fn section_items(
         .into_iter()
         .map(|b| {
             let at_start = b.iter().filter(|(i, _)| markers[*i].line_start).count();
-            if at_start >= 2 {
+            let inline: Vec<usize> = (0..b.len())
+                .filter(|&k| !markers[b[k].0].line_start)
+                .collect();
+            let asking = inline
+                .iter()
+                .filter(|&&k| {
+                    let from = markers[b[k].0].end;
+                    let to = b.get(k + 1).map_or(e, |(j, _)| markers[*j].start).max(from);
+                    super::question_like(&text[from..to])
+                })
+                .count();
+            if at_start >= 2 && asking * 2 < inline.len() {
                 b.into_iter()
                     .filter(|(i, _)| markers[*i].line_start)
                     .collect()
@@ -105,15 +118,15 @@ fn section_items(
         })
         .collect();
     if let Some(best) = blocks.iter().max_by_key(|b| b.len()) {
-        let (items, _) = block_items(doc, markers, best, e, false);
+        let (items, run_in) = block_items(doc, markers, best, e, false);
         if !items.is_empty() {
-            return items;
+            return (items, run_in);
         }
     }
     // 2. Bullets.
     let bullets = bullet_items(doc, s, e, top);
     if !bullets.is_empty() {
-        return bullets;
+        return (bullets, false);
     }
     // 3. Sentences that ask.
     let mut items = Vec::new();
@@ -125,13 +138,13 @@ fn section_items(
         }
     }
     if !items.is_empty() {
-        return items;
+        return (items, false);
     }
     // 4. The whole section.
     if text[s..e].split_whitespace().count() >= 2 {
         push(&mut items, text, s, e, vec![Part::Num(top + 1)]);
     }
-    items
+    (items, false)
 }
 
 /// Bullet lines ("- …", "* …") with their continuation lines; a bullet ending with ':' followed
