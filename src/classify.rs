@@ -235,9 +235,9 @@ pub fn decide(
     // Values in a sentence that explains a refusal's workload are no answer.
     let counts = |v: &Value| {
         !refusal
-            || !said.iter().any(|x| {
-                x.workload && v.span.start >= x.span.0 && v.span.start < x.span.1
-            })
+            || !said
+                .iter()
+                .any(|x| x.workload && v.span.start >= x.span.0 && v.span.start < x.span.1)
     };
     let kept: Vec<Value> = values.iter().filter(|v| counts(v)).cloned().collect();
     let mut st = status(answer, sig, &kept);
@@ -252,7 +252,9 @@ pub fn decide(
     let basis = match st {
         Status::Ncnd => first(&|x| x.ncnd),
         Status::Refused => first(&|x| x.withholds || x.refused).or_else(|| first(&|x| x.workload)),
-        Status::Partial => first(&|x| x.ncnd || x.withholds || x.refused || x.not_held || x.referred),
+        Status::Partial => {
+            first(&|x| x.ncnd || x.withholds || x.refused || x.not_held || x.referred)
+        }
         Status::Referred => first(&|x| x.referred),
         Status::NotHeld => first(&|x| x.not_held),
         Status::Clarification => first(&|x| x.clarification),

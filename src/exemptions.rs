@@ -37,14 +37,17 @@ static EIR_NAMED: LazyLock<Regex> = LazyLock::new(|| {
 static EIR_SHAPE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*(?:12\s?\(\s?[45]\s?\)|10\s?\(\s?[45]\s?\)\s?\(\s?[a-g]\s?\)|13\b)"));
 /// A bare exception number without a word before it: "12(4)(d) applies".
-static BARE_EIR: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:^|[\s(])((?:12|10)\s?\(\s?[45]\s?\)\s?\(\s?[a-g]\s?\))")
-});
+static BARE_EIR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[\s(])((?:12|10)\s?\(\s?[45]\s?\)\s?\(\s?[a-g]\s?\))"));
 static NEGATION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\bnot|n't|\bno\s+longer|\bnor)\s+(?:[a-z]+\s+){0,3}?(?:exceed|go(?:ing)?\s+over|go\s+beyond|apply|applied|engage|engaged|rely|relying|reach|breach|met|meet)\w*\s+(?:the\s+|any\s+|that\s+)?(?:[a-z]+\s+){0,2}$")
+    re(
+        r"(?i)(?:\bnot|n't|\bno\s+longer|\bnor)\s+(?:[a-z]+\s+){0,3}?(?:exceed|go(?:ing)?\s+over|go\s+beyond|apply|applied|engage|engaged|rely|relying|reach|breach|met|meet)\w*\s+(?:the\s+|any\s+|that\s+)?(?:[a-z]+\s+){0,2}$",
+    )
 });
 static NEGATION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^[^.;]{0,40}?\b(?:(?:does|do|did|would|will|is|are|was|were|has|have)\s*(?:not|n't)\s+(?:be\s+)?(?:apply|applied|engaged?|relevant|exceeded|met|reached)|not\s+(?:engaged|applicable|relevant))")
+    re(
+        r"(?i)^[^.;]{0,40}?\b(?:(?:does|do|did|would|will|is|are|was|were|has|have)\s*(?:not|n't)\s+(?:be\s+)?(?:apply|applied|engaged?|relevant|exceeded|met|reached)|not\s+(?:engaged|applicable|relevant))",
+    )
 });
 
 /// Whether the citation at `start` is mentioned only to say it does not apply.
@@ -69,7 +72,10 @@ pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
             continue;
         }
         let eir_here = matches!(law, Law::EIR | Law::EIRS)
-            || EIR_NAMED.is_match(&answer[crate::text::floor_char(answer, whole.start().saturating_sub(120))..whole.start()])
+            || EIR_NAMED.is_match(
+                &answer[crate::text::floor_char(answer, whole.start().saturating_sub(120))
+                    ..whole.start()],
+            )
             || EIR_NAMED.is_match(after.get(..80).unwrap_or(after));
         // "Section 12(5)(d)" of the EIR, and any "exception", are regulations.
         let is_reg = word.starts_with("reg")
@@ -126,7 +132,11 @@ pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
         if negated(answer, g.start(), &answer[g.end()..]) {
             continue;
         }
-        let section: String = g.as_str().chars().filter(|ch| !ch.is_whitespace()).collect();
+        let section: String = g
+            .as_str()
+            .chars()
+            .filter(|ch| !ch.is_whitespace())
+            .collect();
         let law_here = if matches!(law, Law::FOISA | Law::EIRS) || section.starts_with("10") {
             Law::EIRS
         } else {

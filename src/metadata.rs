@@ -426,11 +426,94 @@ static REF_CUE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A reference label: "Our ref:", "Reference number", "Request ID", "Case Number", "FOI
+/// request", "Cyfeirnod / Reference:"; the reference follows on its line or on the next.
+static REF_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?im)(?:^|[\s(\[|/])(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+(?:no|number|id))?|(?:foi|eir|foisa|information)\s+(?:request\s+)?(?:ref(?:erence)?|no|number|id)|request\s+(?:ref(?:erence)?|no|number|id)|case\s+(?:ref(?:erence)?|no|number|id)|(?:foi|eir)\s+request|freedom\s+of\s+information\s+request)\.?[ \t]*(?:[:#.(-]|\s-\s)?[ \t]*(\n[ \t]*)?",
+    )
+});
+/// A title that opens with a reference: "FOI 3184 Criminal records", "ATISN 19207 - …".
+static REF_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?m)^[ \t]*(?:FOI|EIR|FOISA|ATISN|FOIR|RFI)[ \t/:-]*(?:[A-Z]{1,6}[ \t/-]+)?\d")
+});
+
+/// The reference written after `at`: the run of tokens that hold digits or are short capitals
+/// ("FOI 231 03 24", "WC/FOI 318/24", "EIR-LAC-2024-0931"), up to a word, " - " or the line's end.
+fn reference_at(text: &str, at: usize) -> Option<String> {
+    let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+    let rest = &text[at..line_end];
+    let mut taken: Vec<&str> = Vec::new();
+    for tok in rest.split([' ', '\t']) {
+        if tok.is_empty() {
+            if taken.is_empty() {
+                continue;
+            }
+            break;
+        }
+        let t = tok.trim_end_matches(['.', ',', ';', ')', ']']);
+        let ok_chars = !t.is_empty()
+            && t.chars().all(|c| {
+                c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | '_')
+            });
+        let has_digit = t.chars().any(|c| c.is_ascii_digit());
+        let capitals = t.len() <= 8 && t.chars().all(|c| c.is_ascii_uppercase() || c == '/');
+        if !ok_chars || !(has_digit || capitals) || t == "-" {
+            break;
+        }
+        taken.push(t);
+        if t.len() != tok.len() {
+            break;
+        }
+    }
+    while taken
+        .last()
+        .is_some_and(|t| !t.chars().any(|c| c.is_ascii_digit()))
+    {
+        taken.pop();
+    }
+    let r = taken.join(" ");
+    let digits = r.chars().filter(|c| c.is_ascii_digit()).count();
+    (digits >= 3 && r.len() <= 40 && find_dates(&r, false).is_empty()).then_some(r)
+}
+
+/// References after a label or at the start of a title.
+fn labelled_references(doc: &Doc, thread: &Thread) -> Vec<String> {
+    let text = doc.text;
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |r: String| {
+        if !out.contains(&r) && out.len() < 8 {
+            out.push(r);
+        }
+    };
+    for m in REF_LABEL.find_iter(text) {
+        if thread.in_furniture(m.start()) {
+            continue;
+        }
+        let before = &text[text[..m.start()].rfind('\n').map_or(0, |p| p + 1)..m.start()];
+        if before.to_ascii_lowercase().trim_end().ends_with("your") {
+            continue;
+        }
+        if let Some(r) = reference_at(text, m.end()) {
+            push(r);
+        }
+    }
+    for m in REF_TITLE.find_iter(text) {
+        let s = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+        if doc.line_of(s) < 12 {
+            if let Some(r) = reference_at(text, s) {
+                push(r);
+            }
+        }
+    }
+    out
+}
+
 /// Reference numbers: tokens that look like one (letters and at least three digits:
 /// `ABC2020/0417`, `XY/2021/0456`), or numbers after a reference cue (`Request 000733/23`).
 fn references(doc: &Doc, thread: &Thread) -> Vec<String> {
     let text = doc.text;
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<String> = labelled_references(doc, thread);
     for m in REF_TOKEN.find_iter(text) {
         let tok = m.as_str();
         let (s, e) = (m.start(), m.end());
@@ -477,7 +560,7 @@ fn references(doc: &Doc, thread: &Thread) -> Vec<String> {
         let long_number = letters == 0 && digits >= 5 && !tok.contains('.');
         let ok = (shaped && (cued || tok.contains(['/', '-']) || letters >= 2 && digits >= 4))
             || (cued && (numeric || long_number));
-        if ok && !looks_like_phone(text, s, e) && !out.iter().any(|r| r == tok) {
+        if ok && !looks_like_phone(text, s, e) && !out.iter().any(|r| r.contains(tok)) {
             out.push(tok.to_string());
         }
         if out.len() >= 8 {
@@ -546,7 +629,7 @@ enum Cue {
 
 static RECEIVED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\breceived\b|\breceipt\b|\b(?:request|email|e-mail|letter|correspondence|enquiry|application)\s+(?:dated|of|sent\s+on|on)\s*$|\bdate\s+(?:of\s+)?(?:request|received|receipt)|\brequest\s+date\b|\bdated\s*$",
+        r"(?i)\breceived\b|\breceipt\b|\brequested\s+on\s*$|\breached\s+(?:us|me|the\s+\w+)\s+on\s*$|\b(?:request|email|e-mail|letter|correspondence|enquiry|application)\s+(?:dated|of|sent\s+on|on)\s*$|\bdate\s+(?:of\s+)?(?:request|received|receipt)|\brequest\s+date\b|\bdated\s*$",
     )
 });
 static DUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -557,11 +640,29 @@ static DUE: LazyLock<Regex> = LazyLock::new(|| {
 static DUE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\brespon|\breply\b|\bdeadline\b|\bdue\b|\bexpect|\banswer\b|\bextend")
 });
+/// A weekday between a label and its date ("Requested Tue 06 March 2018").
+static WEEKDAY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\s*\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\b\.?,?\s*$",
+    )
+});
+/// Field labels of a disclosure log or a letter's header for the date a request arrived.
+static RECEIVED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:date\s+(?:of\s+)?request(?:\s+received)?|request(?:ed)?(?:\s+(?:date|received|made|dated|on))?|date\s+received|received(?:\s+(?:date|on))?|date\s+of\s+receipt)\s*[:.-]?$",
+    )
+});
+/// Field labels for the date of the reply.
+static RESPONDED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:date\s+(?:of\s+)?(?:response|reply|disclosure|decision)|(?:response|reply|disclosure|decision)(?:\s+(?:date|sent|issued|given|made|dated|on))?|responded(?:\s+on)?|replied(?:\s+on)?|date\s+(?:request\s+)?(?:replied|responded|sent|issued)(?:\s+to)?|(?:date\s+)?issued(?:\s+on)?|date\s+closed|closed(?:\s+date)?)\s*[:.-]?$",
+    )
+});
 static DATE_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(?:date|dated|date sent|date of letter)\s*:?\s*$"));
 static RESPONDED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bdate\s+(?:of\s+)?(?:response|reply|disclosure|decision)|\b(?:response|reply|disclosure)\s+date\b|\bdate\s+(?:sent|responded|issued)\b",
+        r"(?i)\bdate\s+(?:of\s+)?(?:response|reply|disclosure|decision)|\b(?:issued|responded|replied)\s+on\s*$|\bresponse\s+(?:sent|issued)\b|\b(?:response|reply|disclosure)\s+date\b|\bdate\s+(?:sent|responded|issued)\b",
     )
 });
 
@@ -596,7 +697,30 @@ fn dated_sentences(doc: &Doc, thread: &Thread) -> Vec<(Cue, Date, usize)> {
             m.date.is_none() && doc.line_of(d.start).saturating_sub(doc.line_of(m.start)) <= 8
         });
         let letterhead = own_letter && (DATE_LABEL.is_match(raw_line) || (alone && near_top));
-        if RESPONDED.is_match(&w) || letterhead {
+        // A field label: the words before the date on its line ("Requested Tue"), or the line
+        // above a date that stands alone ("Request Date" / "09 Jan 2025").
+        let label = if raw_line.trim().is_empty() {
+            let prev_end = text[..d.start].trim_end().len();
+            let prev_start = text[..prev_end].rfind('\n').map_or(0, |p| p + 1);
+            let prev = text[prev_start..prev_end].trim();
+            (prev.len() <= 40 && find_dates(prev, false).is_empty()).then_some(prev)
+        } else {
+            Some(raw_line.trim())
+        };
+        let label = label.map(|l| WEEKDAY_TAIL.replace(l, "").into_owned());
+        let labelled = label.as_deref().and_then(|l| {
+            if RESPONDED_LABEL.is_match(l) {
+                Some(Cue::Responded)
+            } else if RECEIVED_LABEL.is_match(l) {
+                Some(Cue::Received)
+            } else {
+                None
+            }
+        });
+        let w = WEEKDAY_TAIL.replace(&w, "").into_owned();
+        if let Some(cue) = labelled.filter(|_| !by_requester) {
+            out.push((cue, d.date, d.start));
+        } else if RESPONDED.is_match(&w) || letterhead {
             out.push((Cue::Responded, d.date, d.start));
         } else if DUE.is_match(&w) && DUE_CONTEXT.is_match(&w) && !by_requester {
             out.push((Cue::Due, d.date, d.start));

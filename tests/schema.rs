@@ -6,7 +6,7 @@
 mod common;
 
 use foi_analyser::model::*;
-use foi_analyser::{Basis, analyse, report};
+use foi_analyser::{analyse, report, Basis};
 use serde_json::{json, Value as Json};
 
 use common::{schema_json, validate};
