@@ -3,7 +3,7 @@
 //! `cargo run --example inspect -- FILE`
 
 use foi_analyser::text::Doc;
-use foi_analyser::{markers, messages, normalise, questionnaire};
+use foi_analyser::{markers, messages, normalise, questionnaire, sections};
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: inspect FILE");
@@ -18,6 +18,12 @@ fn main() {
             "msg {i}: {}..{} requester={} quoted={} date={:?} sender={:?} | {:?}",
             m.start, m.end, m.from_requester, m.quoted, m.date, m.sender, head
         );
+    }
+    for h in sections::headings(&doc, &thread) {
+        println!("heading {:?} at {} content {}", h.kind, h.start, h.content);
+    }
+    for u in sections::units(&doc, &thread) {
+        println!("unit request {:?} response {:?}", u.request, u.response);
     }
     let ms = markers::find(&doc);
     for (i, m) in ms.iter().enumerate() {

@@ -42,7 +42,7 @@ static CLARIFY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PROVIDED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided\s+(?:below|above|in\s+the\s+attached)|included\s+(?:below|in\s+the\s+attached)|released|disclosed)\b|\bplease\s+find\s+(?:attached|enclosed)|\battached\s+(?:is|are|you\s+will\s+find)\b|\b(?:i|we)\s+(?:attach|enclose|have\s+attached|have\s+enclosed)\b|\b(?:a\s+)?(?:redacted\s+)?cop(?:y|ies)\s+(?:is|are)\s+(?:attached|enclosed)",
+        r"(?i)\b(?:attached|enclosed)\s+(?:is|are|please\s+find|you\s+will\s+find)\b|\bplease\s+see\s+(?:the\s+)?(?:attached|enclosed)\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided\s+(?:below|above|in\s+the\s+attached)|included\s+(?:below|in\s+the\s+attached)|released|disclosed)\b|\bplease\s+find\s+(?:attached|enclosed)|\battached\s+(?:is|are|you\s+will\s+find)\b|\b(?:i|we)\s+(?:attach|enclose|have\s+attached|have\s+enclosed)\b|\b(?:a\s+)?(?:redacted\s+)?cop(?:y|ies)\s+(?:is|are)\s+(?:attached|enclosed)",
     )
 });
 static CROSS_REF: LazyLock<Regex> = LazyLock::new(|| {

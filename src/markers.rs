@@ -380,7 +380,11 @@ fn parse_at(text: &str, p: usize, le: usize, line_start: bool) -> Option<Marker>
         if matches!(part, Part::Num(_)) || q >= le {
             return None;
         }
-        let upper = c.is_ascii_uppercase();
+        // Upper-case roman numerals ("I.", "IV.") number questions; other capitals with a dot
+        // are initials ("A. Smith").
+        let upper = c.is_ascii_uppercase()
+            && !(b[p..q].iter().all(|ch| matches!(ch, b'I' | b'V' | b'X'))
+                && matches!(part, Part::Roman(_) | Part::Letter(8 | 21 | 23)));
         match b[q] {
             b')' if followed_by_text(b, q + 1, le) => {
                 let w = text[p..q].to_ascii_lowercase();

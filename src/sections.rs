@@ -82,7 +82,9 @@ pub fn headings(doc: &Doc, thread: &Thread) -> Vec<Heading> {
     for i in 0..doc.line_count() {
         let line = doc.line(i);
         let ls = doc.line_start(i);
-        if line.len() > 400 || thread.in_furniture(ls) {
+        // "Reply" is a link on a WhatDoTheyKnow page, but a heading elsewhere.
+        let furniture = thread.in_furniture(ls) && thread.header.end > 0;
+        if line.len() > 400 || furniture {
             if line.len() > 400 {
                 mid_line(text, ls, line, &mut out);
             }

@@ -478,11 +478,19 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
         .filter(|&i| !thread.in_furniture(markers[i].start))
         .collect();
     let blocks = build_blocks(doc, markers, &all);
+    let blocks: Vec<Block> = blocks
+        .into_iter()
+        .map(|b| without_value_lines(doc, markers, b))
+        .filter(|b| !b.is_empty())
+        .collect();
     let scored: Vec<(&Block, f64, bool)> = blocks
         .iter()
         .filter(|b| b.len() >= 2 || blocks.len() == 1)
         .map(|b| {
-            let likeness = block_question_likeness(doc, markers, b);
+            // A list whose items each get an answer label ("Answer =", "Response:") is the
+            // questions, whatever their words.
+            let likeness =
+                block_question_likeness(doc, markers, b).max(block_answer_labels(doc, markers, b));
             (b, likeness, cued(doc, markers[b[0].0].start))
         })
         .collect();
@@ -495,7 +503,8 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
                 .iter()
                 .filter(|(_, l, _)| foi && *l >= 0.25)
                 .max_by_key(|(b, _, _)| b.len())
-        });
+        })
+        .or_else(|| scored.iter().find(|(_, l, c)| foi && *c && *l >= 0.15));
     if let Some((b, _, _)) = pick {
         let m = thread.msg_at(markers[b[0].0].start);
         return Some(from_block(doc, thread, markers, b, m, false));
@@ -670,9 +679,74 @@ fn cued(doc: &Doc, at: usize) -> bool {
         "your questions",
         "information requested",
         "you have asked",
+        "i would like",
+        "please provide",
+        "the following",
+        "please supply",
+        "questions and our answers",
     ]
     .iter()
     .any(|c| before.contains(c))
+}
+
+/// The words of item `k` of list `b`, up to where a reply's answer would begin.
+fn item_words<'a>(doc: &Doc<'a>, markers: &[Marker], b: &Block, k: usize) -> &'a str {
+    let start = markers[b[k].0].end;
+    let limit = b
+        .get(k + 1)
+        .map_or(doc.text.len(), |(j, _)| markers[*j].start);
+    let end = question_end(
+        doc,
+        start,
+        crate::text::floor_char(doc.text, limit.min(start + 600)),
+        true,
+        false,
+    );
+    &doc.text[start..end]
+}
+
+/// A short line of figures ("2021: 1,874", "a) £3,150"): an answer's line, not a question.
+fn value_line(t: &str) -> bool {
+    let t = t.trim();
+    let words = t.split_whitespace().count();
+    words <= 6 && t.chars().any(|c| c.is_ascii_digit()) && !t.ends_with('?') && !question_like(t)
+}
+
+/// Drops the sub-items of a list that are lines of figures: a reply that numbers its answer's
+/// lines "a) 2021: 36" under a restated question.
+fn without_value_lines(doc: &Doc, markers: &[Marker], b: Block) -> Block {
+    if b.len() < 3 {
+        return b;
+    }
+    let keep: Vec<bool> = (0..b.len())
+        .map(|k| b[k].1.depth() < 2 || !value_line(item_words(doc, markers, &b, k)))
+        .collect();
+    if keep.iter().all(|&k| k) || keep.iter().filter(|&&k| k).count() < 2 {
+        return b;
+    }
+    b.into_iter()
+        .zip(keep)
+        .filter_map(|(x, k)| k.then_some(x))
+        .collect()
+}
+
+/// The share of a list's items followed by an answer label line before the next item.
+fn block_answer_labels(doc: &Doc, markers: &[Marker], b: &Block) -> f64 {
+    let text = doc.text;
+    let mut n = 0;
+    for (k, (i, _)) in b.iter().enumerate() {
+        let start = markers[*i].end;
+        let limit = b.get(k + 1).map_or(text.len(), |(j, _)| markers[*j].start);
+        let limit = crate::text::floor_char(text, limit.min(start + 1500)).max(start);
+        let labelled = text[start..limit]
+            .split('\n')
+            .skip(1)
+            .any(|l| !l.trim().is_empty() && crate::align::starts_with_answer_label(l));
+        if labelled {
+            n += 1;
+        }
+    }
+    n as f64 / b.len() as f64
 }
 
 fn block_question_likeness(doc: &Doc, markers: &[Marker], b: &Block) -> f64 {
