@@ -82,7 +82,7 @@ pub fn diagnostic(doc: &Doc) -> Option<Diagnostic> {
 
 /// The first line (title, else the header line) of each distinct WhatDoTheyKnow request header.
 fn page_headers(doc: &Doc) -> Vec<usize> {
-    let mut seen: Vec<(&str, &str)> = Vec::new();
+    let mut seen: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
     let mut firsts = Vec::new();
     let mut last_line = usize::MAX;
     for (at, _) in doc.text.match_indices(" made this ") {
@@ -97,8 +97,7 @@ fn page_headers(doc: &Doc) -> Vec<usize> {
         }
         let title_line = (i.saturating_sub(3)..i).rev().find(|&j| !doc.is_blank(j));
         let title = title_line.map_or("", |j| doc.line(j).trim());
-        if !seen.contains(&(title, line)) {
-            seen.push((title, line));
+        if seen.insert((title, line)) {
             firsts.push(title_line.unwrap_or(i));
         }
     }
