@@ -4,14 +4,13 @@
 # opened straight from disk. Prints the .wasm size, raw and gzipped.
 #
 # Needs: the wasm32-unknown-unknown target and wasm-bindgen-cli at the Cargo.lock version
-# (installed here when missing), node; wasm-opt (Debian: binaryen) is used when present.
+# (installed here when missing), node; wasm-opt (Debian: binaryen) is used when present, and
+# installed when missing if that needs no password (root, or sudo without one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/prereqs.sh
 
-need_wasm_target
-cargo metadata --format-version 1 >/dev/null  # brings Cargo.lock up to date
-need_wasm_bindgen
+page_prerequisites
 
 target_dir="${CARGO_TARGET_DIR:-target}"
 out="$target_dir/page"

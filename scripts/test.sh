@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test of the repository, failing fast, in this order:
-#   prerequisites (installed when missing), cargo fmt --check, clippy -D warnings, cargo test,
-#   the release CLI, the corpus score gate (>= 0.95), the page build, the browser tests.
+#   prerequisites (installed when missing), the prerequisite checks' own test (every tool absent,
+#   stub installers), shellcheck, cargo fmt --check, clippy -D warnings, cargo test, the release
+#   CLI, the corpus score gate (>= 0.95), the page build, the browser tests.
 #
 # Needs: rustup/cargo, node/npm, python3, and apt-get (as root, or sudo) the first time, for
-# Debian's chromium and binaryen. Installs when missing: the wasm32-unknown-unknown target,
-# rustfmt and clippy, wasm-bindgen-cli at the Cargo.lock version, chromium and binaryen, and the
-# browser tests' npm packages (npm ci). `.ci/run` runs this same script.
+# Debian's chromium, binaryen and shellcheck. Installs when missing: the wasm32-unknown-unknown
+# target, rustfmt and clippy, wasm-bindgen-cli at the Cargo.lock version, Debian's chromium,
+# binaryen and shellcheck, and the browser tests' npm packages (npm ci). `.ci/run` runs this.
 #
 # SKIP_SCORE=1 skips the score gate (only while developing, when the engine is not done).
 set -euo pipefail
@@ -34,14 +35,9 @@ step() {
   printf '==== ok: %s (%ds)\n' "$title" $((SECONDS - start))
 }
 
-prerequisites() {
-  start_apt_packages
-  need_rust_components
-  need_wasm_target
-  cargo metadata --format-version 1 >/dev/null # brings Cargo.lock up to date
-  need_wasm_bindgen
-  need_npm_packages
-  wait_apt_packages
+# The lint of every shell script (shellcheck is one of the prerequisites installed above).
+shell_scripts() {
+  shellcheck -x scripts/*.sh .ci/run tests/scripts/*.sh
 }
 
 score_gate() {
@@ -67,7 +63,9 @@ browser_tests() {
   (cd tests/browser && node --test --test-concurrency=1 tests/*.test.mjs)
 }
 
-step "prerequisites" prerequisites
+step "prerequisites" test_prerequisites
+step "prerequisite checks with the tools absent (tests/scripts/prereqs.test.sh)" tests/scripts/prereqs.test.sh
+step "shellcheck (scripts/, .ci/run, tests/scripts/)" shell_scripts
 step "cargo fmt --all --check" cargo fmt --all --check
 step "cargo clippy --workspace --all-targets -- -D warnings" cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test --workspace" cargo test --workspace

@@ -4,8 +4,10 @@
 //! module is one stage of the data flow, in this order:
 //!
 //! 1. [`decode`] — bytes → text (encoding detection, refusal of binary input)
+//!    and [`binary_text`] — refusal of a binary file's bytes pasted as text
 //! 2. [`normalise`] — line ends, spaces, quotes, dashes; an offset map back to the input
 //! 3. [`messages`] — split a pasted thread into messages; mark quoted earlier correspondence
+//!    ([`request_count`]: a warning when the paste seems to hold several separate requests)
 //! 4. [`questionnaire`] — find the numbered (or unnumbered) questions of the request
 //! 5. [`align`] — find each question's answer in the response
 //! 6. [`classify`] and [`exemptions`] — status of each answer and the provisions it cites
@@ -17,6 +19,7 @@
 //! The CLI (`src/main.rs`) and the WebAssembly binding (`wasm/`) are thin shells over [`analyse`].
 
 pub mod align;
+pub mod binary_text;
 pub mod calendar;
 pub mod classify;
 pub mod dates;
@@ -30,6 +33,7 @@ pub mod normalise;
 pub mod pipeline;
 pub mod questionnaire;
 pub mod report;
+pub mod request_count;
 pub mod sections;
 pub mod text;
 pub mod values;

@@ -68,7 +68,7 @@ impl Thread {
     }
 }
 
-static MADE_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static MADE_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(.{1,80}?) made this (?:[A-Za-z() ]{0,60} )?request to (.{2,120}?)\.?$")
 });
 static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {

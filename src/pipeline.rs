@@ -8,6 +8,7 @@ use crate::{
     align, calendar, classify, dates, exemptions, markers, messages, metadata, questionnaire,
     values,
 };
+use crate::{binary_text, request_count};
 
 /// Analyses one input. Never panics on any input and never fails: what could not be read is
 /// reported in `diagnostics` (with an `error` level when nothing could be read at all).
@@ -19,6 +20,10 @@ pub fn analyse(bytes: &[u8], name: &str) -> Analysis {
     };
     match decode(bytes) {
         Ok(decoded) => {
+            if let Some(d) = binary_text::refusal(&decoded.text) {
+                source.format = "binary".into();
+                return empty_analysis(source, vec![d]);
+            }
             source.format = "text".into();
             source.encoding = decoded.encoding.into();
             let mut a = analyse_decoded(&decoded.text, source);
@@ -185,7 +190,11 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
         exemptions: thread_exemptions,
         messages: msgs,
     };
-    let diagnostics = diagnose(&doc, &q, &questions, &found, &thread);
+    let mut diagnostics = diagnose(&doc, &q, &questions, &found, &thread);
+    if let Some(mut d) = request_count::diagnostic(&doc) {
+        d.span = d.span.map(|s| map(s.start, s.end));
+        diagnostics.push(d);
+    }
     Analysis {
         schema_version: SCHEMA_VERSION,
         tool: Tool::default(),
@@ -376,5 +385,8 @@ fn diagnose(
 
 /// The text the spans of an analysis index (the input as decoded), for showing the source.
 pub fn decoded_text(bytes: &[u8]) -> Option<String> {
-    decode(bytes).ok().map(|d| d.text)
+    decode(bytes)
+        .ok()
+        .map(|d| d.text)
+        .filter(|t| !binary_text::looks_like_pasted_binary(t))
 }
