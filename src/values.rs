@@ -275,7 +275,7 @@ static FROM_BEFORE: LazyLock<Regex> =
 /// The label a reply may put before an answer, and an id it may restate.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^[ \t\n]*(?:(?i-u:(?:our[ ]+)?(?:response|answer|reply))[ \t]*[:\-]?[ \t\n]*|A:[ \t\n]*)?(?:(?i-u:q)[0-9]{1,3}[a-z]?(?:\([a-z0-9]{1,3}\))*[.):]?[ \t\n]+|\(?[0-9]{1,3}[a-z]?[.)][ \t\n]+|\([a-z]\)[ \t\n]+)?",
+        r"^[ \t\n]*(?:(?i-u:(?:our[ ]+)?(?:response|answer|reply)(?:[ ]+to[ ]+(?:question|q)\.?)?)[ \t]*(?:[0-9]{1,3}[a-z]?)?[ \t]*[:=\-]?[ \t\n]*|(?i-u:a)\.?[0-9]{1,3}[a-z]?[ \t]*[:.=)\-]?[ \t\n]+|A[:=][ \t\n]*)?(?:(?i-u:q)[0-9]{1,3}[a-z]?(?:\([a-z0-9]{1,3}\))*[.):]?[ \t\n]+|\(?[0-9]{1,3}[a-z]?[.)][ \t\n]+|\([a-z]\)[ \t\n]+)?",
     )
 });
 static YES_NO: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i-u:(yes|no))(?:$|[^A-Za-z/])"));

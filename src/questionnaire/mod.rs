@@ -309,7 +309,27 @@ pub fn question_like(text: &str) -> bool {
         .find(|w| !w.is_empty())
         .unwrap_or("")
         .to_ascii_lowercase();
-    QUESTION_OPENERS.contains(&first.as_str()) && t.split_whitespace().count() >= 3
+    let words = t.split_whitespace().count();
+    if QUESTION_OPENERS.contains(&first.as_str()) && words >= 3 {
+        return true;
+    }
+    // An ask inside the sentence: "For each year, how many …", "… Please send me a copy".
+    let lower = t.to_ascii_lowercase();
+    words >= 5
+        && [
+            "how many",
+            "how much",
+            "please ",
+            "could you",
+            "can you",
+            "would you",
+            "i would like",
+            "i request",
+            "whether ",
+            "the number of",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
 }
 
 /// Words after a `?` that continue the same question ("If so, please provide a copy").
@@ -516,11 +536,13 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
     order.sort_by_key(|&m| thread.msgs[m].quoted);
     // The looser readings below only for text that is FOI correspondence at all: a recipe's
     // "Can I freeze it?" is no request.
-    if !foi {
-        return None;
-    }
+    // Two or more questions on lines of their own read as a questionnaire even without words
+    // of the law: a disclosure log's bare "How much …? / How much …?" then the answer.
     if let Some(q) = order.iter().find_map(|&m| question_lines(doc, thread, m)) {
         return Some(q);
+    }
+    if !foi {
+        return None;
     }
     // 4. A "Request:" section of a reply (a disclosure log, a police reply) asking one thing
     // or a few in prose, followed by a "Response:" section.
