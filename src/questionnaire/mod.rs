@@ -538,7 +538,11 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
     // "Can I freeze it?" is no request.
     // Two or more questions on lines of their own read as a questionnaire even without words
     // of the law: a disclosure log's bare "How much …? / How much …?" then the answer.
-    if let Some(q) = order.iter().find_map(|&m| question_lines(doc, thread, m)) {
+    if let Some(q) = order
+        .iter()
+        .find_map(|&m| question_lines(doc, thread, m))
+        .filter(|q| foi || consecutive(doc, q))
+    {
         return Some(q);
     }
     if !foi {
@@ -646,6 +650,14 @@ fn request_section(doc: &Doc, thread: &Thread) -> Option<Questionnaire> {
         run_in: false,
         ..Questionnaire::default()
     })
+}
+
+/// Whether the questions stand together, with nothing but blank lines between them (a list
+/// of questions, not a page of questions each followed by its answer).
+fn consecutive(doc: &Doc, q: &Questionnaire) -> bool {
+    q.items
+        .windows(2)
+        .all(|w| doc.text[w[0].text_end..w[1].text_start].trim().is_empty())
 }
 
 /// Lines of a reply that are questions on their own ("How many staff work there?"), when there
