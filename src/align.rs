@@ -254,6 +254,9 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
         }
     }
 
+    // 2b. One answer for a range of questions ("2. - 6. N/A", "Q2 & 3 -").
+    range_pass(doc, markers, q, &regions, &stops, &mut found);
+
     // 3. Questions restated without their number ("How many …?\t23").
     words_pass(
         doc, q, &qtoks, &regions, &stops, &occs, &accepted, &mut found,
@@ -433,6 +436,77 @@ fn align_words(text: &str, q: &[Token], from: usize, limit: usize) -> (usize, us
 }
 
 /// Start of the next marker after marker `i`, capped at `cap`.
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?im)^[ \t]*(?:(?:questions?|answers?|responses?|q)\.?[ \t]*)?(\d{1,3})[a-z]?[.)]?[ \t]*(-|to|&|and)[ \t]*(?:q\.?[ \t]*)?(\d{1,3})[a-z]?[.)]?[ \t]*(?:[:.)=]|-[ \t])?[ \t]*",
+    )
+});
+
+/// Lines that answer a range or a pair of questions at once: "2. - 6. N/A", "Questions 4 to 6:
+/// not held", "Q2 & 3 - none". Every question of the range (and its parts) takes the answer,
+/// unless it has one of its own elsewhere.
+fn range_pass(
+    doc: &Doc,
+    markers: &[Marker],
+    q: &Questionnaire,
+    regions: &[(usize, usize, bool)],
+    stops: &[usize],
+    found: &mut [Found],
+) {
+    let text = doc.text;
+    let top = q
+        .items
+        .iter()
+        .filter_map(|it| it.label.main())
+        .max()
+        .unwrap_or(0);
+    for &(rs, re_, _) in regions {
+        let (rs, re_) = (
+            crate::text::floor_char(text, rs),
+            crate::text::floor_char(text, re_),
+        );
+        for c in RANGE.captures_iter(&text[rs..re_]) {
+            let whole = c.get(0).expect("match");
+            let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+            if a == 0 || b <= a || b > top {
+                continue;
+            }
+            let nums: Vec<u32> = match &c[2].to_ascii_lowercase()[..] {
+                "-" | "to" => (a..=b).collect(),
+                _ => vec![a, b],
+            };
+            let from = rs + whole.end();
+            // To the next line that starts with a question number, or a stop.
+            let next_marker = markers
+                .iter()
+                .map(|m| m.start)
+                .find(|&s| s > from && doc.at_line_start(s))
+                .unwrap_or(re_)
+                .min(re_);
+            let (s, e) = cut_answer(doc, q, stops, from, next_marker);
+            if s >= e {
+                continue;
+            }
+            let line_start = rs + whole.start();
+            for (k, it) in q.items.iter().enumerate() {
+                if !it.label.main().is_some_and(|n| nums.contains(&n)) {
+                    continue;
+                }
+                // An answer of its own elsewhere stands; one read from this very line does not.
+                let own = found[k]
+                    .span
+                    .is_some_and(|(fs, _)| fs < line_start || fs >= e);
+                if own {
+                    continue;
+                }
+                found[k].span = Some((s, e));
+                found[k].parts.clear();
+                found[k].via = Via::Shared;
+            }
+        }
+    }
+}
+
 fn next_marker_start(markers: &[Marker], i: usize, cap: usize) -> usize {
     markers[i + 1..]
         .iter()
@@ -455,6 +529,20 @@ fn answer_regions(doc: &Doc, thread: &Thread, q: &Questionnaire) -> Vec<(usize, 
         .filter(|(i, m)| !m.from_requester && (!q.from_request || q.msg != Some(*i)))
         .map(|(_, m)| (m.start, m.end, m.quoted))
         .collect();
+    // A disclosure log prints the request letter and then, under a heading, the response, with
+    // no new letter between them: the response section after the request's sign-off.
+    if let Some(m) = q.msg.filter(|_| q.from_request).map(|i| &thread.msgs[i]) {
+        let after = m.signoff.unwrap_or(q.span.1).max(q.span.1);
+        if let Some(h) = crate::sections::headings(doc, thread)
+            .into_iter()
+            .find(|h| {
+                h.kind == crate::sections::Kind::Response && h.start >= after && h.start < m.end
+            })
+        {
+            out.push((h.content, m.end, m.quoted));
+            out.sort_by_key(|r| r.0);
+        }
+    }
     if out.is_empty() {
         // Only the request was pasted, or every message looked like the requester's.
         if !q.from_request {

@@ -51,9 +51,12 @@ const REQUEST_WORDS: &str = r"(?:(?:your|the|original|full|our|foi|eir)\s+)?(?:r
 
 const RESPONSE_WORDS: &str = r"(?:(?:our|the|council'?s?|trust'?s?|force'?s?|board'?s?|university'?s?|department'?s?|authority'?s?|service'?s?|foi|eir)\s+)?(?:responses?|reply|answers?|we\s+said|our\s+reply|response\s+(?:details?|summary)|details\s+of\s+(?:the\s+|our\s+)?response|information\s+(?:provided|disclosed|released)|decision)(?:\s+to\s+(?:your\s+)?(?:request|questions?))?";
 
+/// A reference after a heading word: "Request 101004583120", "Request FOI/23/0456".
+const REF_TAIL: &str = r"(?:[ \t]+(?:no\.?|number|ref\.?)?[ \t]*[A-Z]{0,6}[/-]?\d[A-Z0-9/-]{3,})?";
+
 static REQUEST_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^[ \t]*(?:#+\s*)?{REQUEST_WORDS}{DATE_TAIL}\s*[:.-]?\s*$"
+        r"(?i)^[ \t]*(?:#+\s*)?{REQUEST_WORDS}(?:{DATE_TAIL}|{REF_TAIL})\s*[:.-]?\s*$"
     ))
 });
 static RESPONSE_LINE: LazyLock<Regex> = LazyLock::new(|| {

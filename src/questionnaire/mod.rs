@@ -364,6 +364,30 @@ fn continues_question(rest: &str) -> bool {
         .any(|w| lower.starts_with(w))
 }
 
+/// Whether line `next` carries on the sentence of line `prev`: it starts in lower case or with
+/// an opening bracket, or `prev` ends with a comma or a word that cannot end a sentence.
+fn wraps(prev: &str, next: &str) -> bool {
+    let next = next.trim_start();
+    if next.starts_with(|c: char| c.is_lowercase() || matches!(c, '(' | '&' | '/')) {
+        return true;
+    }
+    let prev = prev.trim_end();
+    if prev.ends_with([',', ';', '-', '(', '/', '&']) {
+        return true;
+    }
+    let last = prev
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    const OPEN: [&str; 30] = [
+        "a", "an", "the", "of", "to", "for", "and", "or", "in", "on", "by", "with", "from", "at",
+        "your", "any", "all", "each", "per", "as", "that", "which", "who", "is", "are", "was",
+        "were", "be", "this", "their",
+    ];
+    OPEN.contains(&last.as_str())
+}
+
 /// The end of a question's words in `[start, limit)`: its lines while they continue the
 /// question; the rest of the region is the reply's (or the request's notes).
 pub fn question_end(
@@ -409,6 +433,10 @@ pub fn question_end(
                 } else if p.ends_with('?') {
                     continues_question(t)
                 } else if split_answers && p.ends_with('.') {
+                    false
+                } else if split_answers && !wraps(p, t) {
+                    // In a reply, a line that does not carry on the one before is the answer
+                    // appended under its question ("1. Organisation name" / "Medway Trust").
                     false
                 } else {
                     !t.starts_with('(') || !p.ends_with(['.', ')'])
@@ -954,7 +982,9 @@ fn link_parents(items: &mut [QItem]) {
         let has_children = items.iter().any(|q| q.parent == Some(k));
         let t = items[k].text.trim();
         items[k].header = has_children
-            && (t.is_empty() || t.ends_with(':') || (!question_like(t) && t.len() < 80));
+            && (t.is_empty()
+                || (t.ends_with(':') && !t.contains('?'))
+                || (!question_like(t) && t.len() < 80));
     }
 }
 
