@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::exemptions::refers_elsewhere;
+use crate::exemptions::{means_not_held, refers_elsewhere};
 use crate::model::{Exemption, Status, Value, ValueKind};
 use crate::text::re;
 
@@ -22,7 +22,7 @@ static NCND: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_HELD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bnot\s+held\b|\b(?:does|do|did)\s*(?:not|n't)\s+(?:currently\s+|centrally\s+)?hold\b|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records?|details)|\bno\s+(?:such\s+|relevant\s+)?(?:recorded\s+)?(?:information|data|records?)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|exists?|available|recorded)|\bnot\s+(?:centrally\s+|routinely\s+|specifically\s+)?(?:recorded|collated|captured|collected|retained|kept|logged|monitored)\b|\b(?:do|does|did)\s*(?:not|n't)\s+(?:centrally\s+|routinely\s+|specifically\s+)?(?:record|collate|capture|collect|retain|keep|log|monitor|break\s+down|separate|split)\b|\b(?:not|n't)\s+possible\s+to\s+(?:determine|identify|establish|say|extract|ascertain)|\bunable\s+to\s+(?:determine|identify|establish|ascertain)\b|\b(?:do|does)\s*(?:not|n't)\s+have\s+(?:this|that|these|the|any|details|records?|information|data|a\s+record)\b|\bthere\s+(?:is|are)\s+no\s+(?:records?|information|data)\b|\b(?:have|has|had)\s+no\s+(?:recorded\s+|relevant\s+)?(?:information|data|records?|details)\b|\b(?:information|data|figures?|details|records?|statistics)\s+(?:is|are)\s+not\s+(?:available|recorded|kept|collected)\b|\bno\s+records?\b|\bnil\s+return\b|\bnot\s+(?:a\s+)?held\b",
+        r"(?i)\bnot\s+held\b|\b(?:does|do|did)\s*(?:not|n't)\s+(?:currently\s+|centrally\s+)?hold\b|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records?|details)|\bno\s+(?:such\s+|relevant\s+)?(?:recorded\s+)?(?:information|data|records?)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:held|exists?|available|recorded)|\bnot\s+(?:centrally\s+|routinely\s+|specifically\s+)?(?:recorded|collated|captured|collected|retained|kept|logged|monitored)\b|\b(?:do|does|did)\s*(?:not|n't)\s+(?:centrally\s+|routinely\s+|specifically\s+)?(?:record|collate|capture|collect|retain|keep|log|monitor|break\s+down|separate|split)\b|\b(?:not|n't)\s+possible\s+to\s+(?:determine|identify|establish|say|extract|ascertain)|\bunable\s+to\s+(?:determine|identify|establish|ascertain)\b|\b(?:do|does)\s*(?:not|n't)\s+have\s+(?:this|that|these|the|any|details|records?|information|data|a\s+record)\b|\bthere\s+(?:is|are)\s+no\s+(?:records?|information|data)\b|\b(?:have|has|had)\s+no\s+(?:recorded\s+|relevant\s+)?(?:information|data|records?|details)\b|\b(?:information|data|figures?|details|records?|statistics)\s+(?:is|are)\s+not\s+(?:available|recorded|kept|collected)\b|\bno\s+records?\b|\bnil\s+return\b|\bnot\s+(?:a\s+)?held\b|\bno\s+(?:central|single|separate|specific|dedicated|centralised|formal)\s+(?:register|record|list|database|log|figures?|system|data)s?\b|\bnot\s+(?:organised|structured|arranged|recorded|categorised|indexed|searchable)\s+in\s+(?:a|such\s+a|this|that|any)\s+(?:way|manner|format|form)\b|\b(?:cannot|can't|can\s+not|unable\s+to|not\s+able\s+to)\s+(?:split|separate|break|isolate|distinguish|disaggregate)\b|\bnot\s+(?:separated|split|broken)\s+(?:out|down)\b|\b(?:is|are|falls?|remains?)\s+(?:the\s+|a\s+)?(?:sole\s+)?responsibility\s+of\s+(?:the\s+|another\s+|a\s+)?(?:[\w']+\s+){0,4}(?:council|authority|trust|board|police|force|department|agency|service|office|government|executive|body)\b|\b(?:do|does|did)\s*(?:not|n't)\s+(?:cost|count|measure|track|compile|produce|calculate|maintain\s+(?:a|any)\s+(?:record|register|list))\b|\bno\s+(?:such\s+)?(?:information|data|record)\s+(?:exists|is\s+available)\b",
     )
 });
 static REFUSED: LazyLock<Regex> = LazyLock::new(|| {
@@ -71,7 +71,10 @@ pub struct Signals {
 /// Reads the signals of an answer.
 pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
     let refer_ex = exemptions.iter().any(refers_elsewhere);
-    let withhold_ex = exemptions.iter().any(|e| !refers_elsewhere(e));
+    let withhold_ex = exemptions
+        .iter()
+        .any(|e| !refers_elsewhere(e) && !means_not_held(e));
+    let not_held_ex = exemptions.iter().any(means_not_held);
     let referred = refer_ex || REFERRED.is_match(answer);
     let refused = withhold_ex || (REFUSED.is_match(answer) && !referred);
     let cross = CROSS_REF.captures(answer);
@@ -90,7 +93,7 @@ pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
         ncnd: NCND.is_match(answer),
         refused,
         referred,
-        not_held: NOT_HELD.is_match(answer),
+        not_held: not_held_ex || NOT_HELD.is_match(answer),
         clarification: CLARIFY.is_match(answer),
         not_applicable: is_not_applicable(answer),
         provided: PROVIDED.is_match(answer),
@@ -141,7 +144,7 @@ pub fn is_not_applicable(answer: &str) -> bool {
 /// of a cost-limit or workload estimate.
 static WORKLOAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:hours?|minutes?|mins?|estimat\w*|would\s+(?:take|require|need|involve|cost|mean)|searche?s?|searching|retriev\w*|extract\w*|locat(?:e|ing)|manual(?:ly)?|appropriate\s+(?:limit|level)|cost\s+limit|staff\s+time|each\s+(?:record|file|case|one|search|check)|per\s+(?:record|file|case|search|check)|checks?|trawl|nominals?|in\s+excess\s+of|more\s+than\s+the\s+limit)\b",
+        r"(?i)\b(?:hours?|minutes?|mins?|estimat\w*|would\s+(?:take|require|need|involve|cost|mean)|searche?s?|searching|retriev\w*|extract\w*|locat(?:e|ing)|manual(?:ly)?|appropriate\s+(?:limit|level)|cost\s+limit|staff\s+time|each\s+(?:record|file|case|one|search|check)|per\s+(?:record|file|case|search|check)|checks?|checked|trawl|nominals?|in\s+excess\s+of|more\s+than\s+the\s+limit|would\s+have\s+to|one\s+by\s+one|by\s+hand|individually|each\s+of\s+(?:these|those|the)|would\s+be\s+(?:required|needed|necessary)|reviewed|examined|interrogat\w*)\b",
     )
 });
 
@@ -211,7 +214,9 @@ pub fn decide(
             basis: None,
         };
     }
-    let withhold_ex = exemptions.iter().any(|e| !refers_elsewhere(e));
+    let withhold_ex = exemptions
+        .iter()
+        .any(|e| !refers_elsewhere(e) && !means_not_held(e));
     let said: Vec<Said> = answer_sentences(text, parts)
         .into_iter()
         .map(|(s, e)| {
@@ -221,9 +226,11 @@ pub fn decide(
                 span: (s, e),
                 ncnd: NCND.is_match(t),
                 refused: REFUSED.is_match(t),
-                withholds: cited.iter().any(|e| !refers_elsewhere(e)),
+                withholds: cited
+                    .iter()
+                    .any(|e| !refers_elsewhere(e) && !means_not_held(e)),
                 referred: REFERRED.is_match(t) || cited.iter().any(refers_elsewhere),
-                not_held: NOT_HELD.is_match(t),
+                not_held: NOT_HELD.is_match(t) || cited.iter().any(means_not_held),
                 clarification: CLARIFY.is_match(t),
                 provided: PROVIDED.is_match(t),
                 workload: WORKLOAD.is_match(t),
@@ -235,9 +242,11 @@ pub fn decide(
     // Values in a sentence that explains a refusal's workload are no answer.
     let counts = |v: &Value| {
         !refusal
-            || !said
-                .iter()
-                .any(|x| x.workload && v.span.start >= x.span.0 && v.span.start < x.span.1)
+            || !said.iter().any(|x| {
+                (x.workload || x.refused || x.withholds || x.ncnd)
+                    && v.span.start >= x.span.0
+                    && v.span.start < x.span.1
+            })
     };
     let kept: Vec<Value> = values.iter().filter(|v| counts(v)).cloned().collect();
     let mut st = status(answer, sig, &kept);

@@ -207,6 +207,17 @@ pub fn withholds(law: Law, n: u32, subs: &str) -> bool {
     }
 }
 
+/// Whether a provision says the information is not held: the EIR's exception 12(4)(a) and
+/// the Scottish EIR's 10(4)(a) are cited as the "not held" answer, not to withhold.
+pub fn means_not_held(e: &Exemption) -> bool {
+    let s: String = e.section.chars().filter(|c| !c.is_whitespace()).collect();
+    match e.law {
+        Law::EIR => s.starts_with("12(4)(a)"),
+        Law::EIRS => s.starts_with("10(4)(a)"),
+        _ => false,
+    }
+}
+
 /// Whether a provision only points elsewhere (information reasonably accessible by other
 /// means), so the answer is a referral, not a refusal.
 pub fn refers_elsewhere(e: &Exemption) -> bool {
