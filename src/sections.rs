@@ -185,16 +185,57 @@ pub fn units(doc: &Doc, thread: &Thread) -> Vec<Unit> {
     if let [u] = out.as_mut_slice() {
         if u.response.is_none() {
             let (s, e) = u.request;
-            let body = &text[s..e];
-            let lead = body.len() - body.trim_start().len();
-            if let Some(p) = body[lead..].find("\n\n") {
-                let cut = s + lead + p;
+            if let Some(cut) = request_paragraphs_end(text, s, e) {
                 u.request = (s, cut);
                 u.response = Some((cut, e));
             }
         }
     }
     out
+}
+
+/// The end of a request that has a heading but no response heading: its first paragraph, and
+/// the paragraphs after it while the one before ends with ':' or they carry on its numbered
+/// list ("please tell me:" / "1. …" / "2. …"); a list that restarts at 1 is the answers.
+fn request_paragraphs_end(text: &str, s: usize, e: usize) -> Option<usize> {
+    let mut paras: Vec<(usize, usize)> = Vec::new();
+    let mut pos = s;
+    for (k, _) in text[s..e].match_indices("\n\n") {
+        let cut = s + k;
+        if !text[pos..cut].trim().is_empty() {
+            paras.push((pos, cut));
+        }
+        pos = cut;
+    }
+    if !text[pos..e].trim().is_empty() {
+        paras.push((pos, e));
+    }
+    if paras.len() < 2 {
+        return None;
+    }
+    let number = |t: &str| -> Option<u32> {
+        let t = t.trim_start();
+        let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &t[digits.len()..];
+        (!digits.is_empty() && rest.starts_with(['.', ')', ' ']))
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    let mut end = paras[0].1;
+    let mut expect = number(&text[paras[0].0..paras[0].1]).map_or(1, |n| n + 1);
+    let mut colon = text[paras[0].0..paras[0].1].trim_end().ends_with(':');
+    for &(a, b) in &paras[1..] {
+        let t = &text[a..b];
+        match number(t) {
+            Some(n) if n == expect => expect += 1,
+            Some(_) => break,
+            None if colon => {}
+            None => break,
+        }
+        colon = t.trim_end().ends_with(':');
+        end = b;
+    }
+    Some(end)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use crate::markers::{Label, Marker, Part, Style};
 use crate::messages::Thread;
 use crate::text::{one_line, Doc};
 
+mod prose;
 mod sectioned;
 
 /// One question of the request.
@@ -579,6 +580,8 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
     // 4. A "Request:" section of a reply (a disclosure log, a police reply) asking one thing
     // or a few in prose, followed by a "Response:" section.
     request_section(doc, thread)
+        .or_else(|| prose::asks_in_prose(doc, thread))
+        .or_else(|| prose::whole_letter(doc, thread))
 }
 
 /// Whether a text reads as FOI correspondence: a word of the law or of a request for

@@ -1,0 +1,219 @@
+//! Requests asked in prose: a reply that restates the request in a sentence ("You asked for a
+//! copy of the contract, together with its cost and the date it ends"), or a disclosure-log
+//! entry whose request is one polite paragraph. Each ask becomes a question, numbered 1, 2, 3 in
+//! order, and the letter after the asks answers them as a whole unless an answer of its own is
+//! found for one of them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::markers::{Label, Part};
+use crate::messages::Thread;
+use crate::text::{one_line, re, Doc};
+
+use super::{asks, sentences, QItem, Questionnaire};
+
+/// Words that restate a request inside a reply: the ask follows them.
+static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:you\s+(?:have\s+)?(?:asked|requested|sought|wanted\s+to\s+know|wished\s+to\s+know|would\s+like)(?:\s+(?:us|me))?(?:\s+(?:for|about|whether|if|to))?|(?:your|the)\s+request\s+(?:of\s+[^.]{3,30}?\s+)?(?:was|is|asked|sought)\s+(?:for|about|whether)?|i\s+note\s+(?:that\s+)?you\s+(?:seek|are\s+seeking|ask|want)|you\s+seek|you\s+are\s+seeking|requesting)\s*:?\s*",
+    )
+});
+
+/// Separators between asks in one sentence. The first family always separates; " and " only
+/// before a question word, or, after "together with", before a determiner.
+static ASK_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i),?\s+(?:together\s+with|as\s+well\s+as|along\s+with|and\s+also|plus)\s+|;\s+(?:and\s+)?|,?\s+and\s+(?:how|what|whether|which|when|who|where|why)\b\s*")
+});
+static AND_THE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i),?\s+and\s+(?:the|its|their|any|all|a|an|your)\s+")
+});
+
+/// Splits the ask in `[s, e)` into its separate asks.
+pub(super) fn split_asks(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let sent = &text[s..e];
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of part, start of next)
+    let mut together = false;
+    for m in ASK_BREAK.find_iter(sent) {
+        let w = m.as_str().to_ascii_lowercase();
+        // Keep the question word with the ask it opens.
+        let keep = ["how", "what", "whether", "which", "when", "who", "where", "why"]
+            .iter()
+            .find(|q| w.trim_end().ends_with(*q))
+            .map_or(0, |q| q.len() + (w.len() - w.trim_end().len()));
+        cuts.push((m.start(), m.end() - keep));
+        together |= w.contains("together") || w.contains("as well") || w.contains("along");
+    }
+    if together {
+        let after = cuts.first().map_or(0, |c| c.1);
+        for m in AND_THE.find_iter(&sent[after..]) {
+            let (a, b) = (after + m.start(), after + m.end());
+            // Keep the determiner with its ask.
+            let det = m.as_str().trim_end().rsplit(' ').next().unwrap_or("").len();
+            cuts.push((a, b - det - 1));
+        }
+        cuts.sort_unstable();
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (end, next) in cuts {
+        if end > from && next >= end {
+            out.push((s + from, s + end));
+            from = next;
+        }
+    }
+    out.push((s + from, e));
+    out.retain(|&(a, b)| text[a..b].split_whitespace().count() >= 2);
+    if out.is_empty() {
+        vec![(s, e)]
+    } else {
+        out
+    }
+}
+
+/// The asks of the first paragraph of a reply that asks or restates a request, when nothing
+/// else gave questions.
+pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire> {
+    let text = doc.text;
+    for (mi, m) in thread.msgs.iter().enumerate() {
+        if m.quoted {
+            continue;
+        }
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut run_end = None;
+        let mut pos = m.start;
+        while pos < m.end {
+            let le = text[pos..m.end].find('\n').map_or(m.end, |p| pos + p);
+            if thread.in_furniture(pos) {
+                pos = le + 1;
+                continue;
+            }
+            let mut line_asks = 0;
+            for (s, e) in sentences(text, pos, le) {
+                let sent = text[s..e].trim();
+                if sent.split_whitespace().count() < 4 {
+                    continue;
+                }
+                let ask_from = if asks(sent) {
+                    Some(s)
+                } else {
+                    RESTATED.find(&text[s..e]).map(|r| s + r.end())
+                };
+                if let Some(a) = ask_from {
+                    let a = a.min(e);
+                    if text[a..e].split_whitespace().count() >= 2 {
+                        items.extend(split_asks(text, a, e));
+                        line_asks += 1;
+                    }
+                }
+            }
+            if line_asks == 0 && !items.is_empty() && !text[pos..le].trim().is_empty() {
+                run_end = Some(pos);
+                break;
+            }
+            pos = le + 1;
+        }
+        if items.is_empty() {
+            continue;
+        }
+        let end = run_end.unwrap_or(m.end);
+        let items: Vec<QItem> = items
+            .into_iter()
+            .enumerate()
+            .map(|(k, (s, e))| item(text, s, e, k as u32 + 1))
+            .collect();
+        let idxs: Vec<usize> = (0..items.len()).collect();
+        let span = (items[0].text_start, items[items.len() - 1].text_end);
+        return Some(Questionnaire {
+            items,
+            span,
+            regions: vec![(end, m.end)],
+            units: vec![(idxs, (end, m.end))],
+            material: Vec::new(),
+            from_request: false,
+            msg: Some(mi),
+            run_in: false,
+            sectioned: true,
+        });
+    }
+    None
+}
+
+/// The last reading of FOI correspondence that names no question at all (an internal review's
+/// outcome, a refusal notice on its own): the request as one question, answered by the letter.
+pub(super) fn whole_letter(doc: &Doc, thread: &Thread) -> Option<Questionnaire> {
+    let text = doc.text;
+    let (mi, m) = thread
+        .msgs
+        .iter()
+        .enumerate()
+        .find(|(_, m)| !m.quoted && !m.from_requester && text[m.start..m.end].split_whitespace().count() >= 20)?;
+    let body = m
+        .salutation
+        .map_or(m.start, |s| s + text[s..].find('\n').unwrap_or(0));
+    let body = body.min(m.end);
+    let mut it = item(text, body, body, 1);
+    it.text = String::new();
+    Some(Questionnaire {
+        items: vec![it],
+        span: (body, body),
+        regions: vec![(body, m.end)],
+        units: vec![(vec![0], (body, m.end))],
+        material: Vec::new(),
+        from_request: false,
+        msg: Some(mi),
+        run_in: false,
+        sectioned: true,
+    })
+}
+
+fn item(text: &str, s: usize, e: usize, n: u32) -> QItem {
+    let s = s + (text[s..e].len() - text[s..e].trim_start().len());
+    let e = s + text[s..e]
+        .trim_end()
+        .trim_end_matches(['.', ',', ';', ':'])
+        .len();
+    let label = Label(vec![Part::Num(n)]);
+    QItem {
+        id: n.to_string(),
+        key: n.to_string(),
+        label,
+        marker: None,
+        text_start: s,
+        text_end: e,
+        text: one_line(&text[s..e]),
+        header: false,
+        parent: None,
+        numbered: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(s: &str) -> Vec<&str> {
+        split_asks(s, 0, s.len())
+            .into_iter()
+            .map(|(a, b)| &s[a..b])
+            .collect()
+    }
+
+    #[test]
+    fn several_asks_in_one_sentence() {
+        assert_eq!(
+            parts("details of how many people visited and how much the rooms were used"),
+            ["details of how many people visited", "how much the rooms were used"]
+        );
+        assert_eq!(
+            parts("a copy of the contract, together with its cost and the date it ends"),
+            ["a copy of the contract", "its cost", "the date it ends"]
+        );
+        // A list of things to copy is one ask.
+        assert_eq!(
+            parts("a copy of that licence, the conditions and the site plan"),
+            ["a copy of that licence, the conditions and the site plan"]
+        );
+    }
+}
