@@ -148,6 +148,12 @@ static WORKLOAD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+static ADVICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bif\s+you\b|\byou\s+(?:may|might|could|can)\b|\b(?:narrow|refine|reduc|limit)\w*\s+(?:your|the)\s+(?:request|scope)|\badvice\s+and\s+assistance\b",
+    )
+});
+
 /// A status and the span of the words that decided it (normalised-text offsets).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Verdict {
@@ -167,6 +173,8 @@ struct Said {
     clarification: bool,
     provided: bool,
     workload: bool,
+    /// Advice and assistance: "If you narrowed your request to one year, …".
+    advice: bool,
 }
 
 /// Sentences of the answer's pieces, split also at blank lines and at lines that stand alone
@@ -234,6 +242,7 @@ pub fn decide(
                 clarification: CLARIFY.is_match(t),
                 provided: PROVIDED.is_match(t),
                 workload: WORKLOAD.is_match(t),
+                advice: ADVICE.is_match(t),
             }
         })
         .collect();
@@ -242,11 +251,13 @@ pub fn decide(
     // Values in a sentence that explains a refusal's workload are no answer.
     let counts = |v: &Value| {
         !refusal
-            || !said.iter().any(|x| {
-                (x.workload || x.refused || x.withholds || x.ncnd)
+            || (!said.iter().any(|x| {
+                (x.workload || x.refused || x.withholds || x.ncnd || x.advice)
                     && v.span.start >= x.span.0
                     && v.span.start < x.span.1
             })
+                // "one part of the process": a number word beside a refusal answers nothing.
+                && v.text.bytes().any(|b| b.is_ascii_digit()))
     };
     let kept: Vec<Value> = values.iter().filter(|v| counts(v)).cloned().collect();
     let mut st = status(answer, sig, &kept);

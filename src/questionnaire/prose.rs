@@ -24,11 +24,12 @@ static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
 /// Separators between asks in one sentence. The first family always separates; " and " only
 /// before a question word, or, after "together with", before a determiner.
 static ASK_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i),?\s+(?:together\s+with|as\s+well\s+as|along\s+with|and\s+also|plus)\s+|;\s+(?:and\s+)?|,?\s+and\s+(?:how|what|whether|which|when|who|where|why)\b\s*")
+    re(
+        r"(?i),?\s+(?:together\s+with|as\s+well\s+as|along\s+with|and\s+also|plus)\s+|;\s+(?:and\s+)?|,?\s+and\s+(?:how|what|whether|which|when|who|where|why)\b\s*",
+    )
 });
-static AND_THE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i),?\s+and\s+(?:the|its|their|any|all|a|an|your)\s+")
-});
+static AND_THE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i),?\s+and\s+(?:the|its|their|any|all|a|an|your)\s+"));
 
 /// Splits the ask in `[s, e)` into its separate asks.
 pub(super) fn split_asks(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
@@ -38,10 +39,12 @@ pub(super) fn split_asks(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> 
     for m in ASK_BREAK.find_iter(sent) {
         let w = m.as_str().to_ascii_lowercase();
         // Keep the question word with the ask it opens.
-        let keep = ["how", "what", "whether", "which", "when", "who", "where", "why"]
-            .iter()
-            .find(|q| w.trim_end().ends_with(*q))
-            .map_or(0, |q| q.len() + (w.len() - w.trim_end().len()));
+        let keep = [
+            "how", "what", "whether", "which", "when", "who", "where", "why",
+        ]
+        .iter()
+        .find(|q| w.trim_end().ends_with(*q))
+        .map_or(0, |q| q.len() + (w.len() - w.trim_end().len()));
         cuts.push((m.start(), m.end() - keep));
         together |= w.contains("together") || w.contains("as well") || w.contains("along");
     }
@@ -144,11 +147,9 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
 /// outcome, a refusal notice on its own): the request as one question, answered by the letter.
 pub(super) fn whole_letter(doc: &Doc, thread: &Thread) -> Option<Questionnaire> {
     let text = doc.text;
-    let (mi, m) = thread
-        .msgs
-        .iter()
-        .enumerate()
-        .find(|(_, m)| !m.quoted && !m.from_requester && text[m.start..m.end].split_whitespace().count() >= 20)?;
+    let (mi, m) = thread.msgs.iter().enumerate().find(|(_, m)| {
+        !m.quoted && !m.from_requester && text[m.start..m.end].split_whitespace().count() >= 20
+    })?;
     let body = m
         .salutation
         .map_or(m.start, |s| s + text[s..].find('\n').unwrap_or(0));
@@ -204,7 +205,10 @@ mod tests {
     fn several_asks_in_one_sentence() {
         assert_eq!(
             parts("details of how many people visited and how much the rooms were used"),
-            ["details of how many people visited", "how much the rooms were used"]
+            [
+                "details of how many people visited",
+                "how much the rooms were used"
+            ]
         );
         assert_eq!(
             parts("a copy of the contract, together with its cost and the date it ends"),
