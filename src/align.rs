@@ -291,6 +291,21 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
     if q.units.len() == 1 {
         units_pass(doc, q, &stops, &mut found);
     }
+    // 9. No question found its own answer: the latest reply letter answers them all.
+    if n > 1 && found.iter().all(|f| f.span.is_none()) {
+        if let Some(&(rs, re_, _)) = regions.iter().rev().find(|r| !r.2) {
+            let (body_start, stop) = letter_body(doc, thread, &stops, (rs, re_), None);
+            let (s, e) = cut_answer(doc, q, &stops, body_start, stop);
+            if s < e {
+                for (k, f) in found.iter_mut().enumerate() {
+                    if !q.items[k].header {
+                        f.span = Some((s, e));
+                        f.via = Via::Shared;
+                    }
+                }
+            }
+        }
+    }
     finish(text, found)
 }
 

@@ -94,6 +94,14 @@ pub fn headings(doc: &Doc, thread: &Thread) -> Vec<Heading> {
             continue;
         }
         let le = ls + line.len();
+        // Headings are capitalised: "request." alone on a line ends a wrapped sentence.
+        let capital = line
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '#')
+            .starts_with(|c: char| c.is_uppercase());
+        if !capital {
+            mid_line(text, ls, line, &mut out);
+            continue;
+        }
         let kind = if REQUEST_LINE.is_match(line) {
             Some((Kind::Request, le))
         } else if RESPONSE_LINE.is_match(line) {

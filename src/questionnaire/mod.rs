@@ -1016,7 +1016,9 @@ fn unnumbered(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
                 let sent = text[s..e].trim();
                 let asks = asks(sent);
                 if asks && sent.split_whitespace().count() >= 3 {
-                    push_unnumbered(&mut items, text, s, e);
+                    for (a, b) in prose::split_asks(text, s, e) {
+                        push_unnumbered(&mut items, text, a, b);
+                    }
                 }
             }
         }

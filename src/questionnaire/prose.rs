@@ -17,9 +17,14 @@ use super::{asks, sentences, QItem, Questionnaire};
 /// Words that restate a request inside a reply: the ask follows them.
 static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:you\s+(?:have\s+)?(?:asked|requested|sought|wanted\s+to\s+know|wished\s+to\s+know|would\s+like)(?:\s+(?:us|me))?(?:\s+(?:for|about|whether|if|to))?|(?:your|the)\s+request\s+(?:of\s+[^.]{3,30}?\s+)?(?:was|is|asked|sought)\s+(?:for|about|whether)?|i\s+note\s+(?:that\s+)?you\s+(?:seek|are\s+seeking|ask|want)|you\s+seek|you\s+are\s+seeking|requesting)\s*:?\s*",
+        r"(?i)\b(?:you\s+(?:have\s+)?(?:also\s+|further\s+|additionally\s+)?(?:asked|requested|sought|wanted\s+to\s+know|wished\s+to\s+know|would\s+like)(?:\s+(?:us|me))?(?:\s+(?:for|about|whether|if|to))?|(?:your|the)\s+request\s+(?:of\s+[^.]{3,30}?\s+)?(?:was|is|asked|sought)\s+(?:for|about|whether)?|i\s+note\s+(?:that\s+)?you\s+(?:seek|are\s+seeking|ask|want)|you\s+seek|you\s+are\s+seeking|requesting)\s*:?\s*",
     )
 });
+
+/// Whether a sentence restates an ask of the request ("You further asked that …").
+pub(super) fn restates(sent: &str) -> bool {
+    RESTATED.is_match(sent)
+}
 
 /// Separators between asks in one sentence. The first family always separates; " and " only
 /// before a question word, or, after "together with", before a determiner.

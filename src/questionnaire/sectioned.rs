@@ -132,7 +132,9 @@ fn section_items(
     let mut items = Vec::new();
     for (a, b) in sentences(text, s, e) {
         let sent = text[a..b].trim();
-        if super::asks(sent) && sent.split_whitespace().count() >= 3 {
+        let asking =
+            super::asks(sent) || super::question_like(sent) || super::prose::restates(sent);
+        if asking && sent.split_whitespace().count() >= 3 {
             let n = top + items.len() as u32 + 1;
             push(&mut items, text, a, b, vec![Part::Num(n)]);
         }
