@@ -61,7 +61,13 @@ pub fn law_of(text: &str) -> Law {
 }
 
 /// Reads the metadata of a thread. `response_text` is the text of the authority's messages.
-pub fn read(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Meta {
+/// `skip`: the questions' spans, whose bodies are third parties.
+pub fn read(
+    doc: &Doc,
+    thread: &Thread,
+    request_msg: Option<usize>,
+    skip: &[(usize, usize)],
+) -> Meta {
     let text = doc.text;
     let mut meta = Meta {
         title: thread.header.title.clone(),
@@ -79,7 +85,7 @@ pub fn read(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Meta {
     } else {
         &authority_text
     });
-    meta.authority = authority(doc, thread, request_msg);
+    meta.authority = authority(doc, thread, request_msg, skip);
     meta.requester = requester(doc, thread, request_msg);
     meta.references = references(doc, thread);
     if meta.title.is_none() {
@@ -163,7 +169,14 @@ const BODY_WORDS: [&str; 27] = [
 
 static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:Department|Ministry|Office|University|College|Institute|Museum|Library|Court)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][A-Za-z'-]+(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][A-Za-z'-]+){0,5}|(?:[A-Z][A-Za-z'&-]*(?:[ \t]+(?:of|and|for|the|upon|on|in|&)[ \t]+|[ \t]+|-)){1,7}(?:Council|Constabulary|Police(?:[ \t]+Service(?:[ \t]+of[ \t]+Northern[ \t]+Ireland)?|[ \t]+Scotland|[ \t]+Force)?|NHS\s+(?:Foundation\s+)?Trust|Trust|University|College|Department(?:\s+(?:for|of)\s+[A-Z][A-Za-z]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z]+)?)?|Ministry\s+of\s+[A-Z][A-Za-z]+|Authority|Agency|Commission|Executive|Board|Fire\s+and\s+Rescue\s+Service|Service|Borough|Assembly|Parliament|Government|Ombudsman|Inspectorate|Corporation|Partnership))\b",
+        r"\b(?:(?:Department|Ministry|Office|University|College|Institute|Museum|Library|Court)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][A-Za-z'-]+(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][A-Za-z'-]+){0,5}|NHS(?:[ \t]+[A-Z][A-Za-z'-]+){1,4}|(?:[A-Z][A-Za-z'&-]*(?:[ \t]+(?:of|and|for|the|upon|on|in|&)[ \t]+|[ \t]+|-)){1,7}(?:Council|Constabulary|Police(?:[ \t]+Service(?:[ \t]+of[ \t]+Northern[ \t]+Ireland)?|[ \t]+Scotland|[ \t]+Force)?|NHS\s+(?:Foundation\s+)?Trust|Trust|University|College|Department(?:\s+(?:for|of)\s+[A-Z][A-Za-z]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z]+)?)?|Ministry\s+of\s+[A-Z][A-Za-z]+|Authority|Agency|Commission|Executive|Board|Fire\s+and\s+Rescue\s+Service|Service|Borough|Assembly|Parliament|Government|Ombudsman|Inspectorate|Corporation|Partnership|Directorate|Regulator|Enterprise|Office|Archives?|Cymru|Scotland)(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][A-Za-z'-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][A-Za-z'-]+)?)?)\b",
+    )
+});
+/// A sentence whose subject is the body answering: "X has considered your request", "X does
+/// not hold", "X can confirm".
+static AUTHORITY_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[ \t]*(?:has|have|does|do|did|is|can|will|holds?|received|considers?|confirms?|publishes?|can\s+confirm|has\s+(?:now\s+)?(?:considered|dealt|finished|completed|searched|received|decided))\b",
     )
 });
 
@@ -254,7 +267,12 @@ fn distinctive(name: &str) -> bool {
 
 /// The public body: the page header, the request's salutation, a sender line, else the body
 /// named most often in the authority's messages.
-fn authority(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Option<String> {
+fn authority(
+    doc: &Doc,
+    thread: &Thread,
+    request_msg: Option<usize>,
+    skip: &[(usize, usize)],
+) -> Option<String> {
     if let Some(a) = &thread.header.authority {
         return Some(a.clone());
     }
@@ -320,10 +338,25 @@ fn authority(doc: &Doc, thread: &Thread, request_msg: Option<usize>) -> Option<S
             };
             // A name alone on its line (a signature block or letterhead) is the sender's own.
             let at = m.start + found.start();
+            // Bodies named in the questions are third parties.
+            if skip.iter().any(|&(a, b)| at >= a && at < b) {
+                continue;
+            }
             let line_s = text[..at].rfind('\n').map_or(0, |p| p + 1);
             let line_e = text[at..].find('\n').map_or(text.len(), |p| at + p);
             if text[line_s..line_e].trim() == found.as_str().trim() {
                 weight += 2;
+            }
+            // The subject of "… has considered your request", "… does not hold".
+            if AUTHORITY_VERB.is_match(&text[m.start + found.end()..line_e]) {
+                weight += 2;
+            }
+            // Named in the letterhead or in the signature block.
+            if doc.line_of(at).saturating_sub(doc.line_of(m.start)) < 6
+                || m.signoff
+                    .is_some_and(|so| at > so && doc.line_of(at) - doc.line_of(so) < 8)
+            {
+                weight += 1;
             }
             let e = counts.entry(name).or_insert((0, at));
             e.0 += weight;

@@ -68,7 +68,8 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
     let marks = markers::find(&doc);
     let q = questionnaire::find(&doc, &thread, &marks).unwrap_or_default();
     let request_msg = if q.from_request { q.msg } else { None };
-    let meta = metadata::read(&doc, &thread, request_msg);
+    let skip: Vec<(usize, usize)> = q.items.iter().map(|i| (i.text_start, i.text_end)).collect();
+    let meta = metadata::read(&doc, &thread, request_msg, &skip);
     let law = meta.law;
     let found = align::align(&doc, &thread, &marks, &q);
 
