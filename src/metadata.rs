@@ -880,7 +880,7 @@ mod tests {
         let doc = Doc::new(text);
         let thread = messages::split(&doc);
         let req = thread.msgs.iter().position(|m| m.from_requester);
-        read(&doc, &thread, req)
+        read(&doc, &thread, req, &[])
     }
 
     #[test]
