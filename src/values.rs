@@ -84,7 +84,10 @@ pub fn extract(question: &str, answer: &str, base: usize) -> Vec<Value> {
     if ask.number || ask.percent {
         r.zero(&ask);
     }
-    let has_bool = r.boolean(&ask, lead);
+    let mut has_bool = r.boolean(&ask, lead);
+    if !has_bool && ask.yes_no {
+        has_bool = r.negative_statement(question);
+    }
     if !has_bool {
         r.choices(&ask, question, lead);
     }
@@ -277,6 +280,14 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^[ \t\n]*(?:(?i-u:(?:our[ ]+)?(?:response|answer|reply)(?:[ ]+to[ ]+(?:question|q)\.?)?)[ \t]*(?:[0-9]{1,3}[a-z]?)?[ \t]*[:=\-]?[ \t\n]*|(?i-u:a)\.?[0-9]{1,3}[a-z]?[ \t]*[:.=)\-]?[ \t\n]+|A[:=][ \t\n]*)?(?:(?i-u:q)[0-9]{1,3}[a-z]?(?:\([a-z0-9]{1,3}\))*[.):]?[ \t\n]+|\(?[0-9]{1,3}[a-z]?[.)][ \t\n]+|\([a-z]\)[ \t\n]+)?",
     )
+});
+/// A negated statement: "do not use", "there are no plans", "has never".
+static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\s*(?:not|n't)|there\s+(?:is|are|was|were|have\s+been|has\s+been)\s+no|no\s+(?:immediate\s+|current\s+|future\s+)?plans?|never)\b")
+});
+/// Words of a "not held" answer, which is no "No".
+static NOT_RECORDED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:hold|held|record|recorded|collect|collated|retain|keep|kept|log|logged|monitor|information|data|figures?)\b")
 });
 static YES_NO: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i-u:(yes|no))(?:$|[^A-Za-z/])"));
 /// Words that may follow "No" when it answers the question ("No, although...", "No we do not"),
@@ -1226,6 +1237,46 @@ impl<'a> Reader<'a> {
         self.claim(s, e);
         self.push(ValueKind::Boolean, Scalar::Bool(yes), None, None, s, e);
         true
+    }
+
+    /// A yes/no question answered "No" in a sentence that says the question's own words back
+    /// negated: "Does the council use drones?" / "We do not use drones", "Is it planning AED
+    /// drones?" / "There are no immediate plans for drones". A sentence about what is not held
+    /// or recorded says nothing about the answer's yes or no.
+    fn negative_statement(&mut self, question: &str) -> bool {
+        let stem = |w: &str| -> String { w.to_ascii_lowercase().chars().take(4).collect() };
+        let q_words: Vec<String> = question
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.len() >= 3 && !is_stopword(&w.to_ascii_lowercase()))
+            .map(stem)
+            .collect();
+        let text = self.text;
+        let mut from = 0;
+        for sent in text.split_inclusive(['.', '\n', ';']) {
+            let (s, e) = (from, from + sent.len());
+            from = e;
+            let Some(m) = NEGATED.find(sent) else {
+                continue;
+            };
+            if NOT_RECORDED.is_match(sent) {
+                continue;
+            }
+            let shared = sent
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| w.len() >= 3 && !is_stopword(&w.to_ascii_lowercase()))
+                .map(stem)
+                .filter(|w| q_words.contains(w))
+                .collect::<std::collections::HashSet<_>>()
+                .len();
+            if shared >= 2 {
+                let (ms, me) = (s + m.start(), s + m.end());
+                let _ = e;
+                self.claim(ms, me);
+                self.push(ValueKind::Boolean, Scalar::Bool(false), None, None, ms, me);
+                return true;
+            }
+        }
+        false
     }
 
     fn choices(&mut self, ask: &Ask, question: &str, lead: usize) {
