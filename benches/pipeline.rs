@@ -224,6 +224,7 @@ fn bench_stages(c: &mut Criterion) {
                         black_box(&docs[i]),
                         &threads[i],
                         if qs[i].from_request { qs[i].msg } else { None },
+                        &[],
                     )
                 })
                 .collect::<Vec<_>>()

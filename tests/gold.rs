@@ -314,7 +314,9 @@ fn layout_gold() {
     std::fs::create_dir_all(&tmp).unwrap();
     for g in golds(&dir) {
         let name = g.file_name().unwrap().to_string_lossy().to_string();
-        if !name.starts_with("a-") && !name.starts_with("b-") {
+        // Files modelled on real replies carry a one-letter batch prefix ("a-", "c-").
+        let modelled = name.as_bytes().get(1) == Some(&b'-');
+        if !modelled {
             std::fs::copy(&g, tmp.join(&name)).unwrap();
         }
     }
