@@ -41,6 +41,8 @@ pub struct Unit {
     /// `None` when the request heading has no response heading after it: the answer is then
     /// the text after the request's first paragraph.
     pub response: Option<(usize, usize)>,
+    /// No request heading: the request is the text before a lone response heading.
+    pub implicit: bool,
 }
 
 /// An optional date after a heading word: "Request 16-02-2022", "Response: 4 March 2021".
@@ -181,12 +183,34 @@ pub fn units(doc: &Doc, thread: &Thread) -> Vec<Unit> {
         out.push(Unit {
             request: (h.content, req_end),
             response,
+            implicit: false,
         });
     }
     // Request headings without any response heading: only a lone one is read (a disclosure
     // log's "Information requested" followed by the answer), never several.
     if out.iter().all(|u| u.response.is_none()) && out.len() > 1 {
         out.clear();
+    }
+    // No request heading, and one response heading standing on its own line: the request is
+    // the text of that message before it (a disclosure log that prints the request, then
+    // "Response").
+    if out.is_empty() {
+        let responses: Vec<&Heading> = merged
+            .iter()
+            .filter(|h| h.kind == Kind::Response && h.content > h.start)
+            .collect();
+        if let [h] = responses.as_slice() {
+            let line_level = doc.at_line_start(h.start)
+                && text[h.start..h.content].trim_end().len() + h.start + 1 >= h.content;
+            let from = thread.msg_at(h.start).map_or(0, |m| thread.msgs[m].start);
+            if line_level && text[from..h.start].split_whitespace().count() >= 4 {
+                out.push(Unit {
+                    request: (from, h.start),
+                    response: Some((h.content, text.len())),
+                    implicit: true,
+                });
+            }
+        }
     }
     // A lone request heading without a response heading: the request is its first paragraph,
     // the answer what follows.

@@ -283,11 +283,15 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A negated statement: "do not use", "there are no plans", "has never".
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\s*(?:not|n't)|there\s+(?:is|are|was|were|have\s+been|has\s+been)\s+no|no\s+(?:immediate\s+|current\s+|future\s+)?plans?|never)\b")
+    re(
+        r"(?i)\b(?:(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would)\s*(?:not|n't)|there\s+(?:is|are|was|were|have\s+been|has\s+been)\s+no|no\s+(?:immediate\s+|current\s+|future\s+)?plans?|never)\b",
+    )
 });
 /// Words of a "not held" answer, which is no "No".
 static NOT_RECORDED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:hold|held|record|recorded|collect|collated|retain|keep|kept|log|logged|monitor|information|data|figures?)\b")
+    re(
+        r"(?i)\b(?:hold|held|record|recorded|collect|collated|retain|keep|kept|log|logged|monitor|information|data|figures?)\b",
+    )
 });
 static YES_NO: LazyLock<Regex> = LazyLock::new(|| re(r"^(?i-u:(yes|no))(?:$|[^A-Za-z/])"));
 /// Words that may follow "No" when it answers the question ("No, although...", "No we do not"),

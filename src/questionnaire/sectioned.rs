@@ -28,7 +28,8 @@ pub(super) fn from_units(
     let mut run_in = false;
     for u in units {
         let (s, e) = u.request;
-        let (mut unit_items, unit_run_in) = section_items(doc, thread, markers, s, e, top);
+        let (mut unit_items, unit_run_in) =
+            section_items(doc, thread, markers, s, e, top, u.implicit);
         run_in |= unit_run_in && units.len() == 1;
         if unit_items.is_empty() {
             continue;
@@ -81,6 +82,7 @@ fn section_items(
     s: usize,
     e: usize,
     top: u32,
+    implicit: bool,
 ) -> (Vec<QItem>, bool) {
     let text = doc.text;
     // 1. A numbered list at line starts.
@@ -88,8 +90,23 @@ fn section_items(
         markers.partition_point(|m| m.start < s),
         markers.partition_point(|m| m.start < e),
     );
+    let indent = |i: usize| markers[i].start - doc.start_of_line_at(markers[i].start);
+    let top_indent = (a..b)
+        .filter(|&i| {
+            markers[i].line_start && matches!(markers[i].label.0.first(), Some(Part::Num(_)))
+        })
+        .map(indent)
+        .min();
+    // A numbered list indented under an item of the list ("  1. A list of houses that are:" /
+    // "    1. Licensed") details that item: its numbers are no questions of their own.
     let idxs: Vec<usize> = (a..b)
         .filter(|&i| markers[i].style != Style::Answer && !thread.in_furniture(markers[i].start))
+        .filter(|&i| {
+            let m = &markers[i];
+            !(m.line_start
+                && matches!(m.label.0.first(), Some(Part::Num(_)))
+                && top_indent.is_some_and(|t| indent(i) > t + 1))
+        })
         .collect();
     // A list at line starts keeps only its line-start markers: "a) 2014, b) 2015" inside a
     // question are its options, not sub-questions. A list run on in one paragraph keeps all.
@@ -142,8 +159,9 @@ fn section_items(
     if !items.is_empty() {
         return (items, false);
     }
-    // 4. The whole section.
-    if text[s..e].split_whitespace().count() >= 2 {
+    // 4. The whole section (not when it is only the text before a response heading: that
+    // holds the letterhead as much as the request).
+    if !implicit && text[s..e].split_whitespace().count() >= 2 {
         push(&mut items, text, s, e, vec![Part::Num(top + 1)]);
     }
     (items, false)
