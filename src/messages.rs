@@ -606,8 +606,19 @@ fn sender_line(doc: &Doc, i: usize, authority: Option<&str>) -> Option<String> {
     if i > 0 && !doc.is_blank(i - 1) {
         return None;
     }
-    let (who, org) = t.split_once(", ")?;
-    if who.is_empty() || who.len() > 60 || org.contains(", ") || who.split_whitespace().count() > 5
+    // An authority whose own name has a comma ("Ministry of Housing, Communities and Local
+    // Government") is split off whole.
+    let whole = authority
+        .and_then(|a| t.strip_suffix(a))
+        .and_then(|w| w.strip_suffix(", "));
+    let (who, org) = match whole {
+        Some(who) => (who, &t[who.len() + 2..]),
+        None => t.split_once(", ")?,
+    };
+    if who.is_empty()
+        || who.len() > 60
+        || (org.contains(", ") && whole.is_none())
+        || who.split_whitespace().count() > 5
     {
         return None;
     }

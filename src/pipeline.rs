@@ -19,8 +19,9 @@ pub fn analyse(bytes: &[u8], name: &str) -> Analysis {
     };
     match decode(bytes) {
         Ok(decoded) => {
-            source.format = "text".into();
+            source.format = decoded.format.into();
             source.encoding = decoded.encoding.into();
+            source.parts = decoded.parts;
             let mut a = analyse_decoded(&decoded.text, source);
             let mut diags = decoded.diagnostics;
             diags.append(&mut a.diagnostics);
