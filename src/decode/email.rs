@@ -31,6 +31,11 @@ const MACHINE_FIELDS: &[&str] = &[
     "content-transfer-encoding",
     "x-mailer",
     "thread-index",
+    "bcc",
+    "reply-to",
+    "envelope-to",
+    "in-reply-to",
+    "references",
 ];
 
 /// An RFC 5322 header block at the start: `Name: value` lines (continuations indented) up to a
@@ -64,9 +69,29 @@ pub fn looks_like_email(bytes: &[u8]) -> bool {
         }
         fields += 1;
         let name = String::from_utf8_lossy(name).to_ascii_lowercase();
-        machine |= MACHINE_FIELDS.contains(&name.as_str()) || name.starts_with("x-");
+        let value = String::from_utf8_lossy(&line[colon + 1..]);
+        let value = value.trim();
+        if fields == 1 && (name == "content-type" || name == "mime-version") {
+            // A bare MIME entity: its first line is its type.
+            return true;
+        }
+        machine |= MACHINE_FIELDS.contains(&name.as_str())
+            || name.starts_with("x-")
+            || name.starts_with("content-")
+            || value.contains("=?")
+            || (name == "date" && rfc5322_date(value));
     }
     fields >= 2 && machine
+}
+
+/// `Tue, 13 Nov 2007 11:39:55 +0000`: the date form mail software writes (a person pasting
+/// writes `Sent: 13 November 2007 11:39`).
+fn rfc5322_date(v: &str) -> bool {
+    let zone = v.rsplit(' ').next().unwrap_or("");
+    let numeric = zone.len() == 5
+        && zone.starts_with(['+', '-'])
+        && zone[1..].bytes().all(|b| b.is_ascii_digit());
+    numeric || matches!(zone, "GMT" | "UT" | "UTC")
 }
 
 /// An mbox: the `From ` separator line, then a message's header block.
@@ -115,8 +140,8 @@ pub fn read(bytes: &[u8], ctx: &mut Ctx, out: &mut Out) -> Result<(), Diagnostic
 
 /// Reads an mbox. The messages are written newest first, as a mail client shows a thread when
 /// replying: the latest reply on top, earlier messages below it (which the thread splitter
-/// reads as quoted earlier correspondence).
-pub fn read_mbox(bytes: &[u8], ctx: &mut Ctx, out: &mut Out) -> Result<(), Diagnostic> {
+/// reads as quoted earlier correspondence). Returns the number of messages read.
+pub fn read_mbox(bytes: &[u8], ctx: &mut Ctx, out: &mut Out) -> Result<usize, Diagnostic> {
     let mut raws: Vec<Vec<u8>> = Vec::new();
     for m in MessageIterator::new(Cursor::new(bytes)) {
         let Ok(m) = m else { break };
@@ -146,13 +171,17 @@ pub fn read_mbox(bytes: &[u8], ctx: &mut Ctx, out: &mut Out) -> Result<(), Diagn
     }
     // Newest first; messages without a date keep their place relative to the file order.
     msgs.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+    if let [(_, _, m)] = &msgs[..] {
+        write_message(m, ctx, out);
+        return Ok(1);
+    }
     for (_, i, m) in &msgs {
         out.end_paragraph();
         out.part("message", format!("message {}", i + 1), |o| {
             write_message(m, ctx, o)
         });
     }
-    Ok(())
+    Ok(msgs.len())
 }
 
 fn write_message(msg: &Message, ctx: &mut Ctx, out: &mut Out) {

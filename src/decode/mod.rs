@@ -274,8 +274,11 @@ fn read_sniffed(bytes: &[u8], ctx: &mut Ctx, out: &mut Out) -> Result<Format, Di
     #[cfg(feature = "email")]
     {
         if email::is_mbox(bytes) {
-            email::read_mbox(bytes, ctx, out)?;
-            return Ok(Format::Mbox);
+            // One message after a `From ` line is an .eml as some clients save it.
+            return Ok(match email::read_mbox(bytes, ctx, out)? {
+                1 => Format::Email,
+                _ => Format::Mbox,
+            });
         }
         if email::looks_like_email(bytes) {
             email::read(bytes, ctx, out)?;
