@@ -87,6 +87,16 @@ const FROM_TEXT: &[(&str, &str, &str)] = &[
         "synthetic/district-council-table.txt",
     ),
     (
+        "district-council-table.ods",
+        "ods",
+        "synthetic/district-council-table.txt",
+    ),
+    (
+        "district-council-table.odt",
+        "odt",
+        "synthetic/district-council-table.txt",
+    ),
+    (
         "district-council-table.csv",
         "csv",
         "synthetic/district-council-table.txt",
