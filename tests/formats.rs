@@ -455,3 +455,111 @@ fn damaged_copies_of_every_fixture_are_read_or_refused_without_harm() {
         }
     }
 }
+
+/// Each limit, made small, is breached with its message; the defaults read every fixture.
+#[test]
+fn each_limit_is_a_message_in_words() {
+    use foi_analyser::decode::{decode_with, Limits};
+    let docx = read(&fixture("district-council-table.docx"));
+    let e = decode_with(
+        &docx,
+        Limits {
+            max_inflated: 20_000,
+            ..Limits::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.code, "too-large-inflated", "{}", e.message);
+    assert!(e.message.contains("unpacks to more than"), "{}", e.message);
+
+    let pdf = read(&fixture("district-council-table.pdf"));
+    let e = decode_with(
+        &pdf,
+        Limits {
+            max_pages: 0,
+            ..Limits::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.code, "too-many-pages", "{}", e.message);
+
+    let eml = read(&fixture("police-ncnd-subparts.docx-attached.eml"));
+    let e = decode_with(
+        &eml,
+        Limits {
+            max_mime_parts: 2,
+            ..Limits::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.code, "too-many-parts", "{}", e.message);
+
+    // A zip in a zip … ten deep, the reply in the innermost: past the depth limit the inner
+    // zips are not read, and the warning says so.
+    let mut bytes = read(&fixture("police-ncnd-subparts.wdtk.zip"));
+    for i in 0..10 {
+        bytes = stored_zip(&format!("level-{i}.zip"), &bytes);
+    }
+    let e = decode(&bytes).unwrap_err();
+    assert_eq!(e.code, "empty-input");
+    assert!(
+        e.message.contains("nested more than 8 deep"),
+        "{}",
+        e.message
+    );
+    let d = decode_with(
+        &bytes,
+        Limits {
+            max_depth: 12,
+            ..Limits::default()
+        },
+    )
+    .unwrap();
+    assert!(d.text.contains("The force owns 14 drones."));
+}
+
+/// A zip of one stored member (no compression), as any zip tool can write.
+fn stored_zip(name: &str, data: &[u8]) -> Vec<u8> {
+    let crc = crc32(data);
+    let n = name.len() as u16;
+    let size = data.len() as u32;
+    let mut z = Vec::new();
+    z.extend_from_slice(b"PK\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00");
+    z.extend_from_slice(&crc.to_le_bytes());
+    z.extend_from_slice(&size.to_le_bytes());
+    z.extend_from_slice(&size.to_le_bytes());
+    z.extend_from_slice(&n.to_le_bytes());
+    z.extend_from_slice(&0u16.to_le_bytes());
+    z.extend_from_slice(name.as_bytes());
+    z.extend_from_slice(data);
+    let cd = z.len() as u32;
+    z.extend_from_slice(b"PK\x01\x02\x14\x00\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00");
+    z.extend_from_slice(&crc.to_le_bytes());
+    z.extend_from_slice(&size.to_le_bytes());
+    z.extend_from_slice(&size.to_le_bytes());
+    z.extend_from_slice(&n.to_le_bytes());
+    z.extend_from_slice(&[0; 12]);
+    z.extend_from_slice(&0u32.to_le_bytes());
+    z.extend_from_slice(name.as_bytes());
+    let cd_size = z.len() as u32 - cd;
+    z.extend_from_slice(b"PK\x05\x06\x00\x00\x00\x00\x01\x00\x01\x00");
+    z.extend_from_slice(&cd_size.to_le_bytes());
+    z.extend_from_slice(&cd.to_le_bytes());
+    z.extend_from_slice(&0u16.to_le_bytes());
+    z
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut c = !0u32;
+    for &b in data {
+        c ^= u32::from(b);
+        for _ in 0..8 {
+            c = if c & 1 != 0 {
+                (c >> 1) ^ 0xEDB8_8320
+            } else {
+                c >> 1
+            };
+        }
+    }
+    !c
+}
