@@ -217,9 +217,19 @@ fn write_message(msg: &Message, ctx: &mut Ctx, out: &mut Out) {
     }
     for (n, part) in msg.attachments().enumerate() {
         let n = n + 1;
+        let inner = match &part.body {
+            PartType::Message(m) => Some(m),
+            _ => None,
+        };
         let name = part
             .attachment_name()
             .map(one_line)
+            .or_else(|| {
+                inner.map(|m| match m.subject() {
+                    Some(s) => format!("e-mail \"{}\"", one_line(s)),
+                    None => "e-mail".into(),
+                })
+            })
             .unwrap_or_else(|| "unnamed".into());
         let label = format!("attachment {n}: {name}");
         match &part.body {
@@ -245,6 +255,18 @@ fn write_message(msg: &Message, ctx: &mut Ctx, out: &mut Out) {
                 let image = part
                     .content_type()
                     .is_some_and(|t| t.ctype().eq_ignore_ascii_case("image"));
+                let tnef = part.content_type().is_some_and(|t| {
+                    t.subtype()
+                        .is_some_and(|s| s.eq_ignore_ascii_case("ms-tnef"))
+                });
+                if tnef {
+                    ctx.note(
+                        Level::Warning,
+                        "tnef-attachment",
+                        format!("{label} is an Outlook TNEF wrapper (winmail.dat): the files inside it are not read. Ask the sender to send them again as ordinary attachments."),
+                    );
+                    continue;
+                }
                 if image {
                     ctx.note(
                         Level::Info,
