@@ -3,7 +3,9 @@
 //! The core is pure Rust with no I/O and no browser types: bytes in, an [`Analysis`] out. Each
 //! module is one stage of the data flow, in this order:
 //!
-//! 1. [`decode`] — bytes → text (encoding detection, refusal of binary input)
+//! 1. [`decode`] — bytes → text, whatever form the reply arrived in (e-mail, Word, Excel,
+//!    PDF, zip, HTML, plain text in any encoding), with a source map; refusal of what cannot be
+//!    read
 //! 2. [`normalise`] — line ends, spaces, quotes, dashes; an offset map back to the input
 //! 3. [`messages`] — split a pasted thread into messages; mark quoted earlier correspondence
 //! 4. [`questionnaire`] — find the numbered (or unnumbered) questions of the request
