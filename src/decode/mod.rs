@@ -20,6 +20,7 @@
 //! message.
 
 mod limits;
+mod mail_sniff;
 mod text;
 
 #[cfg(feature = "office")]
@@ -284,6 +285,14 @@ fn read_sniffed(bytes: &[u8], ctx: &mut Ctx, out: &mut Out) -> Result<Format, Di
             email::read(bytes, ctx, out)?;
             return Ok(Format::Email);
         }
+    }
+    #[cfg(not(feature = "email"))]
+    if mail_sniff::looks_like_email(bytes) || mail_sniff::is_mbox(bytes) {
+        ctx.note(
+            Level::Warning,
+            "email-as-text",
+            "This is a saved e-mail; this build of foi-analyser does not read e-mail files, so it was read as plain text and encoded parts may appear as code. Open the e-mail and paste its text for a better reading.".into(),
+        );
     }
     let plain = text::decode_text(bytes)?;
     if ctx.budget.depth() == 1 {
