@@ -34,6 +34,8 @@ pub struct Numbering {
     nums: HashMap<String, (String, HashMap<usize, u32>)>,
     /// styleId → (numId, ilvl).
     styles: HashMap<String, (String, usize)>,
+    /// styleId → the style it is based on.
+    based_on: HashMap<String, String>,
     /// numId → the current count at each level (0 = not yet used).
     counters: HashMap<String, [u32; 9]>,
 }
@@ -156,6 +158,11 @@ impl Numbering {
                     }
                     b"numId" => num = attr(e, b"val"),
                     b"ilvl" => ilvl = attr(e, b"val").and_then(|v| v.parse().ok()).unwrap_or(0),
+                    b"basedOn" => {
+                        if let (Some(s), Some(b)) = (&style, attr(e, b"val")) {
+                            self.based_on.insert(s.clone(), b);
+                        }
+                    }
                     _ => {}
                 },
                 Event::End(e) if local(e.name().as_ref()) == b"style" => {
@@ -167,6 +174,19 @@ impl Numbering {
             }
         }
         Ok(())
+    }
+
+    /// The list of a paragraph style, its own or inherited through `basedOn` ("FOI Question"
+    /// based on "List Number").
+    fn style_list(&self, style: &str) -> Option<(String, usize)> {
+        let mut s = style;
+        for _ in 0..16 {
+            if let Some(l) = self.styles.get(s) {
+                return Some(l.clone());
+            }
+            s = self.based_on.get(s)?;
+        }
+        None
     }
 
     /// The label Word draws for the next paragraph of list `num_id` at level `ilvl`.
@@ -288,7 +308,7 @@ struct Para {
     text: String,
     style: Option<String>,
     num_id: Option<String>,
-    ilvl: usize,
+    ilvl: Option<usize>,
 }
 
 /// Writes the body of `document.xml`.
@@ -323,7 +343,7 @@ fn body(
                     b"pStyle" => set(&mut para, |p| p.style = attr(e, b"val")),
                     b"numId" => set(&mut para, |p| p.num_id = attr(e, b"val")),
                     b"ilvl" => set(&mut para, |p| {
-                        p.ilvl = attr(e, b"val").and_then(|v| v.parse().ok()).unwrap_or(0)
+                        p.ilvl = attr(e, b"val").and_then(|v| v.parse().ok())
                     }),
                     b"t" if !empty => in_text = true,
                     b"tab" if para.is_some() && !in_text => set(&mut para, |p| p.text.push('\t')),
@@ -410,9 +430,12 @@ fn set(para: &mut Option<Para>, f: impl FnOnce(&mut Para)) {
 
 /// The paragraph's text with the list number Word draws in front of it.
 fn finish(p: Para, numbering: &mut Numbering) -> String {
+    // The paragraph's own list, else its style's (a paragraph may give only the level).
     let list = match (&p.num_id, &p.style) {
-        (Some(id), _) => Some((id.clone(), p.ilvl)),
-        (None, Some(style)) => numbering.styles.get(style).cloned(),
+        (Some(id), _) => Some((id.clone(), p.ilvl.unwrap_or(0))),
+        (None, Some(style)) => numbering
+            .style_list(style)
+            .map(|(id, l)| (id, p.ilvl.unwrap_or(l))),
         (None, None) => None,
     };
     // numId 0 means "no list" (it switches off a style's numbering).
@@ -431,6 +454,55 @@ fn finish(p: Para, numbering: &mut Numbering) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const NUMBERING: &str = r#"<w:numbering xmlns:w="w">
+        <w:abstractNum w:abstractNumId="7">
+          <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Q%1."/></w:lvl>
+          <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl>
+        </w:abstractNum>
+        <w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
+        <w:num w:numId="4"><w:abstractNumId w:val="7"/>
+          <w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+      </w:numbering>"#;
+    const STYLES: &str = r#"<w:styles xmlns:w="w">
+        <w:style w:styleId="ListNumber"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
+        <w:style w:styleId="FOIQuestion"><w:basedOn w:val="ListNumber"/></w:style>
+      </w:styles>"#;
+
+    fn read_body(xml: &str) -> String {
+        let mut n = Numbering::read(Some(NUMBERING.as_bytes()), Some(STYLES.as_bytes())).unwrap();
+        let mut out = Out::default();
+        body(xml.as_bytes(), "word/document.xml", &mut n, &mut out).unwrap();
+        out.text
+    }
+
+    #[test]
+    fn list_numbers_tables_and_what_is_left_out() {
+        let p = |style: &str, extra: &str, text: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:pStyle w:val="{style}"/>{extra}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+            )
+        };
+        let xml = [
+            r#"<w:document xmlns:w="w" xmlns:mc="mc"><w:body>"#.to_string(),
+            p("FOIQuestion", "", "How many?"),
+            p("FOIQuestion", r#"<w:numPr><w:ilvl w:val="1"/></w:numPr>"#, "In 2020?"),
+            p("FOIQuestion", r#"<w:numPr><w:ilvl w:val="1"/></w:numPr>"#, "In 2021?"),
+            p("ListNumber", "", "Who?"),
+            r#"<w:p><w:r><w:t xml:space="preserve">Kept </w:t></w:r><w:del><w:r><w:delText>deleted</w:delText></w:r></w:del><w:r><w:tab/><w:t>&amp; tabbed</w:t></w:r></w:p>"#.into(),
+            r#"<w:p><w:r><mc:AlternateContent><mc:Choice><w:t>box</w:t></mc:Choice><mc:Fallback><w:t>box again</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>"#.into(),
+            r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Question</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Answer</w:t></w:r></w:p></w:tc></w:tr>"#.into(),
+            r#"<w:tr><w:tc><w:p><w:r><w:t>How much?</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>£5 | more</w:t></w:r></w:p><w:p><w:r><w:t>(est.)</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#.into(),
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="4"/></w:numPr></w:pPr><w:r><w:t>Restarted</w:t></w:r></w:p>"#.into(),
+            "</w:body></w:document>".into(),
+        ]
+        .concat();
+        assert_eq!(
+            read_body(&xml),
+            "Q1. How many?\n\n(a) In 2020?\n\n(b) In 2021?\n\nQ2. Who?\n\nKept \t& tabbed\n\nbox\n\n\
+             | Question | Answer |\n| How much? | £5 / more (est.) |\n\nQ1. Restarted\n\n"
+        );
+    }
 
     #[test]
     fn word_number_formats() {
