@@ -169,6 +169,10 @@ mod xlsx {
             Some(b) => shared_strings(&b)?,
             None => Vec::new(),
         };
+        let dates = match archive.read("xl/styles.xml", ctx)? {
+            Some(b) => date_styles(&b)?,
+            None => Vec::new(),
+        };
         let mut targets: HashMap<String, String> = HashMap::new();
         let mut x = Xml::new(&rels, "xl/_rels/workbook.xml.rels");
         while let Some(ev) = x.next()? {
@@ -207,6 +211,7 @@ mod xlsx {
             let rows = sheet_rows(
                 &bytes,
                 &path,
+                &dates,
                 &strings,
                 ctx.budget.limits.max_items,
                 &mut cells,
@@ -270,9 +275,97 @@ mod xlsx {
         (any && n <= 16_384).then(|| n - 1)
     }
 
+    /// For each cell style (`cellXfs`, by index), whether its number format shows a date:
+    /// Excel keeps dates as day numbers and only the format says "31/03/2023".
+    fn date_styles(bytes: &[u8]) -> Result<Vec<bool>, Diagnostic> {
+        let mut x = Xml::new(bytes, "xl/styles.xml");
+        let mut custom: HashMap<String, bool> = HashMap::new();
+        let mut out = Vec::new();
+        let mut in_xfs = false;
+        while let Some(ev) = x.next()? {
+            match &ev {
+                Event::Start(e) | Event::Empty(e) => match local(e.name().as_ref()) {
+                    b"numFmt" => {
+                        if let (Some(id), Some(code)) =
+                            (attr(e, b"numFmtId"), attr(e, b"formatCode"))
+                        {
+                            custom.insert(id, is_date_format(&code));
+                        }
+                    }
+                    b"cellXfs" if matches!(ev, Event::Start(_)) => in_xfs = true,
+                    b"xf" if in_xfs => {
+                        let id = attr(e, b"numFmtId").unwrap_or_default();
+                        let builtin = id
+                            .parse::<u32>()
+                            .is_ok_and(|n| (14..=22).contains(&n) || (45..=47).contains(&n));
+                        out.push(builtin || custom.get(&id).copied().unwrap_or(false));
+                    }
+                    _ => {}
+                },
+                Event::End(e) if local(e.name().as_ref()) == b"cellXfs" => in_xfs = false,
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+
+    /// A format code that shows a date: it has day, month or year letters outside quoted
+    /// text and `[…]` (colours, elapsed times).
+    fn is_date_format(code: &str) -> bool {
+        let mut quoted = false;
+        let mut bracket = false;
+        for c in code.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                '[' if !quoted => bracket = true,
+                ']' if !quoted => bracket = false,
+                'd' | 'D' | 'y' | 'Y' if !quoted && !bracket => return true,
+                'm' | 'M' if !quoted && !bracket && !code.contains(['h', 'H', 's', 'S']) => {
+                    return true
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// An Excel day number as the date it shows (`45016` → `31 March 2023`); days count from
+    /// 30 December 1899, as Excel's do from March 1900 on.
+    fn excel_date(serial: f64) -> Option<String> {
+        if !(1.0..2_958_466.0).contains(&serial) {
+            return None;
+        }
+        // Days since 1970-01-01, then the civil date (Howard Hinnant's algorithm).
+        let z = serial.floor() as i64 - 25_569 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        Some(format!("{day} {} {year}", MONTHS[(month - 1) as usize]))
+    }
+
     fn sheet_rows(
         bytes: &[u8],
         path: &str,
+        dates: &[bool],
         strings: &[String],
         max_cells: usize,
         cells: &mut usize,
@@ -302,7 +395,17 @@ mod xlsx {
                         }
                         b"c" if !empty => {
                             let col = attr(e, b"r").and_then(|r| column(&r)).unwrap_or(row.len());
-                            cell = Some((col, attr(e, b"t").unwrap_or_default(), String::new()));
+                            let date = attr(e, b"s")
+                                .and_then(|v| v.parse::<usize>().ok())
+                                .and_then(|i| dates.get(i).copied())
+                                .unwrap_or(false);
+                            let kind = attr(e, b"t").unwrap_or_default();
+                            let kind = if date && matches!(kind.as_str(), "" | "n") {
+                                "date".to_string()
+                            } else {
+                                kind
+                            };
+                            cell = Some((col, kind, String::new()));
                         }
                         b"v" | b"t" if !empty => in_value = true,
                         _ => {}
@@ -325,6 +428,12 @@ mod xlsx {
                                     .and_then(|i| strings.get(i).cloned())
                                     .unwrap_or_default(),
                                 "b" => if v.trim() == "1" { "TRUE" } else { "FALSE" }.into(),
+                                "date" => v
+                                    .trim()
+                                    .parse::<f64>()
+                                    .ok()
+                                    .and_then(excel_date)
+                                    .unwrap_or(v),
                                 _ => v,
                             };
                             if !value.is_empty() {
@@ -349,6 +458,32 @@ mod xlsx {
             }
         }
         Ok(rows)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn dates_are_read_by_their_format() {
+            assert_eq!(excel_date(45016.0).as_deref(), Some("31 March 2023"));
+            assert_eq!(excel_date(43831.75).as_deref(), Some("1 January 2020"));
+            assert_eq!(excel_date(61.0).as_deref(), Some("1 March 1900"));
+            assert!(is_date_format("dd/mm/yyyy"));
+            assert!(is_date_format("[$-F800]dddd, mmmm dd, yyyy"));
+            assert!(!is_date_format("#,##0.00"));
+            assert!(!is_date_format("\"days\" 0"));
+            assert!(!is_date_format("[h]:mm:ss"));
+            let styles = r#"<styleSheet><numFmts><numFmt numFmtId="164" formatCode="d mmm yyyy"/></numFmts>
+              <cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/><xf numFmtId="3"/></cellXfs></styleSheet>"#;
+            let dates = date_styles(styles.as_bytes()).unwrap();
+            assert_eq!(dates, [false, true, true, false]);
+            let sheet = r#"<worksheet><sheetData><row r="1"><c r="A1" s="1"><v>45016</v></c>
+              <c r="B1" s="3"><v>45016</v></c><c r="D1" s="2" t="n"><v>44927</v></c></row></sheetData></worksheet>"#;
+            let mut cells = 0;
+            let rows = sheet_rows(sheet.as_bytes(), "s", &dates, &[], 100, &mut cells).unwrap();
+            assert_eq!(rows, [vec!["31 March 2023", "45016", "", "1 January 2023"]]);
+        }
     }
 }
 
