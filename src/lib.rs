@@ -3,12 +3,14 @@
 //! The core is pure Rust with no I/O and no browser types: bytes in, an [`Analysis`] out. Each
 //! module is one stage of the data flow, in this order:
 //!
-//! 1. [`decode`] — bytes → text (encoding detection, refusal of binary input)
-//!    and [`binary_text`] — refusal of a binary file's bytes pasted as text
+//! 1. [`decode`] — bytes → text, whatever form the reply arrived in (e-mail, Word, Excel,
+//!    PDF, zip, HTML, plain text in any encoding), with a source map; refusal of what cannot be
+//!    read; and [`binary_text`] — refusal of a binary file's bytes pasted as text
 //! 2. [`normalise`] — line ends, spaces, quotes, dashes; an offset map back to the input
 //! 3. [`messages`] — split a pasted thread into messages; mark quoted earlier correspondence
 //!    ([`request_count`]: a warning when the paste seems to hold several separate requests)
-//! 4. [`questionnaire`] — find the numbered (or unnumbered) questions of the request
+//! 4. [`questionnaire`] — find the numbered (or unnumbered) questions of the request, inside
+//!    the request and response [`sections`] a reply's headings bound when it has them
 //! 5. [`align`] — find each question's answer in the response
 //! 6. [`classify`] and [`exemptions`] — status of each answer and the provisions it cites
 //! 7. [`values`] — typed values (money, counts, percentages, areas, dates, yes/no, choices)

@@ -218,6 +218,13 @@ struct Boundary {
 
 /// Splits the text into messages.
 pub fn split(doc: &Doc) -> Thread {
+    split_at(doc, &[])
+}
+
+/// Splits the text into messages, given lines where the input itself says a message begins
+/// (a saved WhatDoTheyKnow page marks each correspondence item; the decoder passes them on):
+/// each such line starts a message unless the text already starts one in its first lines.
+pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
     let header = page_header(doc);
     let mut furniture = Vec::new();
     let n = doc.line_count();
@@ -436,6 +443,7 @@ pub fn split(doc: &Doc) -> Thread {
         }
         i += 1;
     }
+    add_known_starts(doc, &mut bounds, starts, header.requester.as_deref());
     let start_of_body = header.end;
     let mut msgs = Vec::new();
     // A few lines of letterhead above the first salutation ("Our ref: …", a title) belong to
@@ -502,6 +510,74 @@ pub fn split(doc: &Doc) -> Thread {
         msgs,
         furniture,
     }
+}
+
+/// A boundary at each known start that the text did not already find: the item's first line
+/// is its sender, a date alone on the next line its date, and its salutation says who wrote
+/// it ("Dear Some Council" is the requester writing).
+fn add_known_starts(
+    doc: &Doc,
+    bounds: &mut Vec<Boundary>,
+    starts: &[usize],
+    requester: Option<&str>,
+) {
+    let n = doc.line_count();
+    for &s in starts {
+        let Some(first) = (s..n.min(s + 4)).find(|&l| !doc.is_blank(l)) else {
+            continue;
+        };
+        if bounds
+            .iter()
+            .any(|b| b.line >= first && b.line <= first + 8)
+        {
+            continue;
+        }
+        let name = doc.line(first).trim();
+        let sender =
+            (name.len() <= 140 && find_dates(name, false).is_empty()).then(|| name.to_string());
+        let mut date = None;
+        let mut salutation = None;
+        let mut from_requester = sender
+            .as_deref()
+            .zip(requester)
+            .map(|(s, r)| s == r)
+            .filter(|&r| r);
+        for l in first + 1..n.min(first + 12) {
+            let t = doc.line(l).trim();
+            if t.is_empty() {
+                continue;
+            }
+            let ds = find_dates(t, false);
+            if date.is_none() && ds.len() == 1 && ds[0].end - ds[0].start + 12 >= t.len() {
+                date = Some(ds[0].date);
+                continue;
+            }
+            if let Some(c) = SALUTATION.captures(doc.line(l)) {
+                let addressee = c[1].trim();
+                salutation = Some(doc.line_start(l));
+                if from_requester.is_none() {
+                    from_requester = if addressee_is_org(addressee) {
+                        Some(true)
+                    } else if addressee_is_person(addressee) {
+                        Some(false)
+                    } else {
+                        None
+                    };
+                }
+                break;
+            }
+        }
+        bounds.push(Boundary {
+            line: first,
+            quoted: false,
+            sender,
+            date,
+            from_requester,
+            salutation,
+            header_lines: 0,
+        });
+    }
+    bounds.sort_by_key(|b| b.line);
 }
 
 /// Looks above a salutation (not above `floor`) for a date line, and a name line above it.
@@ -606,8 +682,19 @@ fn sender_line(doc: &Doc, i: usize, authority: Option<&str>) -> Option<String> {
     if i > 0 && !doc.is_blank(i - 1) {
         return None;
     }
-    let (who, org) = t.split_once(", ")?;
-    if who.is_empty() || who.len() > 60 || org.contains(", ") || who.split_whitespace().count() > 5
+    // An authority whose own name has a comma ("Ministry of Housing, Communities and Local
+    // Government") is split off whole.
+    let whole = authority
+        .and_then(|a| t.strip_suffix(a))
+        .and_then(|w| w.strip_suffix(", "));
+    let (who, org) = match whole {
+        Some(who) => (who, &t[who.len() + 2..]),
+        None => t.split_once(", ")?,
+    };
+    if who.is_empty()
+        || who.len() > 60
+        || (org.contains(", ") && whole.is_none())
+        || who.split_whitespace().count() > 5
     {
         return None;
     }

@@ -59,7 +59,8 @@ impl Default for Tool {
 pub struct Source {
     /// The file name as given (or `-` for standard input).
     pub name: String,
-    /// Detected format: `text`, or `binary`/`empty` when nothing could be read.
+    /// Detected format: `text`, `email`, `mbox`, `html`, `wdtk-page`, `docx`, `odt`, `xlsx`,
+    /// `ods`, `csv`, `pdf`, `zip`, or `binary`/`empty` when nothing could be read.
     pub format: String,
     /// Detected character encoding: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1252`.
     pub encoding: String,
@@ -67,6 +68,21 @@ pub struct Source {
     pub bytes: usize,
     /// Size of the decoded text in UTF-8 bytes (the space that spans index).
     pub text_bytes: usize,
+    /// The source map: which part, page, sheet or attachment each stretch of the decoded text
+    /// came from. Left out of the JSON for plain text, which has one part.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<SourcePart>,
+}
+
+/// One stretch of the decoded text and where it came from in the input, so that an answer can
+/// be shown as "page 3" or "attachment 2: reply.docx".
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SourcePart {
+    /// `header`, `body`, `attachment`, `message`, `member`, `page`, `sheet` or `table`.
+    pub kind: &'static str,
+    /// In words: `attachment 2: reply.docx`, `page 3`, `sheet Answers`.
+    pub label: String,
+    pub span: Span,
 }
 
 /// The legal regime a request was handled under.

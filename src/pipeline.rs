@@ -24,8 +24,9 @@ pub fn analyse(bytes: &[u8], name: &str) -> Analysis {
                 source.format = "binary".into();
                 return empty_analysis(source, vec![d]);
             }
-            source.format = "text".into();
+            source.format = decoded.format.into();
             source.encoding = decoded.encoding.into();
+            source.parts = decoded.parts;
             let mut a = analyse_decoded(&decoded.text, source);
             let mut diags = decoded.diagnostics;
             diags.append(&mut a.diagnostics);
@@ -64,7 +65,15 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
     let norm = normalise(text);
     let doc = Doc::new(&norm.text);
     let map = |s: usize, e: usize| Span::new(norm.map.original(s), norm.map.original(e));
-    let thread = messages::split(&doc);
+    // Where the input itself marks messages (a saved WhatDoTheyKnow page's correspondence
+    // items), the splitter is told their first lines.
+    let starts: Vec<usize> = source
+        .parts
+        .iter()
+        .filter(|p| p.kind == "message")
+        .map(|p| doc.line_of(normalised_offset(&norm, p.span.start)))
+        .collect();
+    let thread = messages::split_at(&doc, &starts);
     let marks = markers::find(&doc);
     let q = questionnaire::find(&doc, &thread, &marks).unwrap_or_default();
     let request_msg = if q.from_request { q.msg } else { None };
@@ -204,6 +213,20 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
         questions,
         diagnostics,
     }
+}
+
+/// The first normalised offset that maps to `original` or after it.
+fn normalised_offset(norm: &crate::normalise::Normalised, original: usize) -> usize {
+    let (mut lo, mut hi) = (0, norm.text.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if norm.map.original(mid) < original {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// A message's kind from who wrote it and what it says.

@@ -378,9 +378,9 @@ fn empty_and_binary_files_exit_1_with_the_reason_and_an_error_diagnostic() {
         ),
         (dir.file("scan.png", png), "image", "binary-input"),
         (
-            pdf.path.to_str().unwrap().to_string(),
-            "PDF",
-            "binary-input",
+            dir.file("cut.pdf", &pdf.bytes()[..400]),
+            "PDF is damaged",
+            "damaged-pdf",
         ),
     ];
     for (path, reason, code_) in &cases {

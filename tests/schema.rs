@@ -220,6 +220,11 @@ fn full_analysis() -> Analysis {
             encoding: "utf-8".into(),
             bytes: 100,
             text_bytes: 100,
+            parts: vec![foi_analyser::model::SourcePart {
+                kind: "attachment",
+                label: "attachment 1: reply.docx".into(),
+                span: span(0, 100),
+            }],
         },
         thread: Thread {
             title: Some("Customer Relationship Management".into()),

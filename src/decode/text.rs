@@ -1,48 +1,25 @@
-//! Stage 1: bytes → text.
+//! Plain text: bytes → characters.
 //!
 //! Users paste or save replies in whatever their mail client produced: UTF-8 with or without a
 //! byte-order mark, UTF-16 from Windows tools, or Windows-1252 from older Outlook exports. The
 //! decoder never fails on text: bytes that are not valid UTF-8 are read as Windows-1252, one byte
 //! per character, so a single stray `0x92` apostrophe does not turn the rest of a reply into
-//! replacement characters. It refuses only what is not text at all (empty input, binary files),
-//! naming what it found so the user knows what to do instead.
+//! replacement characters. It refuses only what is not text at all (binary files), naming what it
+//! found so the user knows what to do instead.
 
 use crate::model::{Diagnostic, Level};
 
-/// The decoded text of an input.
+/// Text decoded from bytes, with the encoding it was read in.
 #[derive(Debug, Clone)]
-pub struct Decoded {
+pub struct Plain {
     pub text: String,
     /// `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be` or `windows-1252`.
     pub encoding: &'static str,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Largest input read, in bytes. A 50 MB paste is well within it; beyond it a browser tab or a
-/// batch job would be at risk, so the input is refused with a message instead.
-pub const MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
-
 /// Decodes `bytes` as text, or says why it is not text.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, Diagnostic> {
-    if bytes.len() > MAX_INPUT_BYTES {
-        return Err(error(
-            "too-large",
-            format!(
-                "The input is {} MB; the largest input read is {} MB. Split it into separate replies.",
-                bytes.len() / (1024 * 1024),
-                MAX_INPUT_BYTES / (1024 * 1024)
-            ),
-        ));
-    }
-    if bytes.is_empty() {
-        return Err(error(
-            "empty-input",
-            "The input is empty: there is no text to analyse.".into(),
-        ));
-    }
-    if let Some(kind) = sniff_binary_format(bytes) {
-        return Err(error("binary-input", kind.message()));
-    }
+pub fn decode_text(bytes: &[u8]) -> Result<Plain, Diagnostic> {
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         (utf8_with_fallback(rest).0, "utf-8-bom")
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
@@ -75,12 +52,6 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Diagnostic> {
                 .into(),
         ));
     }
-    if text.trim().is_empty() {
-        return Err(error(
-            "empty-input",
-            "The input holds only white space: there is no text to analyse.".into(),
-        ));
-    }
     let mut diagnostics = Vec::new();
     if encoding == "windows-1252" {
         diagnostics.push(Diagnostic {
@@ -90,15 +61,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Diagnostic> {
             span: None,
         });
     }
-    if let Some(note) = markup_note(&text) {
-        diagnostics.push(Diagnostic {
-            level: Level::Warning,
-            code: "markup-input",
-            message: note,
-            span: None,
-        });
-    }
-    Ok(Decoded {
+    Ok(Plain {
         text,
         encoding,
         diagnostics,
@@ -114,71 +77,9 @@ fn error(code: &'static str, message: String) -> Diagnostic {
     }
 }
 
-/// Formats recognised by their first bytes, so the message can say what the file is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum BinaryKind {
-    Pdf,
-    Zip,
-    OleDocument,
-    Png,
-    Jpeg,
-    Gif,
-    Gzip,
-    Other,
-}
-
-impl BinaryKind {
-    fn message(self) -> String {
-        let what = match self {
-            BinaryKind::Pdf => "a PDF document. Reading PDF files is not supported yet: open it, select all the text, and paste it here",
-            BinaryKind::Zip => "a zip archive (a Word .docx, an Excel .xlsx or a .zip). Reading these files is not supported yet: open the document, copy its text, and paste it here",
-            BinaryKind::OleDocument => "an old-style Microsoft Office file (.doc or .xls). Open it, copy its text, and paste it here",
-            BinaryKind::Png | BinaryKind::Jpeg | BinaryKind::Gif => "an image. Text inside images (scans, screenshots) cannot be read: OCR is not supported",
-            BinaryKind::Gzip => "a compressed (gzip) file. Uncompress it first",
-            BinaryKind::Other => "a binary file, not text",
-        };
-        format!("This file is {what}.")
-    }
-}
-
-fn sniff_binary_format(b: &[u8]) -> Option<BinaryKind> {
-    const SIGNATURES: &[(&[u8], BinaryKind)] = &[
-        (b"%PDF-", BinaryKind::Pdf),
-        (b"PK\x03\x04", BinaryKind::Zip),
-        (b"PK\x05\x06", BinaryKind::Zip),
-        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", BinaryKind::OleDocument),
-        (b"\x89PNG\r\n\x1a\n", BinaryKind::Png),
-        (b"\xFF\xD8\xFF", BinaryKind::Jpeg),
-        (b"GIF87a", BinaryKind::Gif),
-        (b"GIF89a", BinaryKind::Gif),
-        (b"\x1F\x8B", BinaryKind::Gzip),
-    ];
-    for (sig, kind) in SIGNATURES {
-        if b.starts_with(sig) {
-            return Some(*kind);
-        }
-    }
-    // A PDF may start after a few bytes of junk; readers accept %PDF within the first KB.
-    let head = &b[..b.len().min(1024)];
-    if head.windows(5).any(|w| w == b"%PDF-") && head.iter().filter(|&&c| c >= 0x80).count() > 0 {
-        return Some(BinaryKind::Pdf);
-    }
-    if b.len() >= 2
-        && !(b.starts_with(b"\xFF\xFE") || b.starts_with(b"\xFE\xFF"))
-        && unmarked_utf16(b).is_none()
-    {
-        let sample = &b[..b.len().min(4096)];
-        let nul = sample.iter().filter(|&&c| c == 0).count();
-        if nul * 50 > sample.len() {
-            return Some(BinaryKind::Other);
-        }
-    }
-    None
-}
-
 /// UTF-16 without a byte-order mark: ASCII text in it has a zero byte in every other place.
 /// Returns `Some(true)` for little-endian, `Some(false)` for big-endian.
-fn unmarked_utf16(b: &[u8]) -> Option<bool> {
+pub(super) fn unmarked_utf16(b: &[u8]) -> Option<bool> {
     let sample = &b[..b.len().min(4096) & !1];
     if sample.len() < 8 {
         return None;
@@ -272,32 +173,9 @@ fn looks_binary(b: &[u8]) -> bool {
     control * 10 > sample.len()
 }
 
-/// A note when the text is HTML or RTF markup, read as plain text for now.
-fn markup_note(text: &str) -> Option<String> {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(512)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if head.starts_with("{\\rtf") {
-        Some("This is an RTF document; it was read as plain text, so formatting codes may appear in answers.".into())
-    } else if head.starts_with("<!doctype html")
-        || head.starts_with("<html")
-        || head.contains("<body")
-    {
-        Some(
-            "This is an HTML page; it was read as plain text, so markup may appear in answers."
-                .into(),
-        )
-    } else {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::decode::decode;
 
     #[test]
     fn encodings() {
@@ -347,8 +225,6 @@ mod tests {
         let cases: &[(&[u8], &str, &str)] = &[
             (b"", "empty-input", "empty"),
             (b"  \r\n\t ", "empty-input", "white space"),
-            (b"%PDF-1.4\n%\xE2\xE3\xCF\xD3", "binary-input", "PDF"),
-            (b"PK\x03\x04\x14\x00", "binary-input", "zip"),
             (b"\x89PNG\r\n\x1a\n\x00\x00", "binary-input", "image"),
             (
                 b"\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10",
