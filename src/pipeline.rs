@@ -20,14 +20,27 @@ pub fn analyse(bytes: &[u8], name: &str) -> Analysis {
     };
     match decode(bytes) {
         Ok(decoded) => {
-            if let Some(d) = binary_text::refusal(&decoded.text) {
-                source.format = "binary".into();
-                return empty_analysis(source, vec![d]);
+            // Only text that arrived as text can be a binary file pasted; a reader's output (an
+            // e-mail body in a broken charset) is what that file holds.
+            if decoded.format == "text" {
+                if let Some(d) = binary_text::refusal(&decoded.text) {
+                    source.format = "binary".into();
+                    return empty_analysis(source, vec![d]);
+                }
             }
             source.format = decoded.format.into();
             source.encoding = decoded.encoding.into();
             source.parts = decoded.parts;
             let mut a = analyse_decoded(&decoded.text, source);
+            // A mailbox's separate conversations are counted from its raw headers, which the
+            // e-mail reader has replaced by one rendered thread.
+            if decoded.format == "mbox" && !a.diagnostics.iter().any(|d| d.code == "many-requests") {
+                let raw = String::from_utf8_lossy(bytes);
+                if let Some(mut d) = request_count::diagnostic(&Doc::new(&raw)) {
+                    d.span = None;
+                    a.diagnostics.push(d);
+                }
+            }
             let mut diags = decoded.diagnostics;
             diags.append(&mut a.diagnostics);
             a.diagnostics = diags;
