@@ -19,6 +19,7 @@
 pub mod align;
 pub mod calendar;
 pub mod classify;
+pub mod compare;
 pub mod dates;
 pub mod decode;
 pub mod exemptions;
