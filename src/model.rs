@@ -10,7 +10,9 @@ pub const SCHEMA_VERSION: &str = "1.0.0";
 
 /// A half-open range `[start, end)` of UTF-8 byte offsets into the source text as decoded
 /// (for UTF-8 input without a byte-order mark, offsets into the input bytes themselves).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -70,7 +72,9 @@ pub struct Source {
 }
 
 /// The legal regime a request was handled under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord,
+)]
 pub enum Law {
     /// Freedom of Information Act 2000 (England, Wales, Northern Ireland, UK bodies).
     #[default]

@@ -87,7 +87,13 @@ pub fn assign(vocab: &Vocabulary, items: &[Item], slots: &[Slot]) -> Vec<Option<
     let key_eq = |i: usize, j: usize| -> bool {
         !items[i].key.is_empty() && slots[j].keys.contains(&items[i].key)
     };
-    let rel = |k: usize, len: usize| if len > 1 { k as f32 / (len - 1) as f32 } else { 0.0 };
+    let rel = |k: usize, len: usize| {
+        if len > 1 {
+            k as f32 / (len - 1) as f32
+        } else {
+            0.0
+        }
+    };
     let score = |i: usize, j: usize| -> f32 {
         sim[i * m + j] + if key_eq(i, j) { ID_BONUS } else { 0.0 }
             - ORDER_PENALTY * (rel(i, n) - rel(j, m)).abs()
@@ -148,7 +154,8 @@ pub fn assign(vocab: &Vocabulary, items: &[Item], slots: &[Slot]) -> Vec<Option<
             .max_by(|&a, &b| score(i, a).total_cmp(&score(i, b)));
         if let Some(j) = best {
             let s = sim[i * m + j];
-            let one_to_one = free.len() == 1 && unplaced_in_gap == 1 && lo.is_some() && hi.is_some();
+            let one_to_one =
+                free.len() == 1 && unplaced_in_gap == 1 && lo.is_some() && hi.is_some();
             let ok = s >= ACCEPT_IN_GAP
                 || (key_eq(i, j) && s >= ACCEPT_IN_GAP_WITH_ID)
                 || (one_to_one && s >= ACCEPT_IN_GAP_WITH_ID);
@@ -191,10 +198,7 @@ pub fn assign(vocab: &Vocabulary, items: &[Item], slots: &[Slot]) -> Vec<Option<
 mod tests {
     use super::*;
 
-    fn run(
-        reply: &[(&str, &str)],
-        questionnaire: &[(&str, &str)],
-    ) -> Vec<Option<(usize, Basis)>> {
+    fn run(reply: &[(&str, &str)], questionnaire: &[(&str, &str)]) -> Vec<Option<(usize, Basis)>> {
         let mut v = Vocabulary::default();
         let fr: Vec<Features> = reply.iter().map(|(_, t)| v.features(t)).collect();
         let fq: Vec<Features> = questionnaire.iter().map(|(_, t)| v.features(t)).collect();
@@ -202,7 +206,10 @@ mod tests {
         let items: Vec<Item> = reply
             .iter()
             .zip(&fr)
-            .map(|((k, _), f)| Item { features: f, key: k })
+            .map(|((k, _), f)| Item {
+                features: f,
+                key: k,
+            })
             .collect();
         let slots: Vec<Slot> = questionnaire
             .iter()
@@ -230,7 +237,10 @@ mod tests {
         let reply = [
             ("a", "Which supplier provides the payroll software?"),
             ("b", "How many members of staff does the council employ"),
-            ("c", "Does the authority have an on-line portal for residents?"),
+            (
+                "c",
+                "Does the authority have an on-line portal for residents?",
+            ),
         ];
         let got = run(&reply, &Q);
         assert_eq!(got[0].map(|p| p.0), Some(2));
@@ -253,7 +263,10 @@ mod tests {
 
     #[test]
     fn an_unrelated_question_is_left_unplaced() {
-        let reply = [("1", "When were the parking charges at the leisure centre last reviewed?")];
+        let reply = [(
+            "1",
+            "When were the parking charges at the leisure centre last reviewed?",
+        )];
         assert_eq!(run(&reply, &Q), vec![None]);
     }
 }

@@ -61,7 +61,7 @@ pub fn build(replies: &[Reply]) -> Built {
         .zip(&features)
         .map(|(r, f)| {
             if !r.errors.is_empty() {
-                Membership::Unreadable
+                Membership::Failed
             } else if f.iter().all(Option::is_none) {
                 Membership::NoQuestions
             } else {
@@ -69,8 +69,10 @@ pub fn build(replies: &[Reply]) -> Built {
             }
         })
         .collect();
-    let mut placements: Vec<Vec<Option<Placement>>> =
-        replies.iter().map(|r| vec![None; r.questions.len()]).collect();
+    let mut placements: Vec<Vec<Option<Placement>>> = replies
+        .iter()
+        .map(|r| vec![None; r.questions.len()])
+        .collect();
     let mut match_rate = vec![0f32; replies.len()];
     let eligible: Vec<usize> = (0..replies.len())
         .filter(|&r| membership[r] == Membership::Same)
@@ -175,7 +177,7 @@ pub fn build(replies: &[Reply]) -> Built {
             let pos = after.map_or(0, |s| s + 1);
             inserted.push((pos, *q));
         }
-        inserted.sort_by(|a, b| b.0.cmp(&a.0));
+        inserted.sort_by_key(|x| std::cmp::Reverse(x.0));
         // Group by position: within a position, insert in reverse reply order.
         for (pos, q) in inserted {
             clusters.insert(
@@ -224,7 +226,10 @@ fn choose_reference(
         let mut score: f32 = sample
             .iter()
             .filter(|&&b| b != a)
-            .map(|&b| affinity(vocab, &features[a], &features[b]) + affinity(vocab, &features[b], &features[a]))
+            .map(|&b| {
+                affinity(vocab, &features[a], &features[b])
+                    + affinity(vocab, &features[b], &features[a])
+            })
             .sum();
         score += 0.001 * features[a].iter().flatten().count() as f32;
         if best.is_none_or(|(s, _)| score > s) {
@@ -261,7 +266,11 @@ pub fn names(clusters: &[Cluster], replies: &[Reply]) -> Vec<(String, String, St
     clusters
         .iter()
         .map(|c| {
-            let id = most_common(c.members.iter().map(|&(r, q)| replies[r].questions[q].id.as_str()));
+            let id = most_common(
+                c.members
+                    .iter()
+                    .map(|&(r, q)| replies[r].questions[q].id.as_str()),
+            );
             let key = c
                 .members
                 .iter()

@@ -120,7 +120,10 @@ pub fn long_csv(cmp: &Comparison, replies: &[Reply]) -> String {
                             v.map(plain_value).unwrap_or_default(),
                             v.and_then(|v| v.unit.clone()).unwrap_or_default(),
                             v.map(|v| kind_word(v.kind)).unwrap_or_default(),
-                            q.answer.as_ref().map(|a| a.text.clone()).unwrap_or_default(),
+                            q.answer
+                                .as_ref()
+                                .map(|a| a.text.clone())
+                                .unwrap_or_default(),
                         ]
                         .into_iter(),
                     );
@@ -159,7 +162,10 @@ pub fn long_csv(cmp: &Comparison, replies: &[Reply]) -> String {
                     v.map(plain_value).unwrap_or_default(),
                     v.and_then(|v| v.unit.clone()).unwrap_or_default(),
                     v.map(|v| kind_word(v.kind)).unwrap_or_default(),
-                    q.answer.as_ref().map(|a| a.text.clone()).unwrap_or_default(),
+                    q.answer
+                        .as_ref()
+                        .map(|a| a.text.clone())
+                        .unwrap_or_default(),
                 ]
                 .into_iter(),
             );
@@ -232,6 +238,6 @@ pub fn membership_word(m: Membership) -> &'static str {
         Membership::Same => "same",
         Membership::Different => "different",
         Membership::NoQuestions => "no_questions",
-        Membership::Unreadable => "unreadable",
+        Membership::Failed => "failed",
     }
 }

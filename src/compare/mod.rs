@@ -44,8 +44,8 @@ pub enum Membership {
     Different,
     /// The engine found no questions in it (a letter in prose, a refusal of the whole request).
     NoQuestions,
-    /// The file could not be read.
-    Unreadable,
+    /// The analysis reported an error: the file could not be read, or is no FOI reply.
+    Failed,
 }
 
 /// One question of the canonical questionnaire.
@@ -128,7 +128,10 @@ impl Comparison {
     ) -> Option<(&'a ReplyQuestion, &QuestionMapping)> {
         let qi = (*self.cells.get(reply)?.get(slot)?)?;
         let q = replies.get(reply)?.questions.get(qi)?;
-        let m = self.replies[reply].questions.iter().find(|m| m.index == qi)?;
+        let m = self.replies[reply]
+            .questions
+            .iter()
+            .find(|m| m.index == qi)?;
         Some((q, m))
     }
 
@@ -155,7 +158,7 @@ pub fn compare(replies: &[Reply], overrides: &[Override]) -> Comparison {
                     None => ids.push((qid.clone(), 1)),
                 }
             }
-            ids.sort_by(|a, b| b.1.cmp(&a.1));
+            ids.sort_by_key(|x| std::cmp::Reverse(x.1));
             CanonicalQuestion {
                 id,
                 key,
@@ -239,7 +242,11 @@ pub fn compare(replies: &[Reply], overrides: &[Override]) -> Comparison {
     cmp
 }
 
-fn apply_override(mappings: &mut [ReplyMapping], questionnaire: &[CanonicalQuestion], o: &Override) {
+fn apply_override(
+    mappings: &mut [ReplyMapping],
+    questionnaire: &[CanonicalQuestion],
+    o: &Override,
+) {
     let Some(m) = mappings.get_mut(o.reply) else {
         return;
     };

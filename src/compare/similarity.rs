@@ -20,11 +20,11 @@ use std::collections::HashMap;
 /// politeness of a request ("please could you provide…"), and question words that every
 /// question has.
 const STOPWORDS: &[&str] = &[
-    "a", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can", "could", "confirm",
-    "detail", "details", "do", "does", "did", "for", "from", "has", "have", "i", "if", "in",
+    "a", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can", "confirm", "could",
+    "detail", "details", "did", "do", "does", "for", "from", "has", "have", "i", "if", "in",
     "into", "is", "it", "its", "kindly", "me", "my", "of", "on", "or", "our", "please", "provide",
-    "request", "so", "tell", "that", "the", "their", "there", "these", "this", "those", "to",
-    "us", "was", "we", "were", "what", "which", "who", "will", "with", "would", "you", "your",
+    "request", "so", "tell", "that", "the", "their", "there", "these", "this", "those", "to", "us",
+    "was", "we", "were", "what", "which", "who", "will", "with", "would", "you", "your",
 ];
 
 /// A question's wording reduced to what the similarity needs.
@@ -44,6 +44,9 @@ pub struct Vocabulary {
     df: Vec<u32>,
     /// Number of questions seen.
     docs: u32,
+    /// Whether each word is a number: numbers weigh double, since "spend in 2019" and "spend
+    /// in 2020" are different questions while a typo in a word is not.
+    numeric: Vec<bool>,
     weights: Vec<f32>,
 }
 
@@ -61,6 +64,10 @@ impl Vocabulary {
         words.sort_unstable();
         words.dedup();
         self.df.resize(self.ids.len(), 0);
+        self.numeric.resize(self.ids.len(), false);
+        for (w, s) in words_of(&stems, &self.ids) {
+            self.numeric[w as usize] = s.bytes().all(|b| b.is_ascii_digit());
+        }
         for &w in &words {
             self.df[w as usize] += 1;
         }
@@ -78,7 +85,15 @@ impl Vocabulary {
         self.weights = self
             .df
             .iter()
-            .map(|&df| (n / (df as f32 + 0.5)).ln().max(0.0) + 0.35)
+            .zip(&self.numeric)
+            .map(|(&df, &num)| {
+                let w = (n / (df as f32 + 0.5)).ln().max(0.0) + 0.35;
+                if num {
+                    2.0 * w
+                } else {
+                    w
+                }
+            })
             .collect();
     }
 
@@ -123,6 +138,15 @@ impl Vocabulary {
     }
 }
 
+fn words_of<'a>(
+    stems: &'a [String],
+    ids: &'a HashMap<String, u32>,
+) -> impl Iterator<Item = (u32, &'a str)> + 'a {
+    stems
+        .iter()
+        .filter_map(move |s| ids.get(s).map(|&w| (w, s.as_str())))
+}
+
 /// Dice coefficient of two sorted lists without repeats.
 fn dice(a: &[u32], b: &[u32]) -> f32 {
     if a.is_empty() || b.is_empty() {
@@ -146,6 +170,7 @@ fn dice(a: &[u32], b: &[u32]) -> f32 {
 /// The content words of a text, lower-cased and stemmed lite, in order.
 pub fn stems(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    let text = join_hyphenated(text);
     for raw in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -161,6 +186,22 @@ pub fn stems(text: &str) -> Vec<String> {
             continue;
         }
         out.push(stem(&w));
+    }
+    out
+}
+
+/// "on-line" and "online", "stand-alone" and "standalone" are one word; "2017-18" stays two.
+fn join_hyphenated(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let joins = c == '-'
+            && i > 0
+            && chars[i - 1].is_alphabetic()
+            && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+        if !joins {
+            out.push(c);
+        }
     }
     out
 }
@@ -249,7 +290,10 @@ mod tests {
 
     #[test]
     fn restatements_score_above_different_questions() {
-        let others = ["How many staff are employed?", "What is your annual budget?"];
+        let others = [
+            "How many staff are employed?",
+            "What is your annual budget?",
+        ];
         let same = sim(
             "Does the council have an online portal for residents?",
             "Do you have an on-line portal for your residents",

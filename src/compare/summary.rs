@@ -172,7 +172,7 @@ pub fn questions(cmp: &Comparison, replies: &[Reply]) -> Vec<QuestionSummary> {
                     }
                 })
                 .collect();
-            choices.sort_by(|a, b| b.count.cmp(&a.count));
+            choices.sort_by_key(|c| std::cmp::Reverse(c.count));
             QuestionSummary {
                 id: c.id.clone(),
                 statuses,
@@ -215,9 +215,7 @@ pub fn authorities(cmp: &Comparison, replies: &[Reply]) -> Vec<AuthoritySummary>
                     None => s.missing += 1,
                 }
             }
-            if m.questionnaire != Membership::Same
-                && cmp.cells[r].iter().all(Option::is_none)
-            {
+            if m.questionnaire != Membership::Same && cmp.cells[r].iter().all(Option::is_none) {
                 s.missing = 0;
             }
             s
@@ -303,15 +301,22 @@ mod tests {
     #[test]
     fn choices_fold_case_spacing_and_company_suffixes() {
         assert_eq!(choice_key("Civica Ltd"), choice_key(" civica "));
-        assert_eq!(choice_key("Microsoft  Dynamics"), choice_key("microsoft dynamics"));
+        assert_eq!(
+            choice_key("Microsoft  Dynamics"),
+            choice_key("microsoft dynamics")
+        );
         assert_ne!(choice_key("Microsoft Dynamics"), choice_key("Microsoft"));
         assert_eq!(choice_key("Ltd"), "ltd");
     }
 
     #[test]
     fn median_of_even_and_odd_counts() {
-        let n = numbers_of(vec![(0, 3.0), (1, 1.0), (2, 2.0)], Some(ValueKind::Count), None)
-            .unwrap();
+        let n = numbers_of(
+            vec![(0, 3.0), (1, 1.0), (2, 2.0)],
+            Some(ValueKind::Count),
+            None,
+        )
+        .unwrap();
         assert_eq!((n.min, n.median, n.max, n.count), (1.0, 2.0, 3.0, 3));
         let n = numbers_of(vec![(0, 4.0), (1, 1.0)], Some(ValueKind::Count), None).unwrap();
         assert_eq!(n.median, 2.5);

@@ -86,7 +86,12 @@ fn matrix(
         let reply = &replies[r];
         text(ws, row, 0, &reply.source)?;
         text(ws, row, 1, reply.authority.as_deref().unwrap_or(""))?;
-        text(ws, row, 2, reply.references.first().map_or("", String::as_str))?;
+        text(
+            ws,
+            row,
+            2,
+            reply.references.first().map_or("", String::as_str),
+        )?;
         text(ws, row, 3, membership_word(m.questionnaire))?;
         text(ws, row, 4, reply.outcome.as_deref().unwrap_or(""))?;
         text(
@@ -145,7 +150,12 @@ fn long(
                 text(ws, row, 9, v.unit.as_deref().unwrap_or(""))?;
                 text(ws, row, 10, &kind_word(v.kind))?;
             }
-            text(ws, row, 11, q.answer.as_ref().map_or("", |a| a.text.as_str()))?;
+            text(
+                ws,
+                row,
+                11,
+                q.answer.as_ref().map_or("", |a| a.text.as_str()),
+            )?;
             row += 1;
         }
     }
