@@ -81,12 +81,17 @@ impl Tally {
     }
 }
 
-/// Scores a mapping against truth (`reply id -> canonical id or None`): every question found
-/// counts; one without a truth entry should map nowhere.
+/// Scores a mapping against truth (`reply id -> canonical id or None`, `a|b` for either):
+/// every question found counts; one without a truth entry should map nowhere.
 fn score(cmp: &Comparison, r: usize, truth: &BTreeMap<String, Option<String>>, t: &mut Tally) {
     for q in &cmp.replies[r].questions {
+        // A merged question may take any of its parts' columns: truth `Q4a|Q4b`.
         let want = truth.get(&q.id).cloned().flatten();
-        let ok = q.canonical == want;
+        let ok = match (&q.canonical, &want) {
+            (Some(c), Some(w)) => w.split('|').any(|w| w == c),
+            (None, None) => true,
+            _ => false,
+        };
         if !ok {
             eprintln!(
                 "  miss: reply {r} {} {:?} -> {:?}, want {:?} ({:.2})",
@@ -372,7 +377,7 @@ fn variants(src: &[Source]) -> Vec<Variant> {
                 s.canonical.clone(),
                 format!("{} And {}", s.text, t.text),
                 format!("{} {}", s.answer, t.answer),
-                Some(s.canonical.clone()),
+                Some(format!("{}|{}", s.canonical, t.canonical)),
             ));
             k += 2;
         } else {
@@ -410,7 +415,7 @@ fn variants(src: &[Source]) -> Vec<Variant> {
                 n.to_string(),
                 reword(&format!("{} And {}", s.text, t.text)),
                 format!("{} {}", s.answer, t.answer),
-                Some(s.canonical.clone()),
+                Some(format!("{}|{}", s.canonical, t.canonical)),
             ));
             k += 2;
             continue;
