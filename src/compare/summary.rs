@@ -34,7 +34,8 @@ pub struct Count {
     pub count: usize,
 }
 
-/// Statistics of a column's numbers (one per reply: its main value).
+/// Statistics of a column's numbers (one per reply: its main value); `unit` when they all
+/// share one.
 #[derive(Debug, Clone, Serialize)]
 pub struct Numbers {
     pub kind: ValueKind,
@@ -94,7 +95,8 @@ pub fn questions(cmp: &Comparison, replies: &[Reply]) -> Vec<QuestionSummary> {
             let mut statuses: Vec<Count> = Vec::new();
             let mut exemptions: Vec<Count> = Vec::new();
             let mut numbers: Vec<(usize, f64)> = Vec::new();
-            let mut unit: Option<String> = None;
+            // The unit of the column's numbers when they all share one, else none.
+            let mut units: Vec<Option<String>> = Vec::new();
             let mut choices: Vec<(String, Vec<Count>)> = Vec::new();
             let mut yes_no = YesNo { yes: 0, no: 0 };
             for (r, row) in cmp.cells.iter().enumerate() {
@@ -113,7 +115,9 @@ pub fn questions(cmp: &Comparison, replies: &[Reply]) -> Vec<QuestionSummary> {
                     if let (Scalar::Number(n), true) = (&v.value, is_numeric(v.kind)) {
                         if Some(v.kind) == c.value_kind && n.is_finite() {
                             numbers.push((r, *n));
-                            unit = unit.or_else(|| v.unit.clone());
+                            if !units.contains(&v.unit) {
+                                units.push(v.unit.clone());
+                            }
                         }
                     }
                 }
@@ -177,7 +181,15 @@ pub fn questions(cmp: &Comparison, replies: &[Reply]) -> Vec<QuestionSummary> {
                 id: c.id.clone(),
                 statuses,
                 exemptions,
-                numbers: numbers_of(numbers, c.value_kind, unit),
+                numbers: numbers_of(
+                    numbers,
+                    c.value_kind,
+                    if units.len() == 1 {
+                        units.pop().flatten()
+                    } else {
+                        None
+                    },
+                ),
                 choices,
                 yes_no: (yes_no.yes + yes_no.no > 0).then_some(yes_no),
             }
