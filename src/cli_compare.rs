@@ -1,13 +1,15 @@
 //! `foi-analyser compare FILE...`: many replies to one questionnaire as one table.
 //!
 //! Streaming: each file is read, analysed and reduced to its [`Reply`] (and, for JSON, its
-//! analysis as compact JSON text) before the next is read, so memory grows with the batch's
-//! results, not with its input. A file that cannot be read or analysed is reported on standard
+//! analysis as compact JSON text) before its thread reads another (one thread per core), so
+//! memory grows with the batch's results, not with its input. A file that cannot be read or analysed is reported on standard
 //! error with its name and the batch goes on.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use foi_analyser::compare::{self, export, Membership, Reply};
 
@@ -107,28 +109,8 @@ pub fn run(args: Vec<String>) -> ExitCode {
         }
     }
 
-    let mut replies: Vec<Reply> = Vec::with_capacity(files.len());
-    let mut analyses: Vec<String> = Vec::new();
-    for file in &files {
-        let name = file.to_string_lossy().into_owned();
-        let analysis = match std::fs::read(file) {
-            Ok(bytes) => crate::analyse_guarded(&bytes, &name),
-            Err(e) => {
-                eprintln!("foi-analyser: {name}: cannot read: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        let reply = Reply::from_analysis(&analysis);
-        for e in &reply.errors {
-            eprintln!("foi-analyser: {name}: {e}");
-            failed = true;
-        }
-        if format == Format::Json {
-            analyses.push(serde_json::to_string(&analysis).unwrap_or_default());
-        }
-        replies.push(reply);
-    }
+    let (replies, analyses, read_failed) = analyse_all(&files, format == Format::Json);
+    failed |= read_failed;
 
     let cmp = compare::compare(&replies, &[]);
     for m in &cmp.replies {
@@ -184,6 +166,62 @@ fn xlsx(cmp: &compare::Comparison, replies: &[Reply]) -> Result<Vec<u8>, String>
 #[cfg(not(feature = "xlsx"))]
 fn xlsx(_: &compare::Comparison, _: &[Reply]) -> Result<Vec<u8>, String> {
     Err("this build has no xlsx support (built without the `xlsx` feature)".into())
+}
+
+/// One file's result: its reply, its analysis as JSON when wanted, its error messages.
+type Outcome = (Option<Reply>, Option<String>, Vec<String>);
+
+/// Analyses `files` on every core, each thread taking the next file when it is done with one:
+/// at any time each thread holds one file's bytes, so memory grows with the results only.
+/// Results keep the order of `files`; a file that cannot be read has no reply.
+fn analyse_all(files: &[PathBuf], keep_json: bool) -> (Vec<Reply>, Vec<String>, bool) {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Outcome>>> = Mutex::new(vec![None; files.len()]);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len().max(1));
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(file) = files.get(i) else { break };
+                let name = file.to_string_lossy().into_owned();
+                let outcome: Outcome = match std::fs::read(file) {
+                    Ok(bytes) => {
+                        let analysis = crate::analyse_guarded(&bytes, &name);
+                        drop(bytes);
+                        let reply = Reply::from_analysis(&analysis);
+                        let json =
+                            keep_json.then(|| serde_json::to_string(&analysis).unwrap_or_default());
+                        let errors = reply.errors.clone();
+                        (Some(reply), json, errors)
+                    }
+                    Err(e) => (None, None, vec![format!("cannot read: {e}")]),
+                };
+                if let Ok(mut r) = results.lock() {
+                    r[i] = Some(outcome);
+                }
+            });
+        }
+    });
+    let mut failed = false;
+    let mut replies = Vec::with_capacity(files.len());
+    let mut analyses = Vec::new();
+    let results = results.into_inner().unwrap_or_default();
+    for (file, outcome) in files.iter().zip(results) {
+        let Some((reply, json, errors)) = outcome else {
+            continue;
+        };
+        for e in &errors {
+            eprintln!("foi-analyser: {}: {e}", file.to_string_lossy());
+            failed = true;
+        }
+        if let Some(reply) = reply {
+            replies.push(reply);
+            analyses.extend(json);
+        }
+    }
+    (replies, analyses, failed)
 }
 
 /// The files under `dir`, sorted by path, hidden ones (`.DS_Store`, `.git`) left out.

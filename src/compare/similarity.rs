@@ -30,6 +30,9 @@ const STOPWORDS: &[&str] = &[
 /// A question's wording reduced to what the similarity needs.
 #[derive(Debug, Clone, Default)]
 pub struct Features {
+    /// The same for two wordings with the same stemmed words (most restatements are copied):
+    /// the key of the similarity cache.
+    pub id: u32,
     /// Interned stemmed words, sorted and without repeats.
     pub words: Vec<u32>,
     /// Hashes of the character trigrams of the stemmed words, sorted and without repeats.
@@ -48,12 +51,25 @@ pub struct Vocabulary {
     /// in 2020" are different questions while a typo in a word is not.
     numeric: Vec<bool>,
     weights: Vec<f32>,
+    /// Distinct wordings seen (their stems joined) and their features.
+    wordings: HashMap<String, Features>,
+    /// Similarities computed so far, by the pair of wording ids (smaller first).
+    cache: std::cell::RefCell<HashMap<(u32, u32), f32>>,
 }
 
 impl Vocabulary {
     /// The features of one wording; counts its words for the weights.
     pub fn features(&mut self, text: &str) -> Features {
         let stems = stems(text);
+        let joined = stems.join(" ");
+        if let Some(f) = self.wordings.get(&joined) {
+            let f = f.clone();
+            for &w in &f.words {
+                self.df[w as usize] += 1;
+            }
+            self.docs += 1;
+            return f;
+        }
         let mut words: Vec<u32> = stems
             .iter()
             .map(|w| {
@@ -72,10 +88,13 @@ impl Vocabulary {
             self.df[w as usize] += 1;
         }
         self.docs += 1;
-        Features {
+        let f = Features {
+            id: self.wordings.len() as u32,
             words,
             trigrams: trigrams(&stems),
-        }
+        };
+        self.wordings.insert(joined, f.clone());
+        f
     }
 
     /// Fixes the weights from the counts so far (inverse document frequency, smoothed, so a
@@ -101,11 +120,24 @@ impl Vocabulary {
         self.weights.get(w as usize).copied().unwrap_or(1.0)
     }
 
-    /// Similarity of two wordings in `[0, 1]`.
+    /// Similarity of two wordings in `[0, 1]` (computed once per pair of distinct wordings).
     pub fn similarity(&self, a: &Features, b: &Features) -> f32 {
         if a.words.is_empty() && b.words.is_empty() {
             return 0.0;
         }
+        if a.id == b.id {
+            return 1.0;
+        }
+        let key = (a.id.min(b.id), a.id.max(b.id));
+        if let Some(&s) = self.cache.borrow().get(&key) {
+            return s;
+        }
+        let s = self.compute(a, b);
+        self.cache.borrow_mut().insert(key, s);
+        s
+    }
+
+    fn compute(&self, a: &Features, b: &Features) -> f32 {
         let (mut common, mut total) = (0.0f32, 0.0f32);
         let (mut i, mut j) = (0, 0);
         while i < a.words.len() || j < b.words.len() {
