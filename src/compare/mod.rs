@@ -14,6 +14,7 @@
 //! every view and export follows them. No I/O and no browser types here.
 
 pub mod assign;
+pub mod batch;
 pub mod canonical;
 pub mod export;
 pub mod reply;
