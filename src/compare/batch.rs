@@ -35,6 +35,14 @@ impl Format {
     }
 }
 
+/// A batch as the page sends it, read.
+pub struct Batch {
+    pub replies: Vec<Reply>,
+    /// Each analysis's JSON text, for the JSON export.
+    pub analyses: Vec<String>,
+    pub overrides: Vec<Override>,
+}
+
 /// Reads the batch: the analyses (a JSON array of analysis objects) and the corrections (a
 /// JSON array of `{reply, question, canonical}`; empty text for none). An analysis that does
 /// not read is an error naming its position: the page only sends what the engine wrote.
@@ -55,13 +63,21 @@ pub fn read(
     } else {
         serde_json::from_str(overrides_json).map_err(|e| format!("the corrections: {e}"))?
     };
-    Ok((replies, texts, overrides))
+    Ok(Batch {
+        replies,
+        analyses: texts,
+        overrides,
+    })
 }
 
 /// Compares and writes `format`.
 pub fn run(analyses_json: &str, overrides_json: &str, format: &str) -> Result<Vec<u8>, String> {
     let format = Format::parse(format)?;
-    let (replies, texts, overrides) = read(analyses_json, overrides_json)?;
+    let Batch {
+        replies,
+        analyses: texts,
+        overrides,
+    } = read(analyses_json, overrides_json)?;
     let cmp: Comparison = compare(&replies, &overrides);
     Ok(match format {
         Format::View => export::json::<&str>(&cmp, &[]).into_bytes(),
