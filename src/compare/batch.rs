@@ -46,10 +46,7 @@ pub struct Batch {
 /// Reads the batch: the analyses (a JSON array of analysis objects) and the corrections (a
 /// JSON array of `{reply, question, canonical}`; empty text for none). An analysis that does
 /// not read is an error naming its position: the page only sends what the engine wrote.
-pub fn read(
-    analyses_json: &str,
-    overrides_json: &str,
-) -> Result<(Vec<Reply>, Vec<String>, Vec<Override>), String> {
+pub fn read(analyses_json: &str, overrides_json: &str) -> Result<Batch, String> {
     let raw: Vec<Box<RawValue>> = serde_json::from_str(analyses_json)
         .map_err(|e| format!("the analyses are not a JSON array: {e}"))?;
     let mut replies = Vec::with_capacity(raw.len());
