@@ -4,14 +4,17 @@
 //! The wasm binding is one call to [`run`], so everything the page's comparison does is tested
 //! natively here.
 
+use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::{compare, export, Comparison, Override, Reply};
+use super::{compare, export, main_value, Comparison, Override, Reply};
 
 /// What [`run`] produces: the comparison for the page to draw, or one of the exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// The comparison JSON without the analyses (the page has them already).
+    /// For drawing: the comparison JSON without the analyses, plus `cells[reply][column]`
+    /// (the reply's question index and id, status and main value) so the page need not keep
+    /// the analyses on its main thread.
     View,
     /// The comparison JSON with the analyses: the download, as the CLI's `--format json`.
     Json,
@@ -77,13 +80,57 @@ pub fn run(analyses_json: &str, overrides_json: &str, format: &str) -> Result<Ve
     } = read(analyses_json, overrides_json)?;
     let cmp: Comparison = compare(&replies, &overrides);
     Ok(match format {
-        Format::View => export::json::<&str>(&cmp, &[]).into_bytes(),
+        Format::View => view(&cmp, &replies).into_bytes(),
         Format::Json => export::json(&cmp, &texts).into_bytes(),
         Format::Wide => export::wide_csv(&cmp, &replies).into_bytes(),
         Format::Long => export::long_csv(&cmp, &replies).into_bytes(),
         #[cfg(feature = "xlsx")]
         Format::Xlsx => super::xlsx::workbook(&cmp, &replies)?,
     })
+}
+
+/// One matrix cell as the page draws it.
+#[derive(Serialize)]
+struct Cell<'a> {
+    /// The reply's question: its index in the analysis, its id as written.
+    index: usize,
+    id: &'a str,
+    status: &'static str,
+    /// The main value as text (`~20`, `2448000`, `yes`), with its unit.
+    value: Option<String>,
+    unit: Option<&'a str>,
+}
+
+fn view(cmp: &Comparison, replies: &[Reply]) -> String {
+    #[derive(Serialize)]
+    struct View<'a> {
+        #[serde(flatten)]
+        comparison: &'a Comparison,
+        cells: Vec<Vec<Option<Cell<'a>>>>,
+    }
+    let cells = (0..cmp.replies.len())
+        .map(|r| {
+            (0..cmp.questionnaire.len())
+                .map(|slot| {
+                    cmp.cell(replies, r, slot).map(|(q, m)| {
+                        let v = main_value(q, cmp.questionnaire[slot].value_kind);
+                        Cell {
+                            index: m.index,
+                            id: &q.id,
+                            status: q.status.as_str(),
+                            value: v.map(export::plain_value),
+                            unit: v.and_then(|v| v.unit.as_deref()),
+                        }
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    serde_json::to_string(&View {
+        comparison: cmp,
+        cells,
+    })
+    .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
 
 #[cfg(test)]
@@ -111,10 +158,25 @@ mod tests {
         let analyses = batch();
         let view: serde_json::Value =
             serde_json::from_slice(&run(&analyses, "", "view").unwrap()).unwrap();
-        assert_eq!(view["analyses"].as_array().unwrap().len(), 0);
+        assert!(view.get("analyses").is_none());
         assert_eq!(view["replies"].as_array().unwrap().len(), 2);
+        let cells = view["cells"].as_array().unwrap();
+        assert_eq!(cells.len(), 2);
+        let columns = view["questionnaire"].as_array().unwrap().len();
+        assert!(cells.iter().all(|row| row.as_array().unwrap().len() == columns));
         let json: serde_json::Value =
             serde_json::from_slice(&run(&analyses, "[]", "json").unwrap()).unwrap();
+        // Each cell is its reply's question, as the analysis has it.
+        let mut seen = 0;
+        for (r, row) in cells.iter().enumerate() {
+            for c in row.as_array().unwrap().iter().filter(|c| !c.is_null()) {
+                let q = &json["analyses"][r]["questions"][c["index"].as_u64().unwrap() as usize];
+                assert_eq!(c["status"], q["status"]);
+                assert_eq!(c["id"], q["id"]);
+                seen += 1;
+            }
+        }
+        assert!(seen >= 2, "{cells:?}");
         assert_eq!(json["analyses"][1]["source"]["name"], "b.txt");
         let wide = String::from_utf8(run(&analyses, "", "csv").unwrap()).unwrap();
         assert!(wide.starts_with('\u{feff}'));

@@ -84,7 +84,9 @@ pub fn analyse_all(bytes: &[u8], name: &str) -> Result<js_sys::Object, JsValue> 
 /// [`analyse_json`] gives them, in the order of the files), `overrides` the user's corrections
 /// (a JSON array of `{reply, question, canonical}`, or empty), `format` one of `view` (the
 /// comparison without the analyses, for drawing), `json`, `csv` (wide) and `csv-long`. The same
-/// bytes as `foi-analyser compare --format …` for the same files.
+/// bytes as `foi-analyser compare --format …` for the same files. In the batch module only
+/// (feature `batch`).
+#[cfg(feature = "batch")]
 #[wasm_bindgen]
 pub fn compare(analyses: &str, overrides: &str, format: &str) -> Result<String, JsValue> {
     let bytes = foi_analyser::compare::batch::run(analyses, overrides, format)
@@ -92,9 +94,8 @@ pub fn compare(analyses: &str, overrides: &str, format: &str) -> Result<String, 
     String::from_utf8(bytes).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// The comparison as an XLSX workbook. Only in the separate module built with the `xlsx`
-/// feature (the page loads it when a workbook is asked for), not in the start-up module.
-#[cfg(feature = "xlsx")]
+/// The comparison as an XLSX workbook (batch module only).
+#[cfg(feature = "batch")]
 #[wasm_bindgen]
 pub fn compare_xlsx(analyses: &str, overrides: &str) -> Result<Vec<u8>, JsValue> {
     foi_analyser::compare::batch::run(analyses, overrides, "xlsx")
@@ -151,6 +152,7 @@ mod tests {
         }
     }
 
+    #[cfg(feature = "batch")]
     #[test]
     fn compare_is_the_core_comparison() {
         let a = foi_analyser::analyse(b"Dear Sir,\n1. How many staff?\n40 staff.\n", "a.txt");
