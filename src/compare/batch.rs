@@ -163,7 +163,9 @@ mod tests {
         let cells = view["cells"].as_array().unwrap();
         assert_eq!(cells.len(), 2);
         let columns = view["questionnaire"].as_array().unwrap().len();
-        assert!(cells.iter().all(|row| row.as_array().unwrap().len() == columns));
+        assert!(cells
+            .iter()
+            .all(|row| row.as_array().unwrap().len() == columns));
         let json: serde_json::Value =
             serde_json::from_slice(&run(&analyses, "[]", "json").unwrap()).unwrap();
         // Each cell is its reply's question, as the analysis has it.
