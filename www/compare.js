@@ -161,31 +161,41 @@ self.onmessage = async (e) => {
 
   let pool = [];
 
+  // Each worker has two files in flight, so it never waits for this thread between files.
+  const LANES = 2;
+  class Retry extends Error {}
+
   async function makePoolWorker() {
     const url = await app.workerUrl();
     const module = await app.module();
     const w = new Worker(url);
-    const pw = { w, busy: null };
+    const pw = { w, jobs: new Map(), lanes: 0 };
+    // A trap kills the instance: the file it was on failed, the files queued behind it go back.
+    const dead = (id, message) => {
+      const jobs = [...pw.jobs.entries()];
+      pw.jobs.clear();
+      replace(pw);
+      for (const [jid, job] of jobs) {
+        job.reject(jid === id || id === undefined ? new Error(message) : new Retry('retry'));
+      }
+    };
     await new Promise((resolve, reject) => {
       w.onmessage = (e) => {
         const m = e.data;
         if (m.type === 'ready') resolve();
         else if (m.type === 'fatal') reject(new Error(m.message));
-        else if (pw.busy && pw.busy.id === m.id) {
-          const job = pw.busy;
-          pw.busy = null;
-          if (m.type === 'trap') {
-            replace(pw);
-            job.reject(new Error(`the analyser failed on this file (an internal error: ${m.message}); please report it with the file`));
-          } else job.resolve(m);
+        else if (m.type === 'trap') {
+          dead(m.id, `the analyser failed on this file (an internal error: ${m.message}); please report it with the file`);
+        } else if (pw.jobs.has(m.id)) {
+          const job = pw.jobs.get(m.id);
+          pw.jobs.delete(m.id);
+          job.resolve(m);
         }
       };
       w.onerror = (e) => {
         e.preventDefault();
-        const job = pw.busy;
-        pw.busy = null;
-        replace(pw);
-        if (job) job.reject(new Error(e.message || 'the analyser stopped'));
+        const first = pw.jobs.keys().next().value;
+        dead(first, e.message || 'the analyser stopped');
         reject(new Error(e.message || 'the analyser stopped'));
       };
       w.postMessage({ type: 'init', module });
@@ -206,7 +216,7 @@ self.onmessage = async (e) => {
   function runOn(pw, msg, transfer) {
     return new Promise((resolve, reject) => {
       const id = jobId++;
-      pw.busy = { id, resolve, reject };
+      pw.jobs.set(id, { resolve, reject });
       pw.w.postMessage({ ...msg, id }, transfer || []);
     });
   }
@@ -236,6 +246,7 @@ self.onmessage = async (e) => {
     batch = {
       gen: my, files, results: new Array(files.length).fill(null), done: 0, queue: files.map((_, i) => i),
       t0: performance.now(), overrides: [], view: null, finished: false, lastDraw: 0, drawing: null,
+      stats: { files: files.length, redraws: 0 },
     };
     app.clearError();
     app.setState('busy');
@@ -274,7 +285,12 @@ self.onmessage = async (e) => {
 
   function pumpAll() {
     if (!batch || batch.finished) return;
-    for (const pw of pool) if (pw && !pw.busy) pump(pw);
+    for (const pw of pool) {
+      while (pw && pw.lanes < LANES) {
+        pw.lanes++;
+        pump(pw).finally(() => { pw.lanes--; });
+      }
+    }
   }
 
   async function pump(pw) {
@@ -292,6 +308,10 @@ self.onmessage = async (e) => {
         const m = await runOn(pw, { type: 'analyse-json', name: file.name, bytes }, [bytes.buffer]);
         outcome = { json: m.json, ms: m.ms };
       } catch (err) {
+        if (err instanceof Retry) {
+          b.queue.unshift(i);
+          return;
+        }
         outcome = { error: err.message || String(err) };
       }
       if (b.gen !== generation) return;
@@ -323,12 +343,17 @@ self.onmessage = async (e) => {
     ui.progressText.textContent = `${b.done} of ${b.files.length}` +
       (left > 0 ? ` · about ${Math.max(1, Math.round(eta / 1000))} s left` : ` · ${(elapsed / 1000).toFixed(1)} s`);
     ui.progress.setAttribute('aria-valuetext', `${b.done} of ${b.files.length} files analysed`);
-    if (b.done === b.files.length) b.resolveAll();
-    else if (performance.now() - b.lastDraw > REDRAW_MS && !b.drawing) redraw(false);
+    if (b.done === b.files.length) {
+      b.stats.analysed = performance.now() - b.t0;
+      b.resolveAll();
+    }
+    else if (!b.drawing && performance.now() - b.lastDraw > Math.max(REDRAW_MS, 4 * (b.stats.drawMs || 0)) &&
+      b.done < 0.8 * b.files.length) redraw(false);
   }
 
   // An analysis whose input could not be read reports it in its error diagnostics.
   function readError(json) {
+    if (!json.includes('"level": "error"')) return null; // the JSON is pretty-printed
     try {
       const a = JSON.parse(json);
       const errs = (a.diagnostics || []).filter((d) => d.level === 'error').map((d) => d.message);
@@ -347,8 +372,10 @@ self.onmessage = async (e) => {
     b.results.forEach((r, i) => { if (r && r.hasAnalysis) fileOf.push(i); });
     const run = (async () => {
       let view;
+      const t0 = performance.now();
       try {
         view = JSON.parse(await batchCall({ type: 'compare', format: 'view', overrides: b.overrides }));
+        b.stats.compareMs = performance.now() - t0;
       } catch (err) {
         ui.status.textContent = `The comparison failed: ${err.message}`;
         return;
@@ -356,10 +383,17 @@ self.onmessage = async (e) => {
       if (b.gen !== generation) return;
       b.view = view;
       b.fileOf = fileOf;
-      drawMatrix(view);
+      const t1 = performance.now();
+      await drawMatrix(view);
+      b.stats.matrixMs = performance.now() - t1;
+      b.stats.drawMs = performance.now() - t0;
+      b.stats.redraws++;
       if (final) {
+        const t2 = performance.now();
         drawSummaries(view);
         drawAuthorities(view);
+        b.stats.summariesMs = performance.now() - t2;
+        b.stats.shown = performance.now() - b.t0;
       }
     })();
     b.drawing = run;
@@ -410,7 +444,7 @@ self.onmessage = async (e) => {
       return;
     }
     await ensurePool(1);
-    const pw = pool.find((p) => p && !p.busy) || pool[0];
+    const pw = pool.filter(Boolean).sort((x, y) => x.jobs.size - y.jobs.size)[0];
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const result = await runOn(pw, { type: 'analyse', name: file.name, bytes }, [bytes.buffer]);
@@ -432,7 +466,10 @@ self.onmessage = async (e) => {
     return e;
   };
 
-  function drawMatrix(view) {
+  // Drawn in slices of rows so that no task of this thread runs long with 400 replies.
+  let matrixToken = 0;
+  async function drawMatrix(view) {
+    const token = ++matrixToken;
     const table = ui.matrix;
     const head = el('thead');
     const hr = el('tr');
@@ -445,7 +482,16 @@ self.onmessage = async (e) => {
     });
     head.append(hr);
     const body = el('tbody');
-    view.replies.forEach((r, ri) => {
+    table.replaceChildren(el('caption', `${view.replies.length} replies × ${view.questionnaire.length} questions`, 'visually-hidden'), head, body);
+    let slice = document.createDocumentFragment();
+    for (let ri = 0; ri < view.replies.length; ri++) {
+      const r = view.replies[ri];
+      if (ri > 0 && ri % 60 === 0) {
+        body.append(slice);
+        slice = document.createDocumentFragment();
+        await new Promise((ok) => setTimeout(ok, 0));
+        if (token !== matrixToken) return;
+      }
       const tr = el('tr');
       tr.dataset.reply = String(ri);
       const th = el('th');
@@ -487,9 +533,9 @@ self.onmessage = async (e) => {
         }
         tr.append(td);
       });
-      body.append(tr);
-    });
-    table.replaceChildren(el('caption', `${view.replies.length} replies × ${view.questionnaire.length} questions`, 'visually-hidden'), head, body);
+      slice.append(tr);
+    }
+    body.append(slice);
   }
 
   function baseName(name) {
@@ -705,5 +751,7 @@ self.onmessage = async (e) => {
     // A new single input: the batch stops and its comparison is put away.
     stop: () => { stop(); ui.section.hidden = true; },
     get view() { return batch && batch.view; },
+    // Where the time of the last batch went (the benchmark prints it).
+    get stats() { return batch && batch.stats; },
   };
 })();
