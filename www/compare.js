@@ -517,14 +517,14 @@ self.onmessage = async (e) => {
           const m = byIndex.get(c.index);
           const btn = el('button', null, 'cellbtn');
           btn.type = 'button';
+          // The accessible name is the visible text with its row and column before it.
+          btn.append(el('span', `${r.authority || baseName(r.source)}, ${q.id}: `, 'visually-hidden'));
           btn.append(el('span', SHORT[status] || status, 'st'));
-          if (c.value !== null && c.value !== undefined) btn.append(el('span', c.value, 'val'));
+          if (c.value !== null && c.value !== undefined) btn.append(' ', el('span', c.value, 'val'));
           if (m && m.uncertain) {
             td.dataset.uncertain = 'true';
-            btn.append(el('span', '?', 'unsure'));
+            btn.append(' ', el('span', '?', 'unsure'), el('span', ' (uncertain match)', 'visually-hidden'));
           }
-          btn.setAttribute('aria-label', `${r.authority || r.source}, ${q.id}: ${STATUS_LABEL[status] || status}` +
-            `${c.value ? `, ${c.value}` : ''}${m && m.uncertain ? ', uncertain match' : ''}`);
           btn.addEventListener('click', () => selectCell(ri, slot));
           td.append(btn);
         } else if (status === 'missing') {
@@ -746,6 +746,115 @@ self.onmessage = async (e) => {
   ui.fileChoice.addEventListener('change', () => {
     if (batch && batch.finished && batch.gen === generation) showFile(Number(ui.fileChoice.value));
   });
+  // ---- Folders and zips: their files are a batch ---------------------------------------------
+
+  const isZip = (f) => /\.zip$/i.test(f.name);
+  const hidden = (name) => name.split('/').some((p) => p.startsWith('.') || p === '__MACOSX');
+
+  // The files of a dropped folder (a FileSystemDirectoryEntry), recursively, sorted by path.
+  async function folderFiles(entry) {
+    const out = [];
+    const walk = async (e, path) => {
+      if (hidden(e.name)) return;
+      if (e.isFile) {
+        const f = await new Promise((ok, no) => e.file(ok, no));
+        out.push(new File([f], `${path}${e.name}`, { type: f.type }));
+      } else if (e.isDirectory) {
+        const reader = e.createReader();
+        for (;;) {
+          const batchOf = await new Promise((ok, no) => reader.readEntries(ok, no));
+          if (batchOf.length === 0) break;
+          for (const c of batchOf) await walk(c, `${path}${e.name}/`);
+        }
+      }
+    };
+    await walk(entry, '');
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  // The files in a zip (stored or deflated entries; the browser inflates them), in zip order.
+  async function zipFiles(file) {
+    const buf = new Uint8Array(await file.arrayBuffer());
+    const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    let eocd = -1;
+    for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
+      if (dv.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+    }
+    if (eocd < 0) throw new Error(`${file.name} is not a zip file the page can read`);
+    const count = dv.getUint16(eocd + 10, true);
+    let at = dv.getUint32(eocd + 16, true);
+    const out = [];
+    const utf8 = new TextDecoder();
+    for (let k = 0; k < count; k++) {
+      if (at + 46 > buf.length || dv.getUint32(at, true) !== 0x02014b50) throw new Error(`${file.name}: a damaged zip directory`);
+      const method = dv.getUint16(at + 10, true);
+      const size = dv.getUint32(at + 20, true);
+      const nameLen = dv.getUint16(at + 28, true);
+      const extra = dv.getUint16(at + 30, true);
+      const comment = dv.getUint16(at + 32, true);
+      const local = dv.getUint32(at + 42, true);
+      const name = utf8.decode(buf.subarray(at + 46, at + 46 + nameLen));
+      at += 46 + nameLen + extra + comment;
+      if (name.endsWith('/') || hidden(name)) continue;
+      const start = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+      const data = buf.subarray(start, start + size);
+      let bytes;
+      if (method === 0) bytes = data;
+      else if (method === 8) {
+        const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+        bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+      } else throw new Error(`${file.name}: ${name} is compressed in a way the page cannot read`);
+      out.push(new File([bytes], `${file.name.replace(/\.zip$/i, '')}/${name}`));
+    }
+    return out;
+  }
+
+  // Replaces each zip by its files; a zip that cannot be read stays, and its analysis says so.
+  async function expand(files) {
+    const out = [];
+    for (const f of files) {
+      if (!isZip(f)) { out.push(f); continue; }
+      try {
+        out.push(...await zipFiles(f));
+      } catch (err) {
+        app.say(err.message);
+        out.push(f);
+      }
+    }
+    return out;
+  }
+
+  // A drop or a pick with a folder or a zip in it is taken here, before app.js sees it.
+  window.addEventListener('drop', (e) => {
+    const dt = e.dataTransfer;
+    if (!dt) return;
+    const entries = Array.from(dt.items || []).map((it) => (it.kind === 'file' && it.webkitGetAsEntry ? it.webkitGetAsEntry() : null));
+    const files = Array.from(dt.files || []);
+    const folder = entries.some((x) => x && x.isDirectory);
+    if (!folder && !files.some(isZip)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const overlay = byId('drop-overlay');
+    if (overlay) overlay.hidden = true;
+    (async () => {
+      const all = [];
+      for (let i = 0; i < files.length; i++) {
+        if (entries[i] && entries[i].isDirectory) all.push(...await folderFiles(entries[i]));
+        else all.push(files[i]);
+      }
+      run(await expand(all));
+    })();
+  }, { capture: true });
+  const picker = byId('file-input');
+  window.addEventListener('change', (e) => {
+    if (e.target !== picker) return;
+    const files = Array.from(picker.files || []);
+    if (!files.some(isZip)) return;
+    e.stopImmediatePropagation();
+    picker.value = '';
+    expand(files).then(run);
+  }, { capture: true });
+
   window.foiCompare = {
     run,
     // A new single input: the batch stops and its comparison is put away.

@@ -7,14 +7,17 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
-  CLI, CORPUS, afterAnalysis, checkBuilt, downloadBytes, dropFiles, launch, openPage, serveDist, tid,
+  CLI, CORPUS, DIST, afterAnalysis, checkBuilt, downloadBytes, dropFiles, launch, openPage, serveDist, tid,
   waitState,
 } from '../lib.mjs';
 
 checkBuilt();
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const SEEDS = [['portsmouth-crm.txt', 'Portsmouth City Council'], ['oxford-crm.txt', 'Oxford City Council'],
   ['stoke-crm.txt', 'Stoke on Trent City Council']];
@@ -217,5 +220,78 @@ describe('the single reply at 1280 px', () => {
       await browser.close();
       await srv.close();
     }
+  });
+});
+
+describe('a batch in other forms', () => {
+  let srv;
+  let browser;
+  before(async () => {
+    srv = await serveDist();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await srv?.close();
+  });
+
+  // A zip of the three seeds made by Python's zipfile (deflated), dropped as one file.
+  it('takes a zip of replies as the batch of its files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'foi-zip-'));
+    const zip = join(dir, 'replies.zip');
+    const py = `
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    for p in sys.argv[2:]:
+        z.write(p, 'replies/' + p.rsplit('/', 1)[-1])
+    z.writestr('__MACOSX/._junk', b'x')`;
+    const r = spawnSync('python3', ['-c', py, zip, ...SEEDS.map(([f]) => join(CORPUS, 'seeds', f))]);
+    assert.equal(r.status, 0, String(r.stderr));
+    const { page, context } = await openPage(browser, srv.url);
+    await dropFiles(page, [{ name: 'replies.zip', bytes: readFileSync(zip), type: 'application/zip' }]);
+    await page.waitForFunction(() => document.body.dataset.state === 'done' &&
+      document.querySelectorAll('[data-testid="matrix"] tbody tr').length === 3, null, { timeout: 60000 });
+    const authorities = await page.$$eval(`${tid('matrix')} tbody th .who`, (e) => e.map((x) => x.textContent));
+    assert.deepEqual(authorities.sort(), SEEDS.map(([, a]) => a).sort());
+    assert.equal(await page.getAttribute(`${tid('cell')}[data-authority="Oxford City Council"][data-qid="Q6c"]`, 'data-status'), 'unanswered');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('compares a batch in the single file opened from disk, with no request at all', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    page.problems = [];
+    page.on('pageerror', (e) => page.problems.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
+    const requests = [];
+    context.on('request', (r) => requests.push(r.url()));
+    await page.goto(pathToFileURL(join(DIST, 'foi-analyser.html')).href);
+    await waitState(page, ['ready']);
+    await dropFiles(page, SEEDS.map(([f]) => ({ name: f, bytes: readFileSync(join(CORPUS, 'seeds', f)) })));
+    await page.waitForFunction(() => document.body.dataset.state === 'done' &&
+      document.querySelectorAll('[data-testid="matrix"] tbody tr').length === 3, null, { timeout: 60000 });
+    const xlsx = await downloadBytes(page, 'download-xlsx');
+    assert.ok(xlsx.bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')), 'an XLSX is a zip');
+    const network = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:'));
+    assert.deepEqual(network, []);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  it('has no serious or critical axe-core violations in the comparison', async () => {
+    const { page, context } = await openPage(browser, srv.url);
+    await dropFiles(page, SEEDS.map(([f]) => ({ name: f, bytes: readFileSync(join(CORPUS, 'seeds', f)) })));
+    await page.waitForFunction(() => document.body.dataset.state === 'done' &&
+      document.querySelectorAll('[data-testid="matrix"] tbody tr').length === 3, null, { timeout: 60000 });
+    await page.click(`${tid('cell')}[data-authority="Oxford City Council"][data-qid="Q4"] button`);
+    await waitState(page, ['done']);
+    await page.evaluate(AXE);
+    const res = await page.evaluate(() => window.axe.run(document.getElementById('comparison'), { resultTypes: ['violations'] }));
+    const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+    assert.deepEqual(bad, []);
+    await context.close();
   });
 });
