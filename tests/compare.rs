@@ -787,3 +787,44 @@ fn the_json_export_matches_its_schema_and_every_analysis_the_analysis_schema() {
     extra["replies"][0]["extra"] = serde_json::json!(1);
     assert!(validate_comparison(&extra).is_err());
 }
+
+#[test]
+fn a_question_reworded_beyond_recognition_is_placed_by_order_and_marked_uncertain() {
+    let src = sources();
+    let qs: Vec<(String, String, String)> = src
+        .iter()
+        .map(|s| {
+            let text = if s.canonical == "Q5" {
+                // Nothing in common with "What services are provided to Residents…" but its place.
+                "Which of your functions can people living locally use (licensing, bins, schools)?"
+                    .to_string()
+            } else {
+                s.text.clone()
+            };
+            (s.canonical.clone(), text, s.answer.clone())
+        })
+        .collect();
+    let mut replies: Vec<Reply> = SEEDS.iter().map(|p| reply(p)).collect();
+    let text = letter("Elsewhere Borough Council", &qs);
+    replies.push(Reply::from_analysis(&foi_analyser::analyse(
+        text.as_bytes(),
+        "elsewhere.txt",
+    )));
+    let cmp = compare(&replies, &[]);
+    print(&cmp);
+    let q5 = cmp.replies[3]
+        .questions
+        .iter()
+        .find(|q| q.id == "Q5")
+        .expect("the engine finds Q5");
+    assert_eq!(q5.canonical.as_deref(), Some("Q5"), "{q5:?}");
+    assert!(q5.uncertain && q5.confidence < 0.6, "{q5:?}");
+    // The rest of that reply is certain.
+    let others = cmp.replies[3].questions.iter().filter(|q| q.id != "Q5");
+    assert!(
+        others.clone().all(|q| !q.uncertain),
+        "{:?}",
+        mapping(&cmp, 3)
+    );
+    assert!(others.count() >= 20);
+}

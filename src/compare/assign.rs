@@ -156,9 +156,11 @@ pub fn assign(vocab: &Vocabulary, items: &[Item], slots: &[Slot]) -> Vec<Option<
             let s = sim[i * m + j];
             let one_to_one =
                 free.len() == 1 && unplaced_in_gap == 1 && lo.is_some() && hi.is_some();
+            // The only free slot between two mapped neighbours, with the same id, is taken
+            // whatever the wording (it shows as uncertain).
             let ok = s >= ACCEPT_IN_GAP
                 || (key_eq(i, j) && s >= ACCEPT_IN_GAP_WITH_ID)
-                || (one_to_one && s >= ACCEPT_IN_GAP_WITH_ID);
+                || (one_to_one && (s >= ACCEPT_IN_GAP_WITH_ID || key_eq(i, j)));
             if ok {
                 slot_taken[j] = true;
                 out[i] = Some(Placement {
@@ -179,10 +181,7 @@ pub fn assign(vocab: &Vocabulary, items: &[Item], slots: &[Slot]) -> Vec<Option<
             .filter(|&j| j != p.slot)
             .map(|j| sim[i * m + j])
             .fold(0f32, f32::max);
-        let mut c = ((p.similarity - 0.2) / 0.55).clamp(0.0, 1.0);
-        if key_eq(i, p.slot) {
-            c = (c + 0.2).min(1.0);
-        }
+        let mut c = confidence(p.similarity, key_eq(i, p.slot));
         if p.similarity - runner_up < 0.08 {
             c *= 0.6;
         }
@@ -192,6 +191,17 @@ pub fn assign(vocab: &Vocabulary, items: &[Item], slots: &[Slot]) -> Vec<Option<
         p.confidence = c;
     }
     out
+}
+
+/// Confidence from the text similarity, scaled (0.2 and below: none; 0.75 and above: full),
+/// raised when the ids agree.
+pub fn confidence(similarity: f32, ids_agree: bool) -> f32 {
+    let c = ((similarity - 0.2) / 0.55).clamp(0.0, 1.0);
+    if ids_agree {
+        (c + 0.2).min(1.0)
+    } else {
+        c
+    }
 }
 
 #[cfg(test)]

@@ -196,11 +196,66 @@ pub fn build(replies: &[Reply]) -> Built {
             });
         }
     }
+    rescore(&vocab, &features, replies, &clusters, &mut placements);
     Built {
         clusters,
         membership,
         placements,
         match_rate,
+    }
+}
+
+/// Confidence, once every reply is placed: how well each question's wording agrees with the
+/// *other* replies in its column. While the questionnaire is built a question is only compared
+/// with the wordings seen so far, and the reference reply's questions with nothing; an odd
+/// wording in the reference would otherwise look certain and make the usual wording look
+/// doubtful. Distinct wordings are compared once (most replies copy the request).
+fn rescore(
+    vocab: &Vocabulary,
+    features: &[Vec<Option<Features>>],
+    replies: &[Reply],
+    clusters: &[Cluster],
+    placements: &mut [Vec<Option<Placement>>],
+) {
+    for c in clusters.iter().filter(|c| c.members.len() >= 2) {
+        // Distinct wordings of the column: (feature, number of members with it, a reply).
+        let mut wordings: Vec<(&Features, usize, usize)> = Vec::new();
+        for &(r, q) in &c.members {
+            let f = features[r][q].as_ref().expect("placeable");
+            match wordings.iter_mut().find(|w| w.0.id == f.id) {
+                Some(w) => w.1 += 1,
+                None => wordings.push((f, 1, r)),
+            }
+        }
+        for &(r, q) in &c.members {
+            let f = features[r][q].as_ref().expect("placeable");
+            let best = wordings
+                .iter()
+                .filter(|w| w.0.id != f.id || w.1 >= 2)
+                .map(|w| vocab.similarity(f, w.0))
+                .fold(0f32, f32::max);
+            let key = &replies[r].questions[q].key;
+            let key_agrees = c
+                .members
+                .iter()
+                .any(|&(r2, q2)| r2 != r && replies[r2].questions[q2].key == *key);
+            let Some(p) = placements[r][q].as_mut() else {
+                continue;
+            };
+            // Agreement with the column decides; a weak one is no better than a placement by
+            // order.
+            let mut conf = assign::confidence(best, key_agrees);
+            p.basis = if best < assign::ACCEPT {
+                conf = conf.min(0.5);
+                Basis::Order
+            } else if key_agrees {
+                Basis::TextAndId
+            } else {
+                Basis::Text
+            };
+            p.similarity = best;
+            p.confidence = conf;
+        }
     }
 }
 
