@@ -2,9 +2,10 @@
 //!
 //! Per question: how many replies gave each status (and how many lack the question), which
 //! exemptions were cited and how often, the statistics of the column's numbers, the choices
-//! named (spelling and case folded, so "Microsoft Dynamics" and "microsoft dynamics 365 " are
-//! not three products… nor merged when they differ), and the yes/no split. Per authority: how
-//! many of its questions were answered, refused, not held, missing, and whether it was late.
+//! named (case, spacing, punctuation and company suffixes folded, so "Civica Ltd" and "civica"
+//! count as one product while "Microsoft Dynamics" and "Microsoft" stay two), and the yes/no
+//! split. Per authority: how many of its questions were answered, refused, not held, missing,
+//! and whether it was late.
 
 use serde::Serialize;
 
