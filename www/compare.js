@@ -466,7 +466,8 @@ self.onmessage = async (e) => {
     return e;
   };
 
-  // Drawn in slices of rows so that no task of this thread runs long with 400 replies.
+  // Built in slices of rows (no task of this thread runs long with 400 replies) off the page,
+  // then put in at once: one layout of the table instead of one per slice.
   let matrixToken = 0;
   async function drawMatrix(view) {
     const token = ++matrixToken;
@@ -482,13 +483,9 @@ self.onmessage = async (e) => {
     });
     head.append(hr);
     const body = el('tbody');
-    table.replaceChildren(el('caption', `${view.replies.length} replies × ${view.questionnaire.length} questions`, 'visually-hidden'), head, body);
-    let slice = document.createDocumentFragment();
     for (let ri = 0; ri < view.replies.length; ri++) {
       const r = view.replies[ri];
-      if (ri > 0 && ri % 60 === 0) {
-        body.append(slice);
-        slice = document.createDocumentFragment();
+      if (ri > 0 && ri % 100 === 0) {
         await new Promise((ok) => setTimeout(ok, 0));
         if (token !== matrixToken) return;
       }
@@ -533,9 +530,10 @@ self.onmessage = async (e) => {
         }
         tr.append(td);
       });
-      slice.append(tr);
+      body.append(tr);
     }
-    body.append(slice);
+    table.style.width = `${14 + 6.5 * view.questionnaire.length}rem`;
+    table.replaceChildren(el('caption', `${view.replies.length} replies × ${view.questionnaire.length} questions`, 'visually-hidden'), head, body);
   }
 
   function baseName(name) {
