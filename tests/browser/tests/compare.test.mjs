@@ -180,8 +180,10 @@ import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
 m = [list(r) for r in wb['Matrix'].iter_rows(values_only=True)]
 print(json.dumps({'sheets': wb.sheetnames, 'matrix': m}, default=str))`;
-    const r = spawnSync('python3', ['-c', py, path], { maxBuffer: 1 << 28 });
-    assert.equal(r.status, 0, `openpyxl: ${r.stderr}`);
+    // A real reader: Python's openpyxl (pip install openpyxl, or apt-get install python3-openpyxl
+    // with PYTHON=/usr/bin/python3).
+    const r = spawnSync(process.env.PYTHON || 'python3', ['-c', py, path], { maxBuffer: 1 << 28 });
+    assert.equal(r.status, 0, `reading the XLSX with openpyxl failed (is openpyxl installed?): ${r.stderr}`);
     const book = JSON.parse(r.stdout.toString('utf8'));
     assert.deepEqual(book.sheets, ['Matrix', 'Long', 'Summary', 'Authorities', 'Questionnaire']);
     assert.equal(book.matrix.length, 51);
