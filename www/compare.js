@@ -386,6 +386,9 @@ self.onmessage = async (e) => {
       const t1 = performance.now();
       await drawMatrix(view);
       b.stats.matrixMs = performance.now() - t1;
+      const tf = performance.now();
+      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+      b.stats.frameMs = performance.now() - tf;
       b.stats.drawMs = performance.now() - t0;
       b.stats.redraws++;
       if (final) {
@@ -427,7 +430,9 @@ self.onmessage = async (e) => {
       (uncertain ? `; ${uncertain} uncertain matches marked “?”` : '') + '.';
     setExports(true);
     const first = b.results.findIndex((r) => !r.error);
+    b.stats.listed = performance.now() - b.t0;
     showFile(first >= 0 ? first : 0).then(() => {
+      b.stats.done = performance.now() - b.t0;
       if (batch === b && b.gen === generation) app.setState('done');
     });
   }
@@ -446,12 +451,17 @@ self.onmessage = async (e) => {
     await ensurePool(1);
     const pw = pool.filter(Boolean).sort((x, y) => x.jobs.size - y.jobs.size)[0];
     try {
+      const t0 = performance.now();
       const bytes = new Uint8Array(await file.arrayBuffer());
       const result = await runOn(pw, { type: 'analyse', name: file.name, bytes }, [bytes.buffer]);
+      b.stats.showAnalyseMs = performance.now() - t0;
+      b.stats.showEngineMs = result.ms;
       if (b.gen !== generation) return;
       window.foiAnalyser.timings.analyses.push({ name: file.name, ms: result.ms, roundTrip: result.ms });
+      const t1 = performance.now();
       app.showOutcome({ name: file.name, result });
       if (typeof index === 'number') app.select(index);
+      b.stats.showDrawMs = performance.now() - t1;
     } catch (err) {
       app.showOutcome({ name: file.name, error: err.message });
     }
@@ -466,11 +476,15 @@ self.onmessage = async (e) => {
     return e;
   };
 
-  // Built in slices of rows (no task of this thread runs long with 400 replies) off the page,
-  // then put in at once: one layout of the table instead of one per slice.
-  let matrixToken = 0;
+  // The matrix shows a window of rows (WINDOW, moved as the table scrolls) between two spacer
+  // rows of the height of the rows left out: 400 replies × 30 questions as elements would take
+  // the browser over half a second to lay out and paint, this takes a few milliseconds. Every
+  // row has the same height (ROW_PX, names clamped to two lines) so the spacers are exact.
+  const WINDOW = 60;
+  const STEP = 15; // the window moves when the view is this many rows from its edge
+  let shown = { view: null, start: 0, rowPx: 0 };
+
   async function drawMatrix(view) {
-    const token = ++matrixToken;
     const table = ui.matrix;
     const head = el('thead');
     const hr = el('tr');
@@ -482,58 +496,105 @@ self.onmessage = async (e) => {
       hr.append(th);
     });
     head.append(hr);
-    const body = el('tbody');
-    for (let ri = 0; ri < view.replies.length; ri++) {
-      const r = view.replies[ri];
-      if (ri > 0 && ri % 100 === 0) {
-        await new Promise((ok) => setTimeout(ok, 0));
-        if (token !== matrixToken) return;
-      }
-      const tr = el('tr');
-      tr.dataset.reply = String(ri);
-      const th = el('th');
-      th.scope = 'row';
-      th.append(el('span', r.authority || baseName(r.source), 'who'));
-      const note = MEMBERSHIP[r.questionnaire];
-      if (note) {
-        th.append(el('span', note, 'flag'));
-        tr.classList.add(`m-${r.questionnaire}`);
-      }
-      tr.append(th);
-      const byIndex = new Map(r.questions.map((q) => [q.index, q]));
-      view.questionnaire.forEach((q, slot) => {
-        const c = view.cells[ri][slot];
-        const status = c ? c.status : (r.questionnaire === 'same' ? 'missing' : 'none');
-        const td = el('td', null, `cell s-${status}`);
-        td.setAttribute('data-testid', 'cell');
-        td.dataset.authority = r.authority || r.source;
-        td.dataset.qid = q.id;
-        td.dataset.status = status;
-        td.dataset.reply = String(ri);
-        if (c) {
-          const m = byIndex.get(c.index);
-          const btn = el('button', null, 'cellbtn');
-          btn.type = 'button';
-          // The accessible name is the visible text with its row and column before it.
-          btn.append(el('span', `${r.authority || baseName(r.source)}, ${q.id}: `, 'visually-hidden'));
-          btn.append(el('span', SHORT[status] || status, 'st'));
-          if (c.value !== null && c.value !== undefined) btn.append(' ', el('span', c.value, 'val'));
-          if (m && m.uncertain) {
-            td.dataset.uncertain = 'true';
-            btn.append(' ', el('span', '?', 'unsure'), el('span', ' (uncertain match)', 'visually-hidden'));
-          }
-          btn.addEventListener('click', () => selectCell(ri, slot));
-          td.append(btn);
-        } else if (status === 'missing') {
-          td.append(el('span', SHORT.missing, 'st'));
-          td.title = 'This reply does not have this question';
-        }
-        tr.append(td);
-      });
-      body.append(tr);
-    }
     table.style.width = `${14 + 6.5 * view.questionnaire.length}rem`;
-    table.replaceChildren(el('caption', `${view.replies.length} replies × ${view.questionnaire.length} questions`, 'visually-hidden'), head, body);
+    table.setAttribute('aria-rowcount', String(view.replies.length + 1));
+    table.dataset.rows = String(view.replies.length);
+    const keep = shown.view ? shown.start : 0;
+    shown = { view, start: -1, rowPx: shown.rowPx };
+    table.replaceChildren(el('caption', `${view.replies.length} replies × ${view.questionnaire.length} questions`, 'visually-hidden'), head, el('tbody'));
+    placeWindow(Math.min(keep, Math.max(0, view.replies.length - WINDOW)));
+  }
+
+  function spacer(rows, cols) {
+    const tr = el('tr', null, 'spacer');
+    tr.setAttribute('aria-hidden', 'true');
+    tr.dataset.rows = String(rows);
+    const td = el('td');
+    td.colSpan = cols;
+    td.style.height = `${rows * (shown.rowPx || 48)}px`;
+    tr.append(td);
+    return tr;
+  }
+
+  function placeWindow(start) {
+    const view = shown.view;
+    if (!view || start === shown.start) return;
+    shown.start = start;
+    const end = Math.min(view.replies.length, start + WINDOW);
+    const cols = view.questionnaire.length + 1;
+    const body = el('tbody');
+    if (start > 0) body.append(spacer(start, cols));
+    for (let ri = start; ri < end; ri++) body.append(matrixRow(view, ri));
+    if (end < view.replies.length) body.append(spacer(view.replies.length - end, cols));
+    ui.matrix.tBodies[0].replaceWith(body);
+    if (!shown.rowPx) {
+      const first = body.querySelector('tr[data-reply]');
+      if (first) {
+        shown.rowPx = first.getBoundingClientRect().height || 48;
+        for (const td of body.querySelectorAll('tr.spacer td')) {
+          td.style.height = `${Number(td.parentElement.dataset.rows || 0) * shown.rowPx}px`;
+        }
+      }
+    }
+  }
+
+  function onMatrixScroll() {
+    const view = shown.view;
+    if (!view || view.replies.length <= WINDOW || !shown.rowPx) return;
+    const wrap = ui.matrix.parentElement;
+    const top = Math.floor(wrap.scrollTop / shown.rowPx);
+    const visible = Math.ceil(wrap.clientHeight / shown.rowPx);
+    if (top - shown.start < STEP / 2 || top + visible > shown.start + WINDOW - STEP / 2) {
+      const start = Math.max(0, Math.min(view.replies.length - WINDOW, top - STEP));
+      if (Math.abs(start - shown.start) >= 1) placeWindow(start);
+    }
+  }
+
+  function matrixRow(view, ri) {
+    const r = view.replies[ri];
+    const tr = el('tr');
+    tr.dataset.reply = String(ri);
+    tr.setAttribute('aria-rowindex', String(ri + 2));
+    const th = el('th');
+    th.scope = 'row';
+    th.append(el('span', r.authority || baseName(r.source), 'who'));
+    const note = MEMBERSHIP[r.questionnaire];
+    if (note) {
+      th.append(el('span', note, 'flag'));
+      tr.classList.add(`m-${r.questionnaire}`);
+    }
+    tr.append(th);
+    const byIndex = new Map(r.questions.map((q) => [q.index, q]));
+    view.questionnaire.forEach((q, slot) => {
+      const c = view.cells[ri][slot];
+      const status = c ? c.status : (r.questionnaire === 'same' ? 'missing' : 'none');
+      const td = el('td', null, `cell s-${status}`);
+      td.setAttribute('data-testid', 'cell');
+      td.dataset.authority = r.authority || r.source;
+      td.dataset.qid = q.id;
+      td.dataset.status = status;
+      td.dataset.reply = String(ri);
+      if (c) {
+        const m = byIndex.get(c.index);
+        const btn = el('button', null, 'cellbtn');
+        btn.type = 'button';
+        // The accessible name is the visible text with its row and column before it.
+        btn.append(el('span', `${r.authority || baseName(r.source)}, ${q.id}: `, 'visually-hidden'));
+        btn.append(el('span', SHORT[status] || status, 'st'));
+        if (c.value !== null && c.value !== undefined) btn.append(' ', el('span', c.value, 'val'));
+        if (m && m.uncertain) {
+          td.dataset.uncertain = 'true';
+          btn.append(' ', el('span', '?', 'unsure'), el('span', ' (uncertain match)', 'visually-hidden'));
+        }
+        btn.dataset.slot = String(slot);
+        td.append(btn);
+      } else if (status === 'missing') {
+        td.append(el('span', SHORT.missing, 'st'));
+        td.title = 'This reply does not have this question';
+      }
+      tr.append(td);
+    });
+    return tr;
   }
 
   function baseName(name) {
@@ -736,6 +797,17 @@ self.onmessage = async (e) => {
     }
   }
 
+  ui.matrix.addEventListener('click', (e) => {
+    const btn = e.target.closest('button.cellbtn');
+    const tr = btn && btn.closest('tr[data-reply]');
+    if (btn && tr) selectCell(Number(tr.dataset.reply), Number(btn.dataset.slot));
+  });
+  ui.matrix.parentElement.addEventListener('scroll', () => {
+    if (!shown.pending) {
+      shown.pending = true;
+      requestAnimationFrame(() => { shown.pending = false; onMatrixScroll(); });
+    }
+  }, { passive: true });
   ui.xlsx.addEventListener('click', () => exportAs('xlsx'));
   ui.wide.addEventListener('click', () => exportAs('wide'));
   ui.long.addEventListener('click', () => exportAs('long'));

@@ -31,17 +31,23 @@ await page.evaluate(() => window.foiAnalyser.timings.warm || new Promise((ok) =>
 const heapBefore = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : null);
 await page.evaluate(() => {
   window.__long = [];
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); for (const e of list.getEntries()) (window.__longAt = window.__longAt || []).push([Math.round(e.startTime - (window.__t0 || 0)), Math.round(e.duration)]); })
     .observe({ type: 'longtask', buffered: false });
   window.__t0 = null;
   document.addEventListener('drop', () => { window.__t0 = performance.now(); }, { capture: true, once: true });
 });
 await dropFiles(page, files);
+// The matrix draws a window of rows (all of them up to 60): done with every file in it.
 await page.waitForFunction((n) => document.body.dataset.state === 'done' &&
-  document.querySelectorAll('[data-testid="matrix"] tbody tr').length === n, files.length, { timeout: 300000, polling: 20 });
+  document.querySelector('[data-testid="matrix"]').dataset.rows === String(n) &&
+  document.querySelectorAll('[data-testid="matrix"] tbody tr[data-reply]').length === Math.min(n, 60),
+files.length, { timeout: 300000, polling: 20 });
+// Then the first frame with it.
+await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
 const res = await page.evaluate(() => ({ ms: performance.now() - window.__t0, long: window.__long,
   heap: performance.memory ? performance.memory.usedJSHeapSize : null, cores: navigator.hardwareConcurrency,
-  stats: window.foiCompare.stats }));
+  stats: window.foiCompare.stats, longAt: window.__longAt,
+  wasmMs: window.foiAnalyser.timings.analyses.slice(-400).reduce((n, a) => n + (a.ms || 0), 0) }));
 await browser.close();
 await srv.close();
 const mb = (n) => (n / 1e6).toFixed(1);
@@ -50,5 +56,7 @@ console.log(`foi-analyser compare: ${Math.round(cliMs)} ms (process, wide CSV)`)
 console.log(`page (${res.cores} workers): drop -> matrix of every reply drawn ${Math.round(res.ms)} ms`);
 console.log(`page main thread: ${res.long.length} long tasks, longest ${Math.round(Math.max(0, ...res.long))} ms, ` +
   `${res.long.filter((d) => d > 100).length} over 100 ms`);
+console.log(`page: the engine's own time in the workers, summed: ${Math.round(res.wasmMs)} ms`);
+console.log(`page long tasks [start ms after the drop, ms]: ${JSON.stringify(res.longAt || [])}`);
 console.log(`page stages: ${JSON.stringify(res.stats, (k, v) => (typeof v === 'number' ? Math.round(v) : v))}`);
 if (res.heap !== null) console.log(`page main-thread JS heap: ${mb(heapBefore)} MB before, ${mb(res.heap)} MB after`);

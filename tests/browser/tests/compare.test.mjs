@@ -95,8 +95,9 @@ describe('a batch of 50 replies', () => {
     const errors = await page.$$eval(`${tid('batch-errors')} li`, (lis) => lis.map((li) => li.textContent));
     assert.equal(errors.length, 1);
     assert.match(errors[0], /scan\.png/);
-    const rows = await page.$$eval(`${tid('matrix')} tbody tr`, (trs) => trs.length);
+    const rows = await page.$$eval(`${tid('matrix')} tbody tr[data-reply]`, (trs) => trs.length);
     assert.equal(rows, 50);
+    assert.equal(await page.getAttribute(tid('matrix'), 'data-rows'), '50');
     // Every cell equals the CLI's comparison of the same files: column ids and statuses.
     const cells = await page.$$eval(tid('cell'), (tds) => tds.map((td) => ({
       reply: Number(td.dataset.reply), qid: td.dataset.qid, status: td.dataset.status })));
@@ -252,13 +253,45 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     const { page, context } = await openPage(browser, srv.url);
     await dropFiles(page, [{ name: 'replies.zip', bytes: readFileSync(zip), type: 'application/zip' }]);
     await page.waitForFunction(() => document.body.dataset.state === 'done' &&
-      document.querySelectorAll('[data-testid="matrix"] tbody tr').length === 3, null, { timeout: 60000 });
+      document.querySelectorAll('[data-testid="matrix"] tbody tr[data-reply]').length === 3, null, { timeout: 60000 });
     const authorities = await page.$$eval(`${tid('matrix')} tbody th .who`, (e) => e.map((x) => x.textContent));
     assert.deepEqual(authorities.sort(), SEEDS.map(([, a]) => a).sort());
     assert.equal(await page.getAttribute(`${tid('cell')}[data-authority="Oxford City Council"][data-qid="Q6c"]`, 'data-status'), 'unanswered');
     assert.deepEqual(page.problems, []);
     await context.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('draws a window of the rows of a long batch and moves it as the matrix scrolls', async () => {
+    const { page, context } = await openPage(browser, srv.url);
+    const files = [];
+    for (let i = 0; i < 80; i++) {
+      const [f, authority] = SEEDS[i % 3];
+      const text = readFileSync(join(CORPUS, 'seeds', f), 'utf8').split(authority).join(`District ${i}`);
+      files.push({ name: `r${String(i).padStart(2, '0')}.txt`, bytes: Buffer.from(text) });
+    }
+    await dropFiles(page, files);
+    await page.waitForFunction(() => document.body.dataset.state === 'done' &&
+      document.querySelector('[data-testid="matrix"]').dataset.rows === '80', null, { timeout: 120000 });
+    assert.equal(await page.getAttribute(tid('matrix'), 'aria-rowcount'), '81');
+    const drawn = () => page.$$eval(`${tid('matrix')} tbody tr[data-reply]`, (t) => t.map((r) => Number(r.dataset.reply)));
+    const before = await drawn();
+    assert.ok(before.length < 80 && before[0] === 0, `${before.length} rows drawn`);
+    await page.$eval('.matrix-wrap', (w) => { w.scrollTop = w.scrollHeight; });
+    await page.waitForFunction(() => document.querySelector('[data-testid="matrix"] tr[data-reply="79"]'), null, { timeout: 10000 });
+    const after = await drawn();
+    assert.equal(after[after.length - 1], 79);
+    // The last row is in view, at the bottom of the scrolled table.
+    const inView = await page.$eval('[data-testid="matrix"] tr[data-reply="79"]', (tr) => {
+      const w = tr.closest('.matrix-wrap').getBoundingClientRect();
+      const r = tr.getBoundingClientRect();
+      return r.top >= w.top - 1 && r.bottom <= w.bottom + 1;
+    });
+    assert.ok(inView, 'the last row is visible after scrolling to the end');
+    assert.equal(await page.textContent('[data-testid="matrix"] tr[data-reply="79"] th .who'),
+      await page.evaluate(() => window.foiCompare.view.replies[79].authority || window.foiCompare.view.replies[79].source));
+    assert.deepEqual(page.problems, []);
+    await context.close();
   });
 
   it('compares a batch in the single file opened from disk, with no request at all', async () => {
@@ -273,7 +306,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     await waitState(page, ['ready']);
     await dropFiles(page, SEEDS.map(([f]) => ({ name: f, bytes: readFileSync(join(CORPUS, 'seeds', f)) })));
     await page.waitForFunction(() => document.body.dataset.state === 'done' &&
-      document.querySelectorAll('[data-testid="matrix"] tbody tr').length === 3, null, { timeout: 60000 });
+      document.querySelectorAll('[data-testid="matrix"] tbody tr[data-reply]').length === 3, null, { timeout: 60000 });
     const xlsx = await downloadBytes(page, 'download-xlsx');
     assert.ok(xlsx.bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')), 'an XLSX is a zip');
     const network = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:'));
@@ -286,7 +319,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     const { page, context } = await openPage(browser, srv.url);
     await dropFiles(page, SEEDS.map(([f]) => ({ name: f, bytes: readFileSync(join(CORPUS, 'seeds', f)) })));
     await page.waitForFunction(() => document.body.dataset.state === 'done' &&
-      document.querySelectorAll('[data-testid="matrix"] tbody tr').length === 3, null, { timeout: 60000 });
+      document.querySelectorAll('[data-testid="matrix"] tbody tr[data-reply]').length === 3, null, { timeout: 60000 });
     await page.click(`${tid('cell')}[data-authority="Oxford City Council"][data-qid="Q4"] button`);
     await waitState(page, ['done']);
     await page.evaluate(AXE);
