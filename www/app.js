@@ -263,6 +263,7 @@
   function stop() {
     generation++;
     cancelRunning();
+    if (window.foiCompare) window.foiCompare.stop();
     ui.cancel.hidden = true;
     ui.results.hidden = true;
     current = null;

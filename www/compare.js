@@ -263,6 +263,7 @@ self.onmessage = async (e) => {
     ui.progress.value = 0;
     ui.progressText.textContent = `0 of ${files.length}`;
     app.say(`Analysing ${files.length} files…`);
+    ui.cancel.hidden = false; // Stop (app.js) ends the batch too
     ui.status.textContent = 'The comparison appears as the files are analysed.';
     setExports(false);
     startBatchWorker().catch(() => {});
@@ -406,6 +407,7 @@ self.onmessage = async (e) => {
 
   function finish() {
     const b = batch;
+    ui.cancel.hidden = true;
     app.say(`Analysed ${b.files.length} files.`);
     // The chooser and the errors, in drop order, as for any batch.
     b.files.forEach((f, i) => {

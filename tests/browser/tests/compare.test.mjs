@@ -294,6 +294,29 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     await context.close();
   });
 
+  it('stops a batch with Stop and takes the next input', async () => {
+    const { page, context } = await openPage(browser, srv.url);
+    const files = [];
+    // Enough files that Stop comes long before the end.
+    for (let i = 0; i < 200; i++) {
+      const [f] = SEEDS[i % 3];
+      files.push({ name: `s${i}.txt`, bytes: readFileSync(join(CORPUS, 'seeds', f)) });
+    }
+    await dropFiles(page, files);
+    await page.waitForSelector(`${tid('cancel')}:not([hidden])`, { timeout: 10000 });
+    await page.click(tid('cancel'));
+    assert.equal(await waitState(page, ['ready']), 'ready');
+    const done = await page.$eval(tid('progress'), (p) => Number(p.value));
+    assert.ok(done < 200, `${done} files analysed before Stop`);
+    await page.waitForTimeout(500);
+    assert.equal(await page.$eval(tid('progress'), (p) => Number(p.value)), done, 'nothing more is analysed');
+    assert.equal(await page.isVisible('#comparison'), false);
+    // The page goes on: a single reply.
+    assert.equal(await afterAnalysis(page, () => page.click(tid('example'))), 'done');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
   it('compares a batch in the single file opened from disk, with no request at all', async () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
