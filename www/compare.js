@@ -686,7 +686,8 @@ self.onmessage = async (e) => {
         const n = s.numbers;
         const f = (x) => fmtNum(x, n.kind);
         const p = el('p', `${n.kind}${n.unit ? ` (${n.unit})` : ''}: ${n.count} value${n.count === 1 ? '' : 's'}, ` +
-          `min ${f(n.min)}, median ${f(n.median)}, max ${f(n.max)}`, 'numbers');
+          `min ${f(n.min)}, median ${f(n.median)}, max ${f(n.max)}` +
+          (n.bounds ? `; ${n.bounds} more given only as a bound (such as “over 250” or “fewer than 5”), left out` : ''), 'numbers');
         p.dataset.count = String(n.count);
         box.append(p, strip(n, view));
       }

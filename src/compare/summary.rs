@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::reply::{Reply, ReplyQuestion};
 use super::{main_value, Comparison, Membership};
-use crate::model::{Scalar, Status, ValueKind};
+use crate::model::{Qualifier, Scalar, Status, ValueKind};
 use crate::report::exemptions_text;
 
 /// The summary of one canonical question.
@@ -47,6 +47,9 @@ pub struct Numbers {
     pub max: f64,
     /// Every value with its reply's index, for a strip plot.
     pub values: Vec<(usize, f64)>,
+    /// Values given only as a bound ("over 250", "fewer than 5": often a small number
+    /// suppressed): left out of the statistics, which they would skew, and counted here.
+    pub bounds: usize,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -96,6 +99,7 @@ pub fn questions(cmp: &Comparison, replies: &[Reply]) -> Vec<QuestionSummary> {
             let mut statuses: Vec<Count> = Vec::new();
             let mut exemptions: Vec<Count> = Vec::new();
             let mut numbers: Vec<(usize, f64)> = Vec::new();
+            let mut bounds = 0usize;
             // The unit of the column's numbers when they all share one, else none.
             let mut units: Vec<Option<String>> = Vec::new();
             let mut choices: Vec<(String, Vec<Count>)> = Vec::new();
@@ -114,7 +118,13 @@ pub fn questions(cmp: &Comparison, replies: &[Reply]) -> Vec<QuestionSummary> {
                 }
                 if let Some(v) = main_value(q, c.value_kind) {
                     if let (Scalar::Number(n), true) = (&v.value, is_numeric(v.kind)) {
-                        if Some(v.kind) == c.value_kind && n.is_finite() {
+                        let bound = matches!(
+                            v.qualifier,
+                            Some(Qualifier::AtLeast | Qualifier::AtMost | Qualifier::LessThan)
+                        );
+                        if Some(v.kind) == c.value_kind && n.is_finite() && bound {
+                            bounds += 1;
+                        } else if Some(v.kind) == c.value_kind && n.is_finite() {
                             numbers.push((r, *n));
                             if !units.contains(&v.unit) {
                                 units.push(v.unit.clone());
@@ -190,7 +200,8 @@ pub fn questions(cmp: &Comparison, replies: &[Reply]) -> Vec<QuestionSummary> {
                     } else {
                         None
                     },
-                ),
+                )
+                .map(|n| Numbers { bounds, ..n }),
                 choices,
                 yes_no: (yes_no.yes + yes_no.no > 0).then_some(yes_no),
             }
@@ -284,6 +295,7 @@ fn numbers_of(
         median,
         max: sorted[n - 1],
         values,
+        bounds: 0,
     })
 }
 

@@ -177,6 +177,7 @@ fn summary(ws: &mut Worksheet, cmp: &Comparison, bold: &Format) -> Result<(), Xl
             "median",
             "max",
             "unit",
+            "bounds",
             "choices",
             "yes",
             "no",
@@ -214,8 +215,9 @@ fn summary(ws: &mut Worksheet, cmp: &Comparison, bold: &Format) -> Result<(), Xl
             ws.write_number(row, col + 3, n.median)?;
             ws.write_number(row, col + 4, n.max)?;
             text(ws, row, col + 5, n.unit.as_deref().unwrap_or(""))?;
+            ws.write_number(row, col + 6, n.bounds as f64)?;
         }
-        col += 6;
+        col += 7;
         text(ws, row, col, &list(&s.choices))?;
         if let Some(yn) = &s.yes_no {
             ws.write_number(row, col + 1, yn.yes as f64)?;
