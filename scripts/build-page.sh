@@ -36,6 +36,7 @@ else
   echo "note: wasm-opt not found (Debian: apt-get install binaryen); the .wasm is not size-optimised" >&2
 fi
 wasm-bindgen --target no-modules --no-typescript --out-dir "$out" "$wasm"
+scripts/build-batch-wasm.sh "$out"
 
 node scripts/assemble-page.mjs "$out" dist
 echo "built dist/ (serve it, or open dist/foi-analyser.html from disk)"

@@ -18,12 +18,16 @@
 //!    outcome
 //! 9. [`report`] — JSON, CSV and a text table
 //!
+//! Beside this pipeline, [`compare`] compares many replies to one questionnaire (the canonical
+//! questionnaire, the mapping of each reply onto it, summaries, exports) from their analyses.
+//!
 //! The CLI (`src/main.rs`) and the WebAssembly binding (`wasm/`) are thin shells over [`analyse`].
 
 pub mod align;
 pub mod binary_text;
 pub mod calendar;
 pub mod classify;
+pub mod compare;
 pub mod dates;
 pub mod decode;
 pub mod exemptions;

@@ -1,4 +1,7 @@
-//! The command-line interface: `foi-analyser [--format json|csv|table] [FILE|-]...`.
+//! The command-line interface: `foi-analyser [--format json|csv|table] [FILE|-]...`, and
+//! `foi-analyser compare FILE...` for a batch (`cli_compare.rs`).
+
+mod cli_compare;
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -10,9 +13,12 @@ const USAGE: &str = "\
 foi-analyser: turn a UK Freedom of Information reply into a structured answer table
 
 Usage: foi-analyser [--format json|csv|table] [FILE|-]...
+       foi-analyser compare [--format csv|csv-long|json|xlsx] [-o OUT] FILE|FOLDER...
 
 Reads each FILE (or standard input for `-` or when no FILE is given) and prints its analysis:
 one JSON object for one input, a JSON array for several; CSV has one row per question.
+
+`compare` compares many replies to one questionnaire: see `foi-analyser compare --help`.
 
 Options:
   -f, --format FORMAT   json (default), csv or table
@@ -33,7 +39,10 @@ enum Format {
 fn main() -> ExitCode {
     let mut format = Format::Json;
     let mut files: Vec<String> = Vec::new();
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().map(String::as_str) == Some("compare") {
+        return cli_compare::run(args.skip(1).collect());
+    }
     let mut only_files = false;
     while let Some(arg) = args.next() {
         if only_files {

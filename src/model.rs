@@ -3,14 +3,16 @@
 //! Every type here is serialised as documented in `schema/analysis.schema.json`. Changing a field's
 //! name, type or meaning is a breaking change: bump [`SCHEMA_VERSION`] and the schema together.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Version of the JSON output format (semver). Bump the major part on a breaking change.
 pub const SCHEMA_VERSION: &str = "1.1.0";
 
 /// A half-open range `[start, end)` of UTF-8 byte offsets into the source text as decoded
 /// (for UTF-8 input without a byte-order mark, offsets into the input bytes themselves).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -86,7 +88,9 @@ pub struct SourcePart {
 }
 
 /// The legal regime a request was handled under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord,
+)]
 pub enum Law {
     /// Freedom of Information Act 2000 (England, Wales, Northern Ireland, UK bodies).
     #[default]
@@ -166,7 +170,7 @@ pub enum MessageKind {
 }
 
 /// The status of one question's answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Answered,
@@ -197,7 +201,7 @@ impl Status {
 }
 
 /// A provision cited to withhold or refer information.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 pub struct Exemption {
     pub law: Law,
     /// As cited, normalised: `43(2)`, `12(4)(b)`.
@@ -228,20 +232,20 @@ pub struct Question {
 }
 
 /// The evidence for a status: a sentence of the answer and where it stands in the input.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Basis {
     pub text: String,
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Answer {
     pub text: String,
     pub span: Span,
 }
 
 /// A typed value found in an answer.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Value {
     pub kind: ValueKind,
     pub value: Scalar,
@@ -252,7 +256,7 @@ pub struct Value {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ValueKind {
     /// Pounds sterling, `value` in GBP.
@@ -271,7 +275,7 @@ pub enum ValueKind {
     Choice,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// "250+", "over 250", "more than".
@@ -301,6 +305,27 @@ impl Serialize for Scalar {
             Scalar::Text(t) => s.serialize_str(t),
             Scalar::Bool(b) => s.serialize_bool(*b),
         }
+    }
+}
+
+/// Reads what [`Scalar`]'s `Serialize` writes (the comparison reads analyses back from JSON);
+/// `null` (a non-finite number) reads as NaN.
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(f64),
+            Text(String),
+            Bool(bool),
+            Null(()),
+        }
+        Ok(match Raw::deserialize(d)? {
+            Raw::Number(n) => Scalar::Number(n),
+            Raw::Text(t) => Scalar::Text(t),
+            Raw::Bool(b) => Scalar::Bool(b),
+            Raw::Null(()) => Scalar::Number(f64::NAN),
+        })
     }
 }
 

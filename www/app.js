@@ -216,10 +216,19 @@
   function analyseFiles(fileList) {
     const files = Array.from(fileList || []);
     if (files.length === 0) return;
+    // Several files: a batch, compared as replies to one questionnaire (compare.js).
+    if (files.length > 1 && window.foiCompare) {
+      generation++;
+      cancelRunning();
+      batchResults = [];
+      window.foiCompare.run(files);
+      return;
+    }
     analyseInputs(files.map((file) => ({ name: file.name, file })));
   }
 
   async function analyseInputs(inputs) {
+    if (window.foiCompare) window.foiCompare.stop();
     const my = ++generation;
     cancelRunning();
     setState('busy');
@@ -254,6 +263,7 @@
   function stop() {
     generation++;
     cancelRunning();
+    if (window.foiCompare) window.foiCompare.stop();
     ui.cancel.hidden = true;
     ui.results.hidden = true;
     current = null;
@@ -847,6 +857,18 @@
 
   // For the page's own tests and benchmark; nothing here reaches the network.
   window.foiAnalyser = {
+    // What compare.js (the batch comparison) shares with this file.
+    internals: {
+      module: () => modulePromise,
+      workerUrl: async () => { await started; return workerUrl; },
+      showOutcome: (outcome) => showOutcome(outcome, true),
+      select: (index) => select(index),
+      say,
+      setState,
+      clearError,
+      mb,
+      MAX_FILE_BYTES,
+    },
     timings,
     get restarts() { return restarts; },
     ready: () => ready,

@@ -9,9 +9,11 @@
 //               {type: 'bench', id, name, bytes, minMs}
 //               {type: 'warm', text}                 (runs the engine on the example, untimed)
 //               {type: 'offsets', id, text, analysis}    (maps the spans of a given analysis)
+//               {type: 'analyse-json', id, name, bytes}  (a batch file: the analysis JSON only)
 // Messages out: {type: 'ready', version, ms} | {type: 'fatal', message} | {type: 'warm'}
 //               {type: 'result', id, name, json, csv, text, analysis, offsets, ms}
 //               {type: 'bench', id, runs, meanMs, warmupMs} | {type: 'offsets', id, offsets}
+//               {type: 'json', id, json, ms}
 //               {type: 'trap', id, message}           (the instance is dead: start a new worker)
 'use strict';
 
@@ -129,6 +131,16 @@ self.onmessage = async (event) => {
       return;
     }
     self.postMessage({ type: 'warm' });
+  } else if (msg.type === 'analyse-json') {
+    // One file of a batch (compare.js): only the JSON travels back, the rest stays here.
+    lastPanic = null;
+    try {
+      const t0 = performance.now();
+      const json = wasm_bindgen.analyse_json(msg.bytes, msg.name);
+      self.postMessage({ type: 'json', id: msg.id, json, ms: performance.now() - t0 });
+    } catch (err) {
+      trap(msg.id, err);
+    }
   } else if (msg.type === 'offsets') {
     const offsets = byteOffsetsToIndices(msg.text || '', spanOffsets(msg.analysis));
     self.postMessage({ type: 'offsets', id: msg.id, offsets });

@@ -80,6 +80,28 @@ pub fn analyse_all(bytes: &[u8], name: &str) -> Result<js_sys::Object, JsValue> 
     Ok(obj)
 }
 
+/// The comparison of a batch (`src/compare/`): `analyses` is a JSON array of analyses (as
+/// [`analyse_json`] gives them, in the order of the files), `overrides` the user's corrections
+/// (a JSON array of `{reply, question, canonical}`, or empty), `format` one of `view` (the
+/// comparison without the analyses, for drawing), `json`, `csv` (wide) and `csv-long`. The same
+/// bytes as `foi-analyser compare --format …` for the same files. In the batch module only
+/// (feature `batch`).
+#[cfg(feature = "batch")]
+#[wasm_bindgen]
+pub fn compare(analyses: &str, overrides: &str, format: &str) -> Result<String, JsValue> {
+    let bytes = foi_analyser::compare::batch::run(analyses, overrides, format)
+        .map_err(|e| JsValue::from_str(&e))?;
+    String::from_utf8(bytes).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// The comparison as an XLSX workbook (batch module only).
+#[cfg(feature = "batch")]
+#[wasm_bindgen]
+pub fn compare_xlsx(analyses: &str, overrides: &str) -> Result<Vec<u8>, JsValue> {
+    foi_analyser::compare::batch::run(analyses, overrides, "xlsx")
+        .map_err(|e| JsValue::from_str(&e))
+}
+
 /// Panics on purpose: the page's tests use it to check that a trap is survived.
 #[wasm_bindgen(js_name = panicForTest)]
 pub fn panic_for_test() {
@@ -128,6 +150,19 @@ mod tests {
             assert!(out.text.is_none());
             assert!(out.json.contains("\"level\": \"error\""), "{}", out.json);
         }
+    }
+
+    #[cfg(feature = "batch")]
+    #[test]
+    fn compare_is_the_core_comparison() {
+        let a = foi_analyser::analyse(b"Dear Sir,\n1. How many staff?\n40 staff.\n", "a.txt");
+        let batch = format!("[{}]", report::to_json(&a));
+        let csv = compare(&batch, "", "csv").unwrap();
+        assert_eq!(
+            csv.as_bytes(),
+            foi_analyser::compare::batch::run(&batch, "", "csv").unwrap()
+        );
+        assert!(csv.starts_with('\u{feff}'));
     }
 
     #[test]
