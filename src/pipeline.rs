@@ -34,7 +34,8 @@ pub fn analyse(bytes: &[u8], name: &str) -> Analysis {
             let mut a = analyse_decoded(&decoded.text, source);
             // A mailbox's separate conversations are counted from its raw headers, which the
             // e-mail reader has replaced by one rendered thread.
-            if decoded.format == "mbox" && !a.diagnostics.iter().any(|d| d.code == "many-requests") {
+            if decoded.format == "mbox" && !a.diagnostics.iter().any(|d| d.code == "many-requests")
+            {
                 let raw = String::from_utf8_lossy(bytes);
                 if let Some(mut d) = request_count::diagnostic(&Doc::new(&raw)) {
                     d.span = None;
@@ -424,6 +425,6 @@ fn diagnose(
 pub fn decoded_text(bytes: &[u8]) -> Option<String> {
     decode(bytes)
         .ok()
+        .filter(|d| d.format != "text" || !binary_text::looks_like_pasted_binary(&d.text))
         .map(|d| d.text)
-        .filter(|t| !binary_text::looks_like_pasted_binary(t))
 }

@@ -80,6 +80,13 @@ static MID_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?:^|[.!?'\s])(your request|you asked(?: for)?|our response|our reply|we said)\s*:\s")
 });
 
+/// The first words of a reply's own voice: "I can confirm", "We hold", "Please find".
+static REPLY_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:I|We)\s+(?:can|have|am|do|did|would|are|will|hold|held|confirm|enclose|attach|write|regret|must)\b|(?:Please\s+(?:find|see)|In\s+response|Our\s+response|The\s+(?:Council|Trust|Force|Service|University|Department|Board|Authority)\s+(?:can|does|do|has|holds|is)\b|Freedom\s+of\s+Information\s+Act\s+2000\s*$))",
+    )
+});
+
 /// Every section heading in the text, in order, outside page furniture.
 pub fn headings(doc: &Doc, thread: &Thread) -> Vec<Heading> {
     let text = doc.text;
@@ -243,6 +250,18 @@ fn request_paragraphs_end(text: &str, s: usize, e: usize) -> Option<usize> {
         paras.push((pos, e));
     }
     if paras.len() < 2 {
+        // One block of lines: the request ends where the reply's own voice begins.
+        let mut pos = s;
+        let mut seen_words = false;
+        while pos < e {
+            let le = text[pos..e].find('\n').map_or(e, |p| pos + p);
+            let line = text[pos..le].trim();
+            if seen_words && REPLY_START.is_match(line) {
+                return Some(pos);
+            }
+            seen_words |= !line.is_empty();
+            pos = le + 1;
+        }
         return None;
     }
     let number = |t: &str| -> Option<u32> {
@@ -289,9 +308,12 @@ mod tests {
             .collect()
     }
 
+    /// A text and the (request, response) sections expected in it.
+    type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+
     #[test]
     fn heading_pairs() {
-        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+        let cases: &[Case] = &[
             (
                 "Your request\nHow many bins?\nOur response\nTwelve.\n",
                 &[("How many bins?", Some("Twelve."))],

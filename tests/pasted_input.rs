@@ -82,7 +82,12 @@ fn no_corpus_file_is_refused_as_pasted_binary() {
         if decoded.format != "text" {
             // (An attachment it could not read may still get its own message.)
             let a = analyse(&bytes, &path.to_string_lossy());
-            assert_ne!(a.source.format, "binary", "{} is refused as binary", path.display());
+            assert_ne!(
+                a.source.format,
+                "binary",
+                "{} is refused as binary",
+                path.display()
+            );
             continue;
         }
         read += 1;
