@@ -703,6 +703,14 @@ pub fn starts_with_answer_label(line: &str) -> bool {
     LEADING_LABEL.is_match(line) || is_label_only(line.trim())
 }
 
+/// The length of a leading answer label ("Response: ", "A.5 "), 0 when there is none.
+pub fn label_len(s: &str) -> usize {
+    match LEADING_LABEL.find(s) {
+        Some(m) if m.end() < s.len() => m.end(),
+        _ => 0,
+    }
+}
+
 /// Removes a leading "Response:" / "Answer -" label.
 pub fn strip_labels(s: &str) -> String {
     let t = s.trim_start();

@@ -311,6 +311,8 @@ fn authority(
     }
     // The body most often named by the authority's own messages.
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    // Bodies named only in the questions: the last resort ("everything X Council holds").
+    let mut asked: HashMap<String, usize> = HashMap::new();
     for m in thread.msgs.iter().filter(|m| !m.from_requester) {
         for found in ORG_NAME.find_iter(&text[m.start..m.end]) {
             let name = one_line(found.as_str());
@@ -340,6 +342,7 @@ fn authority(
             let at = m.start + found.start();
             // Bodies named in the questions are third parties.
             if skip.iter().any(|&(a, b)| at >= a && at < b) {
+                asked.entry(name).or_insert(at);
                 continue;
             }
             let line_s = text[..at].rfind('\n').map_or(0, |p| p + 1);
@@ -363,10 +366,17 @@ fn authority(
         }
     }
     // A name inside a longer name counts for it too ("Example Council" in "Example Council's").
+    // A body named once in passing ("we follow the NHS England rules") is no sign of who
+    // writes: the authority stands in the letterhead or the signature, as the subject of the
+    // reply's verbs, or more than once.
+    counts.retain(|n, _| !n.starts_with("Out of Office"));
+    let single = counts.len() == 1;
     counts
         .into_iter()
+        .filter(|(_, (w, _))| *w >= 2 || single)
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map(|(n, _)| n)
+        .or_else(|| asked.into_iter().min_by_key(|(_, at)| *at).map(|(n, _)| n))
 }
 
 static SIGN_NAME: LazyLock<Regex> =

@@ -109,9 +109,13 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
         let sig = classify::signals(&f.text, &exemptions);
         let verdict = classify::decide(&norm.text, &f.parts, &f.text, &sig, &exemptions, &values);
         let status = verdict.status;
-        let status_basis = verdict.basis.map(|(s, e)| Basis {
-            text: one_line(&norm.text[s..e]),
-            span: map(s, e),
+        let status_basis = verdict.basis.map(|(s, e)| {
+            // The sentence without the answer's label ("Response: Yes." is "Yes.").
+            let s = (s + align::label_len(&norm.text[s..e])).min(e);
+            Basis {
+                text: one_line(&norm.text[s..e]),
+                span: map(s, e),
+            }
         });
         for v in &mut values {
             v.span = map(v.span.start, v.span.end);

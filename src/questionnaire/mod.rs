@@ -365,10 +365,25 @@ fn continues_question(rest: &str) -> bool {
         .any(|w| lower.starts_with(w))
 }
 
+/// Whether the paragraph from `pos` reaches a question mark within a few lines: a question
+/// still running on ("… in the Humberside" / "Police force … awards?").
+fn mark_ahead(text: &str, pos: usize, limit: usize) -> bool {
+    let end = crate::text::floor_char(text, limit.min(pos + 400));
+    let ahead = &text[pos..end.max(pos)];
+    let para = ahead.split("\n\n").next().unwrap_or("");
+    para.lines()
+        .take(4)
+        .any(|l| l.trim_end().ends_with('?') || l.contains("? "))
+}
+
 /// Whether line `next` carries on the sentence of line `prev`: it starts in lower case or with
 /// an opening bracket, or `prev` ends with a comma or a word that cannot end a sentence.
 fn wraps(prev: &str, next: &str) -> bool {
     let next = next.trim_start();
+    // The question's own question mark is still to come.
+    if next.trim_end().ends_with('?') && !prev.trim_end().ends_with(['.', '?', ':']) {
+        return true;
+    }
     if next.starts_with(|c: char| c.is_lowercase() || matches!(c, '(' | '&' | '/')) {
         return true;
     }
@@ -435,7 +450,7 @@ pub fn question_end(
                     continues_question(t)
                 } else if split_answers && p.ends_with('.') {
                     false
-                } else if split_answers && !wraps(p, t) {
+                } else if split_answers && !wraps(p, t) && !mark_ahead(text, pos, limit) {
                     // In a reply, a line that does not carry on the one before is the answer
                     // appended under its question ("1. Organisation name" / "Medway Trust").
                     false
@@ -713,6 +728,7 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
             || doc.line(li - 1).trim_end().ends_with(['.', '?', ':', '!']);
         if t.ends_with('?')
             && words >= 4
+            && wordy(t)
             && t.starts_with(|c: char| c.is_uppercase())
             && own_line
             && !t.starts_with("Dear")
@@ -1028,6 +1044,22 @@ fn unnumbered(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
         return None;
     }
     Some(Questionnaire::unnumbered(items, Some(m), true))
+}
+
+/// Whether a text is made of words: most of its tokens are words of letters, as no uuencoded
+/// or base64 line is.
+pub(crate) fn wordy(t: &str) -> bool {
+    let toks: Vec<&str> = t.split_whitespace().collect();
+    let words = toks
+        .iter()
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.len() >= 2
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+        })
+        .count();
+    !toks.is_empty() && words * 10 >= toks.len() * 6
 }
 
 /// Whether a sentence asks for something: a question, or a request opened by "Please provide",

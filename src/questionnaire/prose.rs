@@ -14,10 +14,21 @@ use crate::text::{one_line, re, Doc};
 
 use super::{asks, sentences, QItem, Questionnaire};
 
+/// Out-of-office replies and delivery failures: mail about mail, no answer to anything.
+static AUTO_REPLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bautomated\s+(?:response|reply|message)|\bout\s+of\s+(?:the\s+)?office\b|\bauto-?reply\b|\bautomatic\s+reply\b|\bdelivery\s+(?:has\s+)?failed\b|\bundeliverable\b|\bcould\s+not\s+be\s+delivered\b|\bmail\s+delivery\s+(?:system|subsystem)\b|\bdelivery\s+status\s+notification\b",
+    )
+});
+
+static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:subject|from|to|sent|date|cc|bcc|re|fwd?|reply-to|importance)\s*:")
+});
+
 /// Words that restate a request inside a reply: the ask follows them.
 static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:you\s+(?:have\s+)?(?:also\s+|further\s+|additionally\s+)?(?:asked|requested|sought|wanted\s+to\s+know|wished\s+to\s+know|would\s+like)(?:\s+(?:us|me))?(?:\s+(?:for|about|whether|if|to))?|(?:your|the)\s+request\s+(?:of\s+[^.]{3,30}?\s+)?(?:was|is|asked|sought)\s+(?:for|about|whether)?|i\s+note\s+(?:that\s+)?you\s+(?:seek|are\s+seeking|ask|want)|you\s+seek|you\s+are\s+seeking|requesting)\s*:?\s*",
+        r"(?i)\b(?:you\s+(?:have\s+)?(?:also\s+|further\s+|additionally\s+)?(?:asked|requested|sought|wanted\s+to\s+know|wished\s+to\s+know|would\s+like)(?:\s+(?:us|me))?(?:\s+(?:for|about|whether|if|to))?|(?:your|the)\s+request\s+(?:of\s+[^.]{3,30}?\s+)?(?:was|is|asked|sought)\s+(?:for|about|whether)?|i\s+note\s+(?:that\s+)?you\s+(?:seek|are\s+seeking|ask|want)|you\s+seek|you\s+are\s+seeking)\s*:?\s*",
     )
 });
 
@@ -85,7 +96,7 @@ pub(super) fn split_asks(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> 
 pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire> {
     let text = doc.text;
     for (mi, m) in thread.msgs.iter().enumerate() {
-        if m.quoted {
+        if m.quoted || AUTO_REPLY.is_match(&text[m.start..m.end]) {
             continue;
         }
         let mut items: Vec<(usize, usize)> = Vec::new();
@@ -93,14 +104,16 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
         let mut pos = m.start;
         while pos < m.end {
             let le = text[pos..m.end].find('\n').map_or(m.end, |p| pos + p);
-            if thread.in_furniture(pos) {
+            // Page furniture and e-mail header lines ("Subject: Out of Office: Was …?") ask
+            // nothing.
+            if thread.in_furniture(pos) || HEADER_LINE.is_match(&text[pos..le]) {
                 pos = le + 1;
                 continue;
             }
             let mut line_asks = 0;
             for (s, e) in sentences(text, pos, le) {
                 let sent = text[s..e].trim();
-                if sent.split_whitespace().count() < 4 {
+                if sent.split_whitespace().count() < 4 || !super::wordy(sent) {
                     continue;
                 }
                 let ask_from = if asks(sent) {
@@ -159,6 +172,19 @@ pub(super) fn whole_letter(doc: &Doc, thread: &Thread) -> Option<Questionnaire> 
         .salutation
         .map_or(m.start, |s| s + text[s..].find('\n').unwrap_or(0));
     let body = body.min(m.end);
+    // Only a letter that decides something (refuses, does not hold, refers, releases) answers a
+    // request; an acknowledgement, an auto-reply or an attachment's bytes answer nothing.
+    let words = &text[body..m.end];
+    let cited = crate::exemptions::cited(words, crate::model::Law::FOIA);
+    let sig = crate::classify::signals(words, &cited);
+    let decides = sig.refused || sig.not_held || sig.ncnd || sig.provided || !cited.is_empty();
+    let about_a_request = {
+        let l = words.to_ascii_lowercase();
+        l.contains("request") || l.contains("information")
+    };
+    if !decides || !about_a_request || AUTO_REPLY.is_match(words) {
+        return None;
+    }
     let mut it = item(text, body, body, 1);
     it.text = String::new();
     Some(Questionnaire {

@@ -83,6 +83,16 @@ pub fn folding() -> Vec<Input> {
     })
 }
 
+/// Twins of real published replies (layout kept, wording changed) with gold in `gold-real/`.
+pub fn real_layouts() -> Vec<Input> {
+    group("real-layouts", "real-layouts", 20, |f| f.ends_with(".txt"))
+}
+
+/// Real WhatDoTheyKnow threads to one council and three police forces' letters.
+pub fn real_threads() -> Vec<Input> {
+    group("real-threads", "real-threads", 30, |f| f.ends_with(".txt"))
+}
+
 /// Alaveteli's `.expected` outputs of the folding examples (text too, so they go through the
 /// analyser in the schema test).
 pub fn folding_expected() -> Vec<Input> {
@@ -101,10 +111,13 @@ pub fn documents() -> Vec<Input> {
     group("peers/alaveteli/documents", "documents", 5, |_| true)
 }
 
-/// Every text input that is snapshotted: seeds, synthetic, folding examples, e-mails.
+/// Every text input that is snapshotted: seeds, synthetic, real layouts and threads, folding
+/// examples, e-mails.
 pub fn text_inputs() -> Vec<Input> {
     let mut v = seeds();
     v.extend(synthetic());
+    v.extend(real_layouts());
+    v.extend(real_threads());
     v.extend(folding());
     v.extend(eml());
     v
