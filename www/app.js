@@ -29,6 +29,7 @@
     filter: byId('status-filter'), rows: byId('answer-rows'), noQuestions: byId('no-questions'),
     rowsCapped: byId('rows-capped'), diagnostics: byId('diagnostics'), source: byId('source'),
     sourceNote: byId('source-note'), version: byId('version'), overlay: byId('drop-overlay'),
+    statusBasis: byId('status-basis'),
     downloadJson: byId('download-json'), downloadCsv: byId('download-csv'), copy: byId('copy-table'),
   };
 
@@ -378,6 +379,7 @@
     drawDiagnostics(a.diagnostics || []);
     selectedRow = null;
     drawSource([]);
+    drawBasis(null);
     const n = (a.questions || []).length;
     say(`Found ${n} question${n === 1 ? '' : 's'} in ${displayName(result.name)} ` +
       `(analysed in ${fmtMs(result.ms)}).`);
@@ -627,6 +629,14 @@
     if (qs && !(ans && qs.start < ans.end && ans.start < qs.end)) {
       marks.push({ ...qs, cls: 'hl-question', testid: 'highlight-question', label: `question ${q.id}` });
     }
+    // The evidence of the status: outside the answer it gets a mark of its own; inside, the
+    // panel above the source quotes it.
+    const basis = q.status_basis ? u16Span(q.status_basis.span) : null;
+    if (basis && !(ans && basis.start >= ans.start && basis.end <= ans.end) &&
+        !marks.some((m) => basis.start < m.end && m.start < basis.end)) {
+      marks.push({ ...basis, cls: 'hl-basis', testid: 'highlight-basis', label: `why ${q.id} is ${q.status}` });
+    }
+    drawBasis(q);
     drawSource(marks);
     const target = ui.source.querySelector('[data-testid="highlight"]') ||
       ui.source.querySelector('[data-testid="highlight-question"]');
@@ -638,6 +648,20 @@
     } else {
       say(`Question ${q.id}: no answer was found, so there is nothing to highlight.`);
     }
+  }
+
+  /** The words that decided the selected question's status, as text (never as markup). */
+  function drawBasis(q) {
+    if (!q || !q.status_basis) {
+      ui.statusBasis.hidden = true;
+      ui.statusBasis.replaceChildren();
+      return;
+    }
+    const label = cell('strong', `Why “${q.status.replace(/_/g, ' ')}”: `);
+    const quote = cell('q', q.status_basis.text);
+    ui.statusBasis.replaceChildren(label, quote);
+    ui.statusBasis.dataset.status = q.status;
+    ui.statusBasis.hidden = false;
   }
 
   function drawSource(marks) {

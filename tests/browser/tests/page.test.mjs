@@ -363,6 +363,31 @@ describe('the page', () => {
     await context.close();
   });
 
+  it('shows, for the selected question, the words that decided its status (the CLI’s status_basis)', async () => {
+    const { page, context } = await openPage(browser, srv.url);
+    const dir = join(CORPUS, 'real-layouts');
+    const name = 'ps-westmercia-firearms-records.txt';
+    const bytes = readFileSync(join(dir, name));
+    assert.equal(await afterAnalysis(page, () => dropFiles(page, [{ name, bytes }])), 'done');
+    assert.equal(await page.isVisible(tid('status-basis')), false, 'no evidence before a row is selected');
+    const analysis = JSON.parse(cli('json', name, { cwd: dir }));
+    const decided = analysis.questions.filter((q) => q.status_basis);
+    assert.ok(decided.length >= 2, 'the reply has questions with evidence');
+    for (const q of decided) {
+      await page.click(`${tid('answer-row')}[data-qid="${q.id}"] td.question`);
+      assert.ok(await page.isVisible(tid('status-basis')), q.id);
+      const shown = await page.textContent(tid('status-basis'));
+      assert.ok(shown.includes(q.status_basis.text), `${q.id}: ${shown}`);
+      assert.ok(shown.includes(q.status.replace(/_/g, ' ')), `${q.id}: ${shown}`);
+      assert.equal(await page.getAttribute(tid('status-basis'), 'data-status'), q.status);
+      // The evidence lies in the source the page shows, at its span.
+      const text = await page.textContent(tid('source'));
+      assert.ok(text.includes(q.status_basis.text.split('\n')[0].slice(0, 40)), q.id);
+    }
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
   it('copies the table to the clipboard as tab-separated text', async () => {
     const { page, context } = await openPage(browser, srv.url, { permissions: ['clipboard-read', 'clipboard-write'] });
     await showFixture(page);
