@@ -184,6 +184,17 @@ need_npm_packages() {
   (cd "${dir}" && npm ci --no-audit --no-fund --loglevel=error)
 }
 
+# openpyxl reads the batch comparison's XLSX back in the browser tests (a real reader of the
+# workbook); from PyPI for the python3 the tests run.
+need_openpyxl() {
+  local py="${PYTHON:-python3}"
+  if "${py}" -c 'import openpyxl' >/dev/null 2>&1; then
+    return 0
+  fi
+  echo "prereqs: installing openpyxl for ${py} (pip)"
+  "${py}" -m pip install --quiet --disable-pip-version-check openpyxl
+}
+
 # What scripts/build-page.sh needs: the wasm32 target, wasm-bindgen-cli, wasm-opt if possible.
 page_prerequisites() {
   need_command node "install Node.js 20 or later" || return 1
@@ -208,5 +219,6 @@ test_prerequisites() {
   cargo metadata --format-version 1 >/dev/null # brings Cargo.lock up to date
   need_wasm_bindgen
   need_npm_packages
+  need_openpyxl
   wait_apt_packages
 }

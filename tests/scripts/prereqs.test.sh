@@ -102,7 +102,16 @@ touch node_modules/.package-lock.json
 STUB
   # node and python3 are present on the machine the README assumes.
   printf '#!/usr/bin/env bash\necho "stub node: $*"\nexit 4\n' >"${M}/stubs/node"
-  printf '#!/usr/bin/env bash\nexit 4\n' >"${M}/stubs/python3"
+  # python3: knows openpyxl once pip has "installed" it.
+  cat >"${M}/stubs/python3" <<'STUB'
+#!/usr/bin/env bash
+state="${STUB_MACHINE}/state"
+case "$1 $2" in
+  "-c import openpyxl") [ -e "${state}/openpyxl" ] ;;
+  "-m pip") echo "python3 $*" >>"${STUB_MACHINE}/installs.log"; touch "${state}/openpyxl" ;;
+  *) exit 4 ;;
+esac
+STUB
   chmod +x "${M}/stubs/"*
 }
 
@@ -164,6 +173,7 @@ test_sh_installs_everything() {
   LAST="test"
   run test "${M}/repo/scripts/test.sh"
   expect_output test.sh test "==== ok: prerequisites"
+  expect_install test.sh "^python3 -m pip install .*openpyxl"
   expect_output test.sh test "==== prerequisite checks with the tools absent"
   expect_install test.sh "^rustup component add rustfmt$"
   expect_install test.sh "^rustup component add clippy$"
