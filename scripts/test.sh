@@ -46,7 +46,7 @@ score_set() {
   shift 2
   local out score
   out="$(python3 ../shared/tools/score.py "$@")"
-  echo "${out}" | tail -n 1 | sed "s/^/${label}: /"
+  printf '%s: %s\n' "${label}" "$(echo "${out}" | tail -n 1)"
   score="$(echo "${out}" | awk '/^score:/ { s = $2 } END { print s }')"
   if [ -z "${score}" ]; then
     echo "${label}: no score: line in the scorer's output" >&2
