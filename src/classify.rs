@@ -225,29 +225,42 @@ pub fn decide(
     let withhold_ex = exemptions
         .iter()
         .any(|e| !refers_elsewhere(e) && !means_not_held(e));
+    // Each sentence is read only for the signals the whole answer carries (one pass each over
+    // the answer already said which): most answers need two or three patterns, not nine.
+    let refusal = sig.ncnd || sig.refused || withhold_ex;
+    let any_cited = !exemptions.is_empty();
     let said: Vec<Said> = answer_sentences(text, parts)
         .into_iter()
         .map(|(s, e)| {
             let t = &text[s..e];
-            let cited = crate::exemptions::cited(t, crate::model::Law::FOIA);
+            // A citation has a number, or names the cost limit or vexatiousness.
+            let may_cite = t.bytes().any(|b| b.is_ascii_digit())
+                || t.contains("limit")
+                || t.contains("exatious");
+            let cited = if any_cited && may_cite {
+                crate::exemptions::cited(t, crate::model::Law::FOIA)
+            } else {
+                Vec::new()
+            };
             Said {
                 span: (s, e),
-                ncnd: NCND.is_match(t),
-                refused: REFUSED.is_match(t),
+                ncnd: sig.ncnd && NCND.is_match(t),
+                refused: sig.refused && REFUSED.is_match(t),
                 withholds: cited
                     .iter()
                     .any(|e| !refers_elsewhere(e) && !means_not_held(e)),
-                referred: REFERRED.is_match(t) || cited.iter().any(refers_elsewhere),
-                not_held: NOT_HELD.is_match(t) || cited.iter().any(means_not_held),
-                clarification: CLARIFY.is_match(t),
-                provided: PROVIDED.is_match(t),
-                workload: WORKLOAD.is_match(t),
-                advice: ADVICE.is_match(t),
+                referred: sig.referred
+                    && (REFERRED.is_match(t) || cited.iter().any(refers_elsewhere)),
+                not_held: sig.not_held
+                    && (NOT_HELD.is_match(t) || cited.iter().any(means_not_held)),
+                clarification: sig.clarification && CLARIFY.is_match(t),
+                provided: sig.provided && PROVIDED.is_match(t),
+                workload: refusal && WORKLOAD.is_match(t),
+                advice: refusal && ADVICE.is_match(t),
             }
         })
         .collect();
     let first = |f: &dyn Fn(&Said) -> bool| said.iter().find(|x| f(x)).map(|x| x.span);
-    let refusal = sig.ncnd || sig.refused || withhold_ex;
     // Values in a sentence that explains a refusal's workload are no answer.
     let counts = |v: &Value| {
         !refusal

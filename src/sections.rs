@@ -74,10 +74,18 @@ static REQUEST_INLINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RESPONSE_INLINE: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"(?i)^[ \t]*{RESPONSE_WORDS}\s*:\s*[^\s]")));
+/// The first words a heading line can open with: a cheap pass to find the lines worth reading.
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?im)^[ \t]*(?:#+[ \t]*)?(?:your|the|original|full|our|foi|eir|foisa|requests?|information|requested|details?|you|what|questions?|summary|responses?|reply|answers?|we|council'?s?|trust'?s?|force'?s?|board'?s?|university'?s?|department'?s?|authority'?s?|service'?s?|decision)\b",
+    )
+});
 /// Labels distinctive enough to be read in the middle of a line, for text that lost its line
 /// breaks (a PDF or a web page copied as one paragraph).
 static MID_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:^|[.!?'\s])(your request|you asked(?: for)?|our response|our reply|we said)\s*:\s")
+    re(
+        r"(?im)(?:^|[.!?'\s])(your request|you asked(?: for)?|our response|our reply|we said)[ \t]*:[ \t]",
+    )
 });
 
 /// The first words of a reply's own voice: "I can confirm", "We hold", "Please find".
@@ -91,15 +99,20 @@ static REPLY_START: LazyLock<Regex> = LazyLock::new(|| {
 pub fn headings(doc: &Doc, thread: &Thread) -> Vec<Heading> {
     let text = doc.text;
     let mut out = Vec::new();
-    for i in 0..doc.line_count() {
-        let line = doc.line(i);
-        let ls = doc.line_start(i);
-        // "Reply" is a link on a WhatDoTheyKnow page, but a heading elsewhere.
-        let furniture = thread.in_furniture(ls) && thread.header.end > 0;
-        if line.len() > 400 || furniture {
-            if line.len() > 400 {
-                mid_line(text, ls, line, &mut out);
-            }
+    // One pass finds the lines that may be headings (they open with a heading's first word);
+    // only those are read with the full patterns.
+    for m in CANDIDATE.find_iter(text) {
+        let ls = doc.start_of_line_at(m.start());
+        let line = doc.line(doc.line_of(ls));
+        // A heading is short, or a label whose colon comes early; "Reply" is a link on a
+        // WhatDoTheyKnow page, but a heading elsewhere.
+        let labelled = line
+            .get(..line.len().min(60))
+            .is_some_and(|head| head.contains(':'));
+        if (line.len() > 90 && !labelled)
+            || line.len() > 400
+            || (thread.in_furniture(ls) && thread.header.end > 0)
+        {
             continue;
         }
         let le = ls + line.len();
@@ -108,7 +121,6 @@ pub fn headings(doc: &Doc, thread: &Thread) -> Vec<Heading> {
             .trim_start_matches(|c: char| c.is_whitespace() || c == '#')
             .starts_with(|c: char| c.is_uppercase());
         if !capital {
-            mid_line(text, ls, line, &mut out);
             continue;
         }
         let kind = if REQUEST_LINE.is_match(line) {
@@ -122,36 +134,41 @@ pub fn headings(doc: &Doc, thread: &Thread) -> Vec<Heading> {
         } else {
             None
         };
-        match kind {
-            Some((kind, content)) => out.push(Heading {
+        if let Some((kind, content)) = kind {
+            out.push(Heading {
                 kind,
                 start: ls,
                 content,
-            }),
-            None => mid_line(text, ls, line, &mut out),
+            });
         }
     }
-    out
-}
-
-fn mid_line(_text: &str, ls: usize, line: &str, out: &mut Vec<Heading>) {
-    for c in MID_LINE.captures_iter(line) {
+    // Labels in the middle of a line, on lines that are no heading themselves.
+    for c in MID_LINE.captures_iter(text) {
         let Some(g) = c.get(1) else { continue };
+        let ls = doc.start_of_line_at(g.start());
+        if out.iter().any(|h| h.start == ls) || thread.in_furniture(ls) {
+            continue;
+        }
+        let le = text[g.end()..]
+            .find('\n')
+            .map_or(text.len(), |p| g.end() + p);
         let word = g.as_str().to_ascii_lowercase();
-        let kind = if word.starts_with("your") || word.starts_with("you") {
+        let kind = if word.starts_with("you") {
             Kind::Request
         } else {
             Kind::Response
         };
-        let after = line[g.end()..]
+        let after = text[g.end()..le]
             .find(':')
             .map_or(g.end(), |p| g.end() + p + 1);
         out.push(Heading {
             kind,
-            start: ls + g.start(),
-            content: ls + after,
+            start: g.start(),
+            content: after,
         });
     }
+    out.sort_by_key(|h| h.start);
+    out
 }
 
 /// The request/response units the headings bound. Consecutive headings of one kind merge

@@ -1248,6 +1248,9 @@ impl<'a> Reader<'a> {
     /// drones?" / "There are no immediate plans for drones". A sentence about what is not held
     /// or recorded says nothing about the answer's yes or no.
     fn negative_statement(&mut self, question: &str) -> bool {
+        if !NEGATED.is_match(self.text) {
+            return false;
+        }
         let stem = |w: &str| -> String { w.to_ascii_lowercase().chars().take(4).collect() };
         let q_words: Vec<String> = question
             .split(|c: char| !c.is_ascii_alphanumeric())
