@@ -68,12 +68,15 @@ pub struct Signals {
     pub only_cross_ref: bool,
 }
 
+/// Whether a cited provision withholds: neither a pointer elsewhere nor a "not held".
+fn withholds(e: &Exemption) -> bool {
+    !refers_elsewhere(e) && !means_not_held(e)
+}
+
 /// Reads the signals of an answer.
 pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
     let refer_ex = exemptions.iter().any(refers_elsewhere);
-    let withhold_ex = exemptions
-        .iter()
-        .any(|e| !refers_elsewhere(e) && !means_not_held(e));
+    let withhold_ex = exemptions.iter().any(withholds);
     let not_held_ex = exemptions.iter().any(means_not_held);
     let referred = refer_ex || REFERRED.is_match(answer);
     let refused = withhold_ex || (REFUSED.is_match(answer) && !referred);
@@ -222,9 +225,7 @@ pub fn decide(
             basis: None,
         };
     }
-    let withhold_ex = exemptions
-        .iter()
-        .any(|e| !refers_elsewhere(e) && !means_not_held(e));
+    let withhold_ex = exemptions.iter().any(withholds);
     // Each sentence is read only for the signals the whole answer carries (one pass each over
     // the answer already said which): most answers need two or three patterns, not nine.
     let refusal = sig.ncnd || sig.refused || withhold_ex;
@@ -246,9 +247,7 @@ pub fn decide(
                 span: (s, e),
                 ncnd: sig.ncnd && NCND.is_match(t),
                 refused: sig.refused && REFUSED.is_match(t),
-                withholds: cited
-                    .iter()
-                    .any(|e| !refers_elsewhere(e) && !means_not_held(e)),
+                withholds: cited.iter().any(withholds),
                 referred: sig.referred
                     && (REFERRED.is_match(t) || cited.iter().any(refers_elsewhere)),
                 not_held: sig.not_held

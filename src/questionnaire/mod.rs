@@ -1102,21 +1102,30 @@ pub(crate) fn asks(sent: &str) -> bool {
 }
 
 fn push_unnumbered(items: &mut Vec<QItem>, text: &str, s: usize, e: usize) {
-    let s = s + (text[s..e].len() - text[s..e].trim_start().len());
-    let e = s + text[s..e].trim_end().len();
     let n = items.len() as u32 + 1;
-    items.push(QItem {
-        label: Label(vec![Part::Num(n)]),
-        id: n.to_string(),
-        key: n.to_string(),
-        marker: None,
-        text_start: s,
-        text_end: e,
-        text: one_line(&text[s..e]),
-        header: false,
-        parent: None,
-        numbered: false,
-    });
+    items.push(QItem::unnumbered(text, s, e, Label(vec![Part::Num(n)])));
+}
+
+impl QItem {
+    /// A question the request does not number, read from `text[s..e]` (white space trimmed),
+    /// given `label` (its order number, or a sub-part under a heading).
+    pub(crate) fn unnumbered(text: &str, s: usize, e: usize, label: Label) -> QItem {
+        let s = s + (text[s..e].len() - text[s..e].trim_start().len());
+        let e = s + text[s..e].trim_end().len();
+        let key = label.key();
+        QItem {
+            id: key.clone(),
+            key,
+            label,
+            marker: None,
+            text_start: s,
+            text_end: e,
+            text: one_line(&text[s..e]),
+            header: false,
+            parent: None,
+            numbered: false,
+        }
+    }
 }
 
 /// Sentence spans in `[from, to)`: split after `.`, `?` or `!` followed by white space and a

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::markers::{Label, Part};
 use crate::messages::Thread;
-use crate::text::{one_line, re, Doc};
+use crate::text::{re, Doc};
 
 use super::{asks, sentences, QItem, Questionnaire};
 
@@ -200,25 +200,13 @@ pub(super) fn whole_letter(doc: &Doc, thread: &Thread) -> Option<Questionnaire> 
     })
 }
 
+/// Ask `n`, without the punctuation that ends its clause.
 fn item(text: &str, s: usize, e: usize, n: u32) -> QItem {
-    let s = s + (text[s..e].len() - text[s..e].trim_start().len());
     let e = s + text[s..e]
         .trim_end()
         .trim_end_matches(['.', ',', ';', ':'])
         .len();
-    let label = Label(vec![Part::Num(n)]);
-    QItem {
-        id: n.to_string(),
-        key: n.to_string(),
-        label,
-        marker: None,
-        text_start: s,
-        text_end: e,
-        text: one_line(&text[s..e]),
-        header: false,
-        parent: None,
-        numbered: false,
-    }
+    QItem::unnumbered(text, s, e, Label(vec![Part::Num(n)]))
 }
 
 #[cfg(test)]

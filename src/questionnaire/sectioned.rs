@@ -11,7 +11,7 @@
 use crate::markers::{Label, Marker, Part, Style};
 use crate::messages::Thread;
 use crate::sections::Unit;
-use crate::text::{one_line, Doc};
+use crate::text::Doc;
 
 use super::{block_items, build_blocks, sentences, QItem, Questionnaire};
 
@@ -238,22 +238,7 @@ fn bullet_items(doc: &Doc, s: usize, e: usize, top: u32) -> Vec<QItem> {
 }
 
 fn push(items: &mut Vec<QItem>, text: &str, s: usize, e: usize, parts: Vec<Part>) {
-    let s = s + (text[s..e].len() - text[s..e].trim_start().len());
-    let e = s + text[s..e].trim_end().len();
-    let label = Label(parts);
-    let key = label.key();
-    items.push(QItem {
-        id: key.clone(),
-        key,
-        label,
-        marker: None,
-        text_start: s,
-        text_end: e,
-        text: one_line(&text[s..e]),
-        header: false,
-        parent: None,
-        numbered: false,
-    });
+    items.push(QItem::unnumbered(text, s, e, Label(parts)));
 }
 
 /// Renumbers a unit's list that restarts below `top` so it continues from `top`.
