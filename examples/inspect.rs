@@ -1,5 +1,6 @@
 //! Developer aid: prints what the early stages read in a file — its messages, the question
-//! markers, the numbered lists built from them, and the questionnaire chosen.
+//! markers, the numbered lists built from them, the questionnaire chosen and how each answer
+//! was found.
 //! `cargo run --example inspect -- FILE`
 
 use foi_analyser::text::Doc;
@@ -51,6 +52,11 @@ fn main() {
                     "  {} [{}] header={} {:?}",
                     it.id, it.key, it.header, it.text
                 );
+            }
+            let found = foi_analyser::align::align(&doc, &thread, &ms, &q);
+            for (it, f) in q.items.iter().zip(&found) {
+                let head: String = f.text.chars().take(70).collect();
+                println!("  answer {} {:?} {:?} {:?}", it.id, f.via, f.span, head);
             }
         }
         None => println!("no questionnaire"),

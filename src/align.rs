@@ -91,6 +91,7 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
         .collect();
     let regions = answer_regions(doc, thread, q);
     let stops = stop_lines(doc, thread, q);
+    bullets_pass(doc, q, &stops, &mut found);
     if q.units.len() >= 2 {
         units_pass(doc, q, &stops, &mut found);
         return finish(text, found);
@@ -309,20 +310,71 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
     finish(text, found)
 }
 
+/// A request of bullets answered by a response of as many bullets: the answers go to the
+/// questions in order ("Please tell me: • How many … • Does the council …" then "Response
+/// • 146 … • No. …").
+fn bullets_pass(doc: &Doc, q: &Questionnaire, stops: &[usize], found: &mut [Found]) {
+    for (idxs, (rs, re_)) in &q.units {
+        let asks: Vec<usize> = idxs
+            .iter()
+            .copied()
+            .filter(|&i| !q.items[i].header)
+            .collect();
+        if asks.len() < 2
+            || asks
+                .iter()
+                .any(|&i| q.items[i].numbered || found[i].span.is_some())
+        {
+            continue;
+        }
+        let end = stops[stops.partition_point(|&s| s <= *rs)..]
+            .first()
+            .map_or(*re_, |&s| s.min(*re_));
+        let bullets = doc.bullets(*rs, end);
+        if bullets.len() != asks.len() {
+            continue;
+        }
+        for (&i, &(a, b)) in asks.iter().zip(&bullets) {
+            let (s, e) = cut_answer(doc, q, stops, a, b);
+            if s < e {
+                found[i].span = Some((s, e));
+                found[i].via = Via::Numbered;
+            }
+        }
+    }
+}
+
 /// Each request unit whose questions got no answer of their own takes its whole response
 /// section: the reply answers that request as a whole ("Enclosed is a copy of the
 /// information", a cost refusal of everything asked).
 fn units_pass(doc: &Doc, q: &Questionnaire, stops: &[usize], found: &mut [Found]) {
     for (idxs, (rs, re_)) in &q.units {
-        if rs >= re_ || idxs.iter().any(|&i| found[i].span.is_some()) {
+        if rs >= re_ || idxs.iter().all(|&i| found[i].span.is_some()) {
             continue;
         }
         let (s, e) = cut_answer(doc, q, stops, *rs, *re_);
         if s >= e {
             continue;
         }
+        // A unit with an answer found by number or restatement answers question by question;
+        // so does one whose answers matched by their words are single sentences. One whose
+        // matched answer is most of the response (a block of figures that takes up several
+        // asks at once) answers as a whole.
+        let by_number = idxs
+            .iter()
+            .any(|&i| found[i].span.is_some() && !matches!(found[i].via, Via::Prose | Via::Words));
+        let covered: usize = idxs
+            .iter()
+            .filter(|&&i| found[i].via == Via::Prose)
+            .filter_map(|&i| found[i].span)
+            .map(|(a, b)| b.min(e).saturating_sub(a.max(s)))
+            .sum();
+        let any_found = idxs.iter().any(|&i| found[i].span.is_some());
+        if by_number || (any_found && covered * 2 < e - s) {
+            continue;
+        }
         for &i in idxs {
-            if q.items[i].header && idxs.len() > 1 {
+            if (q.items[i].header && idxs.len() > 1) || found[i].span.is_some() {
                 continue;
             }
             found[i].span = Some((s, e));
@@ -616,7 +668,7 @@ fn letter_body(
 
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)^[ \t]*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|regards,?$|many thanks|with (?:kind |best )?regards|if you are (?:not satisfied|unhappy|dissatisfied|not content|not happy|aggrieved)|if you (?:wish|would like|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal|ask for an internal review)|if you have any (?:queries|questions|further|concerns)|you (?:have|may have) the right|your rights?\b|rights? of (?:appeal|review|complaint)|right to (?:appeal|complain|request)|internal review\s*$|complaints? (?:procedure|and appeals?)\s*$|appeals?\s*$|information commissioner|under the re-? ?use|re-?use of (?:public sector )?information|the information (?:supplied|provided|we have provided|released|disclosed) (?:to you )?(?:is|may|continues|in this|under)|copyright|we trust (?:that )?(?:this|our)|please (?:do not hesitate|quote the reference|remember to quote)|this e-?mail (?:and any|is confidential|has been|may contain|was sent)|(?:show|hide) (?:all )?quoted sections?|-{2,}\s*original message|from:\s|sent:\s|on .{4,160} wrote:\s*$|dear\s|disclaimer|confidentiality notice|references\s*$|visible links\s*$)",
+        r"(?im)^[ \t]*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|regards,?$|many thanks|with (?:kind |best )?regards|if you are (?:not satisfied|unhappy|dissatisfied|not content|not happy|aggrieved)|if you (?:wish|would like|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal|ask for an internal review)|if you have any (?:queries|questions|further|concerns)|you (?:have|may have) the right|your rights?\b|rights? of (?:appeal|review|complaint)|right to (?:appeal|complain|request)|internal review\s*$|complaints? (?:procedure|and appeals?)\s*$|appeals?\s*$|information commissioner|under the re-? ?use|re-?use of (?:public sector )?information|the information (?:supplied|provided|we have provided|released|disclosed) (?:to you )?(?:is|may|continues|in this|under)|copyright|we trust (?:that )?(?:this|our)|please (?:do not hesitate|quote the (?:\w+ )?reference|remember to quote)|about (?:foi|freedom of information|this (?:release|publication|page))\s*$|contact(?: us| details)?:?\s*$|is this page useful|share this page|this e-?mail (?:and any|is confidential|has been|may contain|was sent)|(?:show|hide) (?:all )?quoted sections?|-{2,}\s*original message|from:\s|sent:\s|on .{4,160} wrote:\s*$|dear\s|disclaimer|confidentiality notice|references\s*$|visible links\s*$)",
     )
 });
 

@@ -117,6 +117,42 @@ impl<'a> Doc<'a> {
         self.line_starts[self.line_of(offset)]
     }
 
+    /// The bullet lines ("- …", "* …"; normalisation turns "•" and its kin into "-") of
+    /// `[s, e)`, each with the lines that carry it on, as the spans of their words. A blank
+    /// line or a line that is not a bullet after a blank line ends a bullet.
+    pub fn bullets(&self, s: usize, e: usize) -> Vec<(usize, usize)> {
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        if s >= e {
+            return spans;
+        }
+        let mut open = false;
+        let (first, last) = (self.line_of(s), self.line_of(e.saturating_sub(1).max(s)));
+        for li in first..=last {
+            let (ls, le) = self.line_range(li);
+            let (ls, le) = (ls.max(s), le.min(e));
+            if ls >= le {
+                open = false;
+                continue;
+            }
+            let line = &self.text[ls..le];
+            let t = line.trim_start();
+            if t.is_empty() {
+                open = false;
+                continue;
+            }
+            if (t.starts_with("- ") || t.starts_with("* ")) && t.len() > 4 {
+                let start = ls + (line.len() - t.len()) + 2;
+                spans.push((start, le));
+                open = true;
+            } else if open {
+                if let Some(last) = spans.last_mut() {
+                    last.1 = le;
+                }
+            }
+        }
+        spans
+    }
+
     /// Whether only white space (and list or quote punctuation) precedes `offset` on its line.
     pub fn at_line_start(&self, offset: usize) -> bool {
         let s = self.start_of_line_at(offset);

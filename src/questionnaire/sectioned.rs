@@ -171,33 +171,7 @@ fn section_items(
 /// by bullets heads them as sub-questions a, b, c.
 fn bullet_items(doc: &Doc, s: usize, e: usize, top: u32) -> Vec<QItem> {
     let text = doc.text;
-    // (start, end) of each bullet's words.
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut open = false;
-    let (first, last) = (doc.line_of(s), doc.line_of(e.saturating_sub(1).max(s)));
-    for li in first..=last {
-        let (ls, le) = doc.line_range(li);
-        let (ls, le) = (ls.max(s), le.min(e));
-        if ls >= le {
-            open = false;
-            continue;
-        }
-        let line = &text[ls..le];
-        let t = line.trim_start();
-        if t.is_empty() {
-            open = false;
-            continue;
-        }
-        if (t.starts_with("- ") || t.starts_with("* ")) && t.len() > 4 {
-            let start = ls + (line.len() - t.len()) + 2;
-            spans.push((start, le));
-            open = true;
-        } else if open {
-            if let Some(last) = spans.last_mut() {
-                last.1 = le;
-            }
-        }
-    }
+    let spans = doc.bullets(s, e);
     if spans.len() < 2 && !(spans.len() == 1 && text[s..spans[0].0].trim().len() < 80) {
         return Vec::new();
     }
