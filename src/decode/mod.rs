@@ -192,6 +192,18 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    fn new(options: Options) -> Ctx {
+        Ctx {
+            budget: Budget::new(options.limits),
+            diagnostics: Vec::new(),
+            encoding: None,
+            pdf_texts: options.pdf_texts,
+            pdfs_met: 0,
+            collect_pdfs: options.collect_pdfs,
+            pdfs: Vec::new(),
+        }
+    }
+
     pub fn note(&mut self, level: Level, code: &'static str, message: String) {
         self.diagnostics.push(Diagnostic {
             level,
@@ -243,15 +255,7 @@ pub struct Outcome {
 
 /// Decodes `bytes` with `options`.
 pub fn decode_opts(bytes: &[u8], options: Options) -> Outcome {
-    let mut ctx = Ctx {
-        budget: Budget::new(options.limits),
-        diagnostics: Vec::new(),
-        encoding: None,
-        pdf_texts: options.pdf_texts,
-        pdfs_met: 0,
-        collect_pdfs: options.collect_pdfs,
-        pdfs: Vec::new(),
-    };
+    let mut ctx = Ctx::new(options);
     let result = decode_ctx(bytes, &mut ctx);
     Outcome {
         result,
