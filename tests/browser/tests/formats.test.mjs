@@ -31,7 +31,7 @@ const EVERY_FORM = [
   fx('district-council-table.ods'),
   fx('district-council-table.csv'),
   fx('district-council-table.odt'),
-  fx('district-council-table.odt-lists.odt'),
+  fx('eir-planning-reply.list-numbers.odt'),
   fx('district-council-table.mbox'),
   fx('police-ncnd-subparts.wdtk.zip'),
   fx('district-council-table.pdf'),
