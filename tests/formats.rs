@@ -157,6 +157,11 @@ fn emails_give_the_questions_of_the_text_they_carry() {
             "police-ncnd-subparts.docx-attached.eml",
             "synthetic/police-ncnd-subparts.txt",
         ),
+        // The answer in an attached PDF.
+        (
+            "police-ncnd-subparts.pdf-attached.eml",
+            "synthetic/police-ncnd-subparts.txt",
+        ),
         // No text/plain part: the HTML body is read as text.
         (
             "nhs-trust-disclosure-log.html-only.eml",

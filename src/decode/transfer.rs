@@ -4,14 +4,15 @@
 //! on-demand *formats* module has the readers but no engine. The formats module decodes, and
 //! the start-up module analyses what it decoded, with the source map and the readers' notes
 //! intact. The text travels as a string; everything else of a [`Decoded`] (or the reason it
-//! could not be decoded) as [`meta`], a few tab-separated lines read back by [`read`]. Lines:
+//! could not be decoded) as [`meta`], a few tab-separated lines read back by [`read`]. Lines
+//! (`→` for a tab):
 //!
 //! ```text
-//! format	docx
-//! encoding	utf-8
-//! part	attachment	120	480	attachment 1: reply.docx
-//! diag	warning	too-deep	-	-	Files are nested more than 8 deep …
-//! error	error	zip-bomb	-	-	This file …                  (instead of all the above)
+//! format → docx
+//! encoding → utf-8
+//! part → attachment → 120 → 480 → attachment 1: reply.docx
+//! diag → warning → too-deep → - → - → Files are nested more than 8 deep …
+//! error → error → zip-bomb → - → - → This file …                  (instead of all the above)
 //! ```
 //!
 //! Labels and messages have `\`, tab, CR and LF escaped as `\\`, `\t`, `\r`, `\n`.

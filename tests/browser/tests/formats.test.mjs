@@ -19,12 +19,14 @@ const FIXTURES = join(ROOT, 'tests', 'fixtures', 'formats');
 const fx = (name) => join(FIXTURES, name);
 
 // One of each form, with what makes it hard: numbers that exist only as Word's list numbering,
-// the answer in an attached .docx, an HTML-only e-mail, a Windows-1252 e-mail, spreadsheets,
+// the answer in an attached .docx or .pdf (the formats module finds the PDF, PDF.js reads it,
+// the formats module decodes again with its text), an HTML-only e-mail, a Windows-1252 e-mail, spreadsheets,
 // WhatDoTheyKnow's correspondence zip, PDFs with a text layer (a real reply among them), a
 // .docx saved as .txt, saved web pages.
 const EVERY_FORM = [
   fx('eir-planning-reply.list-numbers.docx'),
   fx('police-ncnd-subparts.docx-attached.eml'),
+  fx('police-ncnd-subparts.pdf-attached.eml'),
   fx('nhs-trust-disclosure-log.html-only.eml'),
   fx('prose-reply-no-restated-questions.windows-1252.eml'),
   fx('district-council-table.xlsx'),
@@ -84,6 +86,7 @@ describe('formats dropped on the page', () => {
     const cases = [
       [fx('district-council-table.pdf'), /^page \d+$/],
       [fx('police-ncnd-subparts.docx-attached.eml'), /^attachment \d+: .*\.docx$/],
+      [fx('police-ncnd-subparts.pdf-attached.eml'), /^page \d+$/],
       [fx('district-council-table.xlsx'), /^sheet /],
       [fx('police-ncnd-subparts.wdtk.zip'), /^file \d+: /],
     ];
