@@ -264,6 +264,7 @@
   function stop() {
     generation++;
     cancelRunning();
+    if (window.foiReaders) window.foiReaders.stop();
     if (window.foiCompare) window.foiCompare.stop();
     ui.cancel.hidden = true;
     ui.results.hidden = true;

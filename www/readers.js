@@ -180,8 +180,9 @@
     if (need === 'pdf') return { pdfTexts: [await readPdf(bytes.slice())] };
     if (need !== 'formats') throw new Error(`unknown reader ${need}`);
     const decode = async (pdfTexts) => {
+      const copy = bytes.slice(); // `bytes` stay with the caller, for the analysis
       try {
-        return await formats.call({ type: 'decode', bytes: bytes.slice(), pdfTexts }, [], DECODE_MS);
+        return await formats.call({ type: 'decode', bytes: copy, pdfTexts }, [copy.buffer], DECODE_MS);
       } catch (err) {
         if (err instanceof TimedOut) {
           throw new Error('This file took too long to read and was not read further (a damaged or hostile file).');
@@ -200,5 +201,10 @@
     return { decoded: r.text === undefined ? '' : r.text, meta: r.meta };
   }
 
-  window.foiReaders = { prepare, stats };
+  // Stops what the readers are doing (the page's Stop): a reader at work is replaced.
+  function stop() {
+    for (const r of [formats, pdf]) if (r.pending) r.fail(new ReaderFailed('stopped'));
+  }
+
+  window.foiReaders = { prepare, stop, stats };
 })();
