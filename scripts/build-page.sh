@@ -36,7 +36,8 @@ else
   echo "note: wasm-opt not found (Debian: apt-get install binaryen); the .wasm is not size-optimised" >&2
 fi
 wasm-bindgen --target no-modules --no-typescript --out-dir "$out" "$wasm"
-scripts/build-batch-wasm.sh "$out"
+scripts/build-wasm-module.sh formats "$out"
+scripts/build-wasm-module.sh batch "$out"
 
 node scripts/assemble-page.mjs "$out" dist
 echo "built dist/ (serve it, or open dist/foi-analyser.html from disk)"

@@ -184,6 +184,20 @@ need_npm_packages() {
   (cd "${dir}" && npm ci --no-audit --no-fund --loglevel=error)
 }
 
+# The browser libraries the page build copies into dist/ (vendor/package.json: PDF.js, which
+# the page loads only when a PDF is dropped). `npm ci` again only when package-lock.json is
+# newer than the installed tree; optional packages (a canvas binding for Node) are not needed.
+need_vendor_packages() {
+  local dir=vendor
+  if [ -d "${dir}/node_modules/pdfjs-dist/build" ] \
+    && [ "${dir}/node_modules/.package-lock.json" -nt "${dir}/package-lock.json" ]; then
+    return 0
+  fi
+  need_command npm "install Node.js 20 or later with npm" || return 1
+  echo "prereqs: installing the page's vendored npm packages (npm ci in ${dir})"
+  (cd "${dir}" && npm ci --omit=optional --no-audit --no-fund --loglevel=error)
+}
+
 # openpyxl reads the batch comparison's XLSX back in the browser tests (a real reader of the
 # workbook); from PyPI for the python3 the tests run.
 need_openpyxl() {
@@ -195,9 +209,11 @@ need_openpyxl() {
   "${py}" -m pip install --quiet --disable-pip-version-check openpyxl
 }
 
-# What scripts/build-page.sh needs: the wasm32 target, wasm-bindgen-cli, wasm-opt if possible.
+# What scripts/build-page.sh needs: the wasm32 target, wasm-bindgen-cli, wasm-opt if possible,
+# and PDF.js from npm.
 page_prerequisites() {
   need_command node "install Node.js 20 or later" || return 1
+  need_vendor_packages
   need_wasm_target
   cargo metadata --format-version 1 >/dev/null # brings Cargo.lock up to date
   need_wasm_bindgen
@@ -219,6 +235,7 @@ test_prerequisites() {
   cargo metadata --format-version 1 >/dev/null # brings Cargo.lock up to date
   need_wasm_bindgen
   need_npm_packages
+  need_vendor_packages
   need_openpyxl
   wait_apt_packages
 }

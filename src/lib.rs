@@ -45,4 +45,4 @@ pub mod text;
 pub mod values;
 
 pub use model::*;
-pub use pipeline::{analyse, analyse_text, decoded_text};
+pub use pipeline::{analyse, analyse_decoded_input, analyse_text, decoded_text};

@@ -13,12 +13,22 @@ use crate::{binary_text, request_count};
 /// Analyses one input. Never panics on any input and never fails: what could not be read is
 /// reported in `diagnostics` (with an `error` level when nothing could be read at all).
 pub fn analyse(bytes: &[u8], name: &str) -> Analysis {
+    analyse_decoded_input(bytes, name, decode(bytes))
+}
+
+/// Analyses `bytes` as decoded elsewhere (`decoded`: by [`crate::decode::decode_opts`], or by
+/// another build of the decoder, as in the page): the same as [`analyse`] from there on.
+pub fn analyse_decoded_input(
+    bytes: &[u8],
+    name: &str,
+    decoded: Result<crate::decode::Decoded, Diagnostic>,
+) -> Analysis {
     let mut source = Source {
         name: name.to_string(),
         bytes: bytes.len(),
         ..Source::default()
     };
-    match decode(bytes) {
+    match decoded {
         Ok(decoded) => {
             // Only text that arrived as text can be a binary file pasted; a reader's output (an
             // e-mail body in a broken charset) is what that file holds.

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use foi_analyser::decode::decode;
+use foi_analyser::decode::{decode, decode_opts, reader_needed, Options};
 use foi_analyser::model::{Analysis, Level};
 use foi_analyser::{analyse, report};
 use serde_json::Value as Json;
@@ -68,6 +68,11 @@ const FROM_TEXT: &[(&str, &str, &str)] = &[
     (
         "eir-planning-reply.list-numbers.docx",
         "docx",
+        "synthetic/eir-planning-reply.txt",
+    ),
+    (
+        "eir-planning-reply.list-numbers.odt",
+        "odt",
         "synthetic/eir-planning-reply.txt",
     ),
     (
@@ -152,6 +157,11 @@ fn emails_give_the_questions_of_the_text_they_carry() {
             "police-ncnd-subparts.docx-attached.eml",
             "synthetic/police-ncnd-subparts.txt",
         ),
+        // The answer in an attached PDF.
+        (
+            "police-ncnd-subparts.pdf-attached.eml",
+            "synthetic/police-ncnd-subparts.txt",
+        ),
         // No text/plain part: the HTML body is read as text.
         (
             "nhs-trust-disclosure-log.html-only.eml",
@@ -196,6 +206,30 @@ fn word_list_numbers_are_rebuilt_and_letterhead_is_left_out() {
         d.text
     );
     assert!(!d.text.contains("letterhead"), "the page header was read");
+}
+
+#[test]
+fn odt_list_numbers_are_rebuilt_from_the_list_style() {
+    let bytes = read(&fixture("eir-planning-reply.list-numbers.odt"));
+    let d = decode(&bytes).unwrap();
+    assert_eq!(d.format, "odt");
+    // LibreOffice draws the numbers from the list style "Numbering 123" of styles.xml.
+    for text in [
+        "1. Copies of all flood risk",
+        "3. Any correspondence",
+        "2. 412 objections",
+    ] {
+        assert!(d.text.contains(&format!("\n{text}")), "{text}: {}", d.text);
+    }
+    // Each text:list restarts.
+    assert!(
+        d.text.contains("\n1. The flood risk assessments"),
+        "{}",
+        d.text
+    );
+    let a = analyse(&bytes, "reply.odt");
+    let ids: Vec<&str> = a.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids, ["1", "2", "3"]);
 }
 
 #[test]
@@ -562,4 +596,72 @@ fn crc32(data: &[u8]) -> u32 {
         }
     }
     !c
+}
+
+/// The page reads PDFs with PDF.js and hands their text to the decoder, one entry per PDF in the
+/// order the decoder meets them: here the first of the PDFs attached to a real e-mail.
+#[test]
+fn pdf_text_read_outside_takes_the_place_of_each_pdf() {
+    let bytes =
+        read(&common::corpus_dir().join("peers/alaveteli/eml/apple-mail-with-attachments.eml"));
+    let out = decode_opts(
+        &bytes,
+        Options {
+            pdf_texts: vec!["First page\x0c\x0cThird page".into()],
+            ..Options::default()
+        },
+    );
+    let d = out.result.unwrap();
+    let label = |kind: &str| -> Vec<String> {
+        d.parts
+            .iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| p.label.clone())
+            .collect()
+    };
+    // The first PDF is the one supplied (the others, in this full build, read by pdf-extract).
+    assert_eq!(label("page")[..2], ["page 1", "page 3"]);
+    let page3 = d.parts.iter().find(|p| p.label == "page 3").unwrap();
+    assert_eq!(&d.text[page3.span.start..page3.span.end], "Third page");
+    assert!(
+        label("attachment").iter().any(|l| l.ends_with(".pdf")),
+        "{:?}",
+        d.parts
+    );
+    assert!(d
+        .diagnostics
+        .iter()
+        .any(|g| g.code == "pdf-pages-without-text"));
+    // What could not be read outside is said in the decoder's words.
+    for (why, code) in [
+        ("\0damaged", "damaged-pdf"),
+        ("\0encrypted", "encrypted"),
+        ("\0too-many-pages:9000", "too-many-pages"),
+        ("\0timeout", "pdf-timeout"),
+    ] {
+        let pdf = b"%PDF-1.4\n";
+        let r = decode_opts(
+            pdf,
+            Options {
+                pdf_texts: vec![why.into()],
+                ..Options::default()
+            },
+        )
+        .result;
+        assert_eq!(r.unwrap_err().code, code, "{why}");
+    }
+}
+
+/// In the full build (the CLI) every fixture is read by this build's own readers.
+#[test]
+fn the_full_build_needs_no_other_reader() {
+    for entry in std::fs::read_dir(fixture(""))
+        .unwrap()
+        .chain(std::fs::read_dir(fixture("hostile")).unwrap())
+    {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            assert_eq!(reader_needed(&read(&path)), None, "{}", path.display());
+        }
+    }
 }

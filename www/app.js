@@ -29,7 +29,7 @@
     filter: byId('status-filter'), rows: byId('answer-rows'), noQuestions: byId('no-questions'),
     rowsCapped: byId('rows-capped'), diagnostics: byId('diagnostics'), source: byId('source'),
     sourceNote: byId('source-note'), version: byId('version'), overlay: byId('drop-overlay'),
-    statusBasis: byId('status-basis'),
+    statusBasis: byId('status-basis'), sourceFormat: byId('source-format'),
     downloadJson: byId('download-json'), downloadCsv: byId('download-csv'), copy: byId('copy-table'),
   };
 
@@ -125,7 +125,7 @@
         if (restarts === 0) w.postMessage({ type: 'warm', text: byId('example-reply').textContent });
       } else if (m.type === 'warm') timings.warm = performance.now();
       else if (m.type === 'fatal') rejectReady(new Error(m.message));
-      else if (m.type === 'result' || m.type === 'bench' || m.type === 'offsets') settle(m.id, m, null);
+      else if (m.type === 'result' || m.type === 'bench' || m.type === 'offsets' || m.type === 'needs') settle(m.id, m, null);
       else if (m.type === 'trap') {
         restart();
         settle(m.id, null, new Trap(m.message));
@@ -264,6 +264,7 @@
   function stop() {
     generation++;
     cancelRunning();
+    if (window.foiReaders) window.foiReaders.stop();
     if (window.foiCompare) window.foiCompare.stop();
     ui.cancel.hidden = true;
     ui.results.hidden = true;
@@ -282,7 +283,8 @@
         if (my !== generation) return;
         const msg = { type: 'analyse', name: input.name, bytes, text: input.text, panic: input.panic };
         const t0 = performance.now();
-        const result = await call(msg, bytes ? [bytes.buffer] : []);
+        const result = await analyseWithReaders(my, msg, bytes);
+        if (!result) return; // a newer input took over while a reader was reading
         result.roundTrip = performance.now() - t0;
         timings.analyses.push({ name: input.name, ms: result.ms, roundTrip: result.roundTrip });
         outcome = { name: input.name, result };
@@ -314,6 +316,22 @@
       else setState(document.body.dataset.state === 'busy' ? 'done' : document.body.dataset.state);
     }
   }
+
+  const READER_WORDS = { formats: 'the reader of e-mail, Word, Excel, OpenDocument, zip and HTML files', pdf: 'the PDF reader' };
+
+  // Analyses one input; when the start-up module says that it needs an on-demand reader
+  // (readers.js), reads it with that reader and analyses what it read. Null when a newer input
+  // took over meanwhile.
+  async function analyseWithReaders(my, msg, bytes) {
+    const first = await call(msg, bytes ? [bytes.buffer] : []);
+    if (first.type !== 'needs') return first;
+    if (!batchMode()) say(`Reading ${displayName(msg.name)} with ${READER_WORDS[first.need] || first.need}…`);
+    const prepared = await window.foiReaders.prepare(first.bytes, first.need);
+    if (my !== generation) return null;
+    return call({ ...msg, text: undefined, bytes: first.bytes, prepared }, [first.bytes.buffer]);
+  }
+
+  const batchMode = () => !ui.batch.hidden;
 
   function failureMessage(name, err) {
     if (err instanceof Trap) {
@@ -374,6 +392,7 @@
     clearError();
     ui.results.hidden = false;
     ui.resultsName.textContent = `for ${displayName(result.name)}`;
+    drawFormat(a.source || {});
     drawThread(a.thread || {});
     drawTable(a.questions || []);
     drawDiagnostics(a.diagnostics || []);
@@ -384,6 +403,31 @@
     say(`Found ${n} question${n === 1 ? '' : 's'} in ${displayName(result.name)} ` +
       `(analysed in ${fmtMs(result.ms)}).`);
     setState('done');
+  }
+
+  const FORMAT_WORDS = {
+    email: 'an e-mail', mbox: 'a mailbox', html: 'a web page', 'wdtk-page': 'a saved WhatDoTheyKnow page',
+    docx: 'a Word document', odt: 'an OpenDocument text', xlsx: 'an Excel workbook',
+    ods: 'an OpenDocument spreadsheet', csv: 'a CSV table', pdf: 'a PDF', zip: 'a zip archive',
+  };
+
+  // What the input was read as (`source.format`), with its parts: "read as a PDF (3 pages)".
+  function drawFormat(source) {
+    const words = FORMAT_WORDS[source.format];
+    ui.sourceFormat.dataset.format = source.format || '';
+    if (!words) {
+      ui.sourceFormat.textContent = '';
+      return;
+    }
+    const parts = source.parts || [];
+    const count = (kind, one, many) => {
+      const n = parts.filter((p) => p.kind === kind).length;
+      return n ? `${n} ${n === 1 ? one : many}` : null;
+    };
+    const detail = [count('page', 'page', 'pages'), count('attachment', 'attachment', 'attachments'),
+      count('member', 'file', 'files'), count('sheet', 'sheet', 'sheets'), count('message', 'message', 'messages')]
+      .filter(Boolean).join(', ');
+    ui.sourceFormat.textContent = `(read as ${words}${detail ? `: ${detail}` : ''})`;
   }
 
   function showError(message) {
@@ -625,9 +669,10 @@
     const marks = [];
     const ans = q.answer ? u16Span(q.answer.span) : null;
     const qs = u16Span(q.span);
-    if (ans) marks.push({ ...ans, cls: 'hl-answer', testid: 'highlight', label: `answer to ${q.id}` });
+    const ansPart = ans ? partLabel(q.answer.span) : '';
+    if (ans) marks.push({ ...ans, cls: 'hl-answer', testid: 'highlight', label: `answer to ${q.id}`, part: ansPart });
     if (qs && !(ans && qs.start < ans.end && ans.start < qs.end)) {
-      marks.push({ ...qs, cls: 'hl-question', testid: 'highlight-question', label: `question ${q.id}` });
+      marks.push({ ...qs, cls: 'hl-question', testid: 'highlight-question', label: `question ${q.id}`, part: partLabel(q.span) });
     }
     // The evidence of the status: outside the answer it gets a mark of its own; inside, the
     // panel above the source quotes it.
@@ -643,11 +688,24 @@
     if (target) {
       target.scrollIntoView({ block: 'center', inline: 'nearest' });
       const line = current.text.slice(0, (ans || qs).start).split('\n').length;
-      say(ans ? `Question ${q.id}: its answer is highlighted in the source (line ${line}).`
-        : `Question ${q.id}: no answer was found; the question is highlighted in the source (line ${line}).`);
+      const where = ans ? ansPart : partLabel(q.span);
+      const at = `${where ? `${where}; ` : ''}line ${line}`;
+      say(ans ? `Question ${q.id}: its answer is highlighted in the source (${at}).`
+        : `Question ${q.id}: no answer was found; the question is highlighted in the source (${at}).`);
     } else {
       say(`Question ${q.id}: no answer was found, so there is nothing to highlight.`);
     }
+  }
+
+  // Where a span (UTF-8 byte offsets) lies in the input, from the source map of the JSON
+  // (`source.parts`): the parts that hold its start, outermost first ("attachment 2: reply.pdf,
+  // page 3"), or '' for plain text.
+  function partLabel(span) {
+    const parts = (current && current.analysis.source && current.analysis.source.parts) || [];
+    if (!span) return '';
+    return parts.filter((p) => p.span && p.span.start <= span.start && span.start < p.span.end)
+      .sort((a, b) => (b.span.end - b.span.start) - (a.span.end - a.span.start))
+      .map((p) => p.label).join(', ');
   }
 
   /** The words that decided the selected question's status, as text (never as markup). */
@@ -690,7 +748,8 @@
       const mark = document.createElement('mark');
       mark.className = m.cls;
       mark.setAttribute('data-testid', m.testid);
-      mark.setAttribute('aria-label', m.label);
+      mark.setAttribute('aria-label', m.part ? `${m.label} (${m.part})` : m.label);
+      if (m.part) mark.dataset.part = m.part;
       mark.textContent = text.slice(s, e);
       frag.append(mark);
       at = e;
@@ -886,6 +945,7 @@
       module: () => modulePromise,
       workerUrl: async () => { await started; return workerUrl; },
       showOutcome: (outcome) => showOutcome(outcome, true),
+      analyseFiles: (files) => analyseFiles(files),
       select: (index) => select(index),
       say,
       setState,

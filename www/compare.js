@@ -306,7 +306,14 @@ self.onmessage = async (e) => {
         }
         const bytes = new Uint8Array(await file.arrayBuffer());
         if (b.gen !== generation) return;
-        const m = await runOn(pw, { type: 'analyse-json', name: file.name, bytes }, [bytes.buffer]);
+        let m = await runOn(pw, { type: 'analyse-json', name: file.name, bytes }, [bytes.buffer]);
+        if (m.type === 'needs') {
+          // A file in another form: read by an on-demand reader (readers.js), then analysed.
+          const prepared = await window.foiReaders.prepare(m.bytes, m.need);
+          if (b.gen !== generation) return;
+          if (pool.indexOf(pw) < 0) throw new Retry('retry'); // this worker was replaced meanwhile
+          m = await runOn(pw, { type: 'analyse-json', name: file.name, bytes: m.bytes, prepared }, [m.bytes.buffer]);
+        }
         outcome = { json: m.json, ms: m.ms };
       } catch (err) {
         if (err instanceof Retry) {
@@ -455,7 +462,11 @@ self.onmessage = async (e) => {
     try {
       const t0 = performance.now();
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await runOn(pw, { type: 'analyse', name: file.name, bytes }, [bytes.buffer]);
+      let result = await runOn(pw, { type: 'analyse', name: file.name, bytes }, [bytes.buffer]);
+      if (result.type === 'needs') {
+        const prepared = await window.foiReaders.prepare(result.bytes, result.need);
+        result = await runOn(pw, { type: 'analyse', name: file.name, bytes: result.bytes, prepared }, [result.bytes.buffer]);
+      }
       b.stats.showAnalyseMs = performance.now() - t0;
       b.stats.showEngineMs = result.ms;
       if (b.gen !== generation) return;
@@ -882,11 +893,26 @@ self.onmessage = async (e) => {
     return out;
   }
 
+  // WhatDoTheyKnow's "download all correspondence" zip (a `correspondence.txt` or `.pdf` beside
+  // the attachments) is one thread, read whole by the formats module, not a batch of replies.
+  async function isThreadZip(file) {
+    const buf = new Uint8Array(await file.arrayBuffer());
+    const utf8 = new TextDecoder();
+    // The central directory's names: each record starts with PK\1\2 and has the name at +46.
+    for (let i = 0; i + 46 < buf.length; i++) {
+      if (buf[i] !== 0x50 || buf[i + 1] !== 0x4b || buf[i + 2] !== 1 || buf[i + 3] !== 2) continue;
+      const len = buf[i + 28] | (buf[i + 29] << 8);
+      const name = utf8.decode(buf.subarray(i + 46, i + 46 + len));
+      if (/(^|\/)correspondence\.[a-z]+$/i.test(name)) return true;
+    }
+    return false;
+  }
+
   // Replaces each zip by its files; a zip that cannot be read stays, and its analysis says so.
   async function expand(files) {
     const out = [];
     for (const f of files) {
-      if (!isZip(f)) { out.push(f); continue; }
+      if (!isZip(f) || await isThreadZip(f)) { out.push(f); continue; }
       try {
         out.push(...await zipFiles(f));
       } catch (err) {
@@ -915,7 +941,7 @@ self.onmessage = async (e) => {
         if (entries[i] && entries[i].isDirectory) all.push(...await folderFiles(entries[i]));
         else all.push(files[i]);
       }
-      run(await expand(all));
+      runOrShow(await expand(all));
     })();
   }, { capture: true });
   const picker = byId('file-input');
@@ -925,8 +951,14 @@ self.onmessage = async (e) => {
     if (!files.some(isZip)) return;
     e.stopImmediatePropagation();
     picker.value = '';
-    expand(files).then(run);
+    expand(files).then(runOrShow);
   }, { capture: true });
+
+  // One file (a thread's zip dropped alone) is one reply; several are a batch.
+  function runOrShow(files) {
+    if (files.length === 1) app.analyseFiles(files);
+    else run(files);
+  }
 
   window.foiCompare = {
     run,

@@ -5,15 +5,18 @@
 //
 // Messages in:  {type: 'init', module: WebAssembly.Module}
 //               {type: 'analyse', id, name, bytes: Uint8Array | undefined, text: string | undefined,
+//                prepared: what an on-demand reader read (readers.js) | undefined,
 //                panic: true to make the wasm panic (the page's self-test of recovery)}
 //               {type: 'bench', id, name, bytes, minMs}
 //               {type: 'warm', text}                 (runs the engine on the example, untimed)
 //               {type: 'offsets', id, text, analysis}    (maps the spans of a given analysis)
-//               {type: 'analyse-json', id, name, bytes}  (a batch file: the analysis JSON only)
+//               {type: 'analyse-json', id, name, bytes, prepared}  (a batch file: the JSON only)
 // Messages out: {type: 'ready', version, ms} | {type: 'fatal', message} | {type: 'warm'}
 //               {type: 'result', id, name, json, csv, text, analysis, offsets, ms}
 //               {type: 'bench', id, runs, meanMs, warmupMs} | {type: 'offsets', id, offsets}
 //               {type: 'json', id, json, ms}
+//               {type: 'needs', id, need, bytes}   (instead of a result: the input needs the
+//                on-demand reader `need`, 'formats' or 'pdf'; send it again with `prepared`)
 //               {type: 'trap', id, message}           (the instance is dead: start a new worker)
 'use strict';
 
@@ -69,10 +72,22 @@ function spanOffsets(analysis) {
   return out;
 }
 
-function analyseOne(msg) {
-  const bytes = msg.bytes || new TextEncoder().encode(msg.text || '');
+// The on-demand reader an input needs (decided by its content), or '' when this module reads
+// it; never for an input that a reader has already read.
+function needs(msg, bytes) {
+  if (msg.prepared) return '';
+  return wasm_bindgen.needs(bytes);
+}
+
+function analyseBytes(bytes, msg) {
+  const p = msg.prepared;
+  if (!p) return wasm_bindgen.analyse_all(bytes, msg.name);
+  return wasm_bindgen.analyse_prepared(bytes, msg.name, p.pdfTexts || [], p.decoded, p.meta);
+}
+
+function analyseOne(msg, bytes) {
   const t0 = performance.now();
-  const r = wasm_bindgen.analyse_all(bytes, msg.name);
+  const r = analyseBytes(bytes, msg);
   const ms = performance.now() - t0;
   const json = r.json;
   const analysis = JSON.parse(json);
@@ -96,7 +111,13 @@ self.onmessage = async (event) => {
     let result;
     try {
       if (msg.panic) wasm_bindgen.panicForTest(); // the page's self-test of recovery
-      result = analyseOne(msg);
+      const bytes = msg.bytes || new TextEncoder().encode(msg.text || '');
+      const need = needs(msg, bytes);
+      if (need) {
+        self.postMessage({ type: 'needs', id: msg.id, need, bytes }, [bytes.buffer]);
+        return;
+      }
+      result = analyseOne(msg, bytes);
     } catch (err) {
       trap(msg.id, err);
       return;
@@ -135,8 +156,13 @@ self.onmessage = async (event) => {
     // One file of a batch (compare.js): only the JSON travels back, the rest stays here.
     lastPanic = null;
     try {
+      const need = needs(msg, msg.bytes);
+      if (need) {
+        self.postMessage({ type: 'needs', id: msg.id, need, bytes: msg.bytes }, [msg.bytes.buffer]);
+        return;
+      }
       const t0 = performance.now();
-      const json = wasm_bindgen.analyse_json(msg.bytes, msg.name);
+      const json = msg.prepared ? analyseBytes(msg.bytes, msg).json : wasm_bindgen.analyse_json(msg.bytes, msg.name);
       self.postMessage({ type: 'json', id: msg.id, json, ms: performance.now() - t0 });
     } catch (err) {
       trap(msg.id, err);

@@ -244,7 +244,7 @@ impl Numbering {
 }
 
 /// A list number in one of Word's formats.
-fn format_number(n: u32, format: &str) -> String {
+pub(super) fn format_number(n: u32, format: &str) -> String {
     match format {
         "lowerLetter" => letters(n),
         "upperLetter" => letters(n).to_ascii_uppercase(),

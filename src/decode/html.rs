@@ -62,22 +62,7 @@ const BLOCKS: &[&str] = &[
 /// Nesting deeper than this is not followed (a hostile page could nest without end).
 const MAX_DEPTH: usize = 256;
 
-/// Whether decoded text is an HTML document or fragment rather than text that mentions a tag.
-pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .take(1024)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.starts_with("<!doctype html")
-        || head.starts_with("<html")
-        || head.starts_with("<?xml") && head.contains("<html")
-        || (head.starts_with('<')
-            && head[1..].starts_with(|c: char| c.is_ascii_alphabetic())
-            && (head.contains("<body") || head.contains("<head")))
-}
+pub use super::sniff::looks_like_html;
 
 /// Reads a page; returns which kind it was.
 pub fn read(text: &str, ctx: &mut Ctx, out: &mut Out) -> Format {

@@ -17,11 +17,17 @@
 //!
 //! Decoders of formats that need a sizeable dependency are behind cargo features (`email`,
 //! `zip`, `office`, `html`, `pdf`); without one, the format is still recognised and named in the
-//! message.
+//! message, and [`reader_needed`] tells the page which of its on-demand modules reads it. PDFs
+//! can also be read outside the decoder (the page's PDF.js) and their text handed in with
+//! [`Options::pdf_texts`]; a build without the `pdf` reader lists the PDFs it met
+//! ([`Options::collect_pdfs`]) so that the caller can read them and decode again.
 
 mod limits;
 mod mail_sniff;
+pub mod pdf;
+mod sniff;
 mod text;
+pub mod transfer;
 
 #[cfg(feature = "office")]
 mod docx;
@@ -31,8 +37,6 @@ mod email;
 mod html;
 #[cfg(feature = "office")]
 mod odf;
-#[cfg(feature = "pdf")]
-mod pdf;
 mod sheet;
 #[cfg(feature = "office")]
 mod xml;
@@ -40,6 +44,7 @@ mod xml;
 mod zip;
 
 pub use limits::{Budget, Limits};
+pub use sniff::{reader_needed, Reader};
 pub use text::windows_1252;
 
 use crate::model::{Diagnostic, Level, SourcePart, Span};
@@ -82,6 +87,21 @@ pub enum Format {
 }
 
 impl Format {
+    pub const ALL: [Format; 12] = [
+        Format::Text,
+        Format::Email,
+        Format::Mbox,
+        Format::Html,
+        Format::WdtkPage,
+        Format::Docx,
+        Format::Odt,
+        Format::Xlsx,
+        Format::Ods,
+        Format::Csv,
+        Format::Pdf,
+        Format::Zip,
+    ];
+
     /// The name in `source.format` of the JSON output.
     pub fn name(self) -> &'static str {
         match self {
@@ -161,9 +181,29 @@ pub struct Ctx {
     pub diagnostics: Vec<Diagnostic>,
     /// The encoding of the outermost text, when the input was text.
     encoding: Option<&'static str>,
+    /// PDF text read outside the decoder, one per PDF in the order they are met.
+    pdf_texts: Vec<pdf::Supplied>,
+    /// PDFs met so far.
+    pdfs_met: usize,
+    /// Whether to keep the PDFs that this build cannot read (see [`Options::collect_pdfs`]).
+    #[cfg_attr(feature = "pdf", allow(dead_code))]
+    collect_pdfs: bool,
+    pdfs: Vec<Vec<u8>>,
 }
 
 impl Ctx {
+    fn new(options: Options) -> Ctx {
+        Ctx {
+            budget: Budget::new(options.limits),
+            diagnostics: Vec::new(),
+            encoding: None,
+            pdf_texts: options.pdf_texts,
+            pdfs_met: 0,
+            collect_pdfs: options.collect_pdfs,
+            pdfs: Vec::new(),
+        }
+    }
+
     pub fn note(&mut self, level: Level, code: &'static str, message: String) {
         self.diagnostics.push(Diagnostic {
             level,
@@ -181,6 +221,49 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Diagnostic> {
 
 /// Decodes `bytes` to text within `limits`, or says why it could not.
 pub fn decode_with(bytes: &[u8], limits: Limits) -> Result<Decoded, Diagnostic> {
+    decode_opts(
+        bytes,
+        Options {
+            limits,
+            ..Options::default()
+        },
+    )
+    .result
+}
+
+/// How to decode, beyond the defaults.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub limits: Limits,
+    /// The text of PDFs read outside the decoder (by the page's PDF.js), one entry per PDF in the
+    /// order the decoder meets them: the input itself when it is a PDF, otherwise its attached
+    /// or zipped PDFs in document order. See [`pdf::Supplied`] for the form of each. Used in
+    /// builds without the `pdf` reader.
+    pub pdf_texts: Vec<pdf::Supplied>,
+    /// In a build without the `pdf` reader, keep the bytes of each PDF met beyond `pdf_texts`
+    /// (in [`Outcome::pdfs`]) so that the caller can read them and decode again with their text.
+    pub collect_pdfs: bool,
+}
+
+/// What [`decode_opts`] gives.
+#[derive(Debug)]
+pub struct Outcome {
+    pub result: Result<Decoded, Diagnostic>,
+    /// The PDFs this build could not read, in the order met (with [`Options::collect_pdfs`]).
+    pub pdfs: Vec<Vec<u8>>,
+}
+
+/// Decodes `bytes` with `options`.
+pub fn decode_opts(bytes: &[u8], options: Options) -> Outcome {
+    let mut ctx = Ctx::new(options);
+    let result = decode_ctx(bytes, &mut ctx);
+    Outcome {
+        result,
+        pdfs: ctx.pdfs,
+    }
+}
+
+fn decode_ctx(bytes: &[u8], ctx: &mut Ctx) -> Result<Decoded, Diagnostic> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(error(
             "too-large",
@@ -197,13 +280,8 @@ pub fn decode_with(bytes: &[u8], limits: Limits) -> Result<Decoded, Diagnostic> 
             "The input is empty: there is no text to analyse.".into(),
         ));
     }
-    let mut ctx = Ctx {
-        budget: Budget::new(limits),
-        diagnostics: Vec::new(),
-        encoding: None,
-    };
     let mut out = Out::default();
-    let format = read(bytes, &mut ctx, &mut out)?;
+    let format = read(bytes, ctx, &mut out)?;
     if out.text.trim().is_empty() {
         let why: Vec<String> = ctx
             .diagnostics
@@ -232,7 +310,7 @@ pub fn decode_with(bytes: &[u8], limits: Limits) -> Result<Decoded, Diagnostic> 
         encoding: ctx.encoding.unwrap_or("utf-8"),
         format: format.name(),
         parts: out.parts,
-        diagnostics: ctx.diagnostics,
+        diagnostics: std::mem::take(&mut ctx.diagnostics),
     })
 }
 
@@ -313,14 +391,34 @@ fn read_sniffed(bytes: &[u8], ctx: &mut Ctx, out: &mut Out) -> Result<Format, Di
     Ok(Format::Text)
 }
 
-#[cfg(feature = "pdf")]
+/// A PDF: its text handed in from outside when there is some, else the `pdf` reader, else
+/// (kept for the caller when collecting) a message.
 fn read_pdf(bytes: &[u8], ctx: &mut Ctx, out: &mut Out) -> Result<Format, Diagnostic> {
-    pdf::read(bytes, ctx, out)?;
+    let n = ctx.pdfs_met;
+    ctx.pdfs_met += 1;
+    if let Some(text) = ctx.pdf_texts.get(n) {
+        let text = text.clone();
+        pdf::read_supplied(&text, ctx, out)?;
+        return Ok(Format::Pdf);
+    }
+    read_pdf_here(bytes, ctx, out)
+}
+
+#[cfg(feature = "pdf")]
+fn read_pdf_here(bytes: &[u8], ctx: &mut Ctx, out: &mut Out) -> Result<Format, Diagnostic> {
+    pdf::extract::read(bytes, ctx, out)?;
     Ok(Format::Pdf)
 }
 
 #[cfg(not(feature = "pdf"))]
-fn read_pdf(_: &[u8], _: &mut Ctx, _: &mut Out) -> Result<Format, Diagnostic> {
+fn read_pdf_here(bytes: &[u8], ctx: &mut Ctx, _: &mut Out) -> Result<Format, Diagnostic> {
+    if ctx.collect_pdfs {
+        ctx.pdfs.push(bytes.to_vec());
+        return Err(error(
+            "pdf-not-read-yet",
+            "This PDF is read by the page's PDF reader.".into(),
+        ));
+    }
     Err(error("unsupported-format", "This file is a PDF document. This build of foi-analyser does not read PDF files: open it, select all the text, and paste it here.".into()))
 }
 
@@ -361,7 +459,7 @@ fn error(code: &'static str, message: String) -> Diagnostic {
 
 /// Formats recognised by their first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Magic {
+pub(crate) enum Magic {
     Pdf,
     Zip,
     OleDocument,
@@ -387,7 +485,7 @@ impl Magic {
     }
 }
 
-fn sniff_binary_format(b: &[u8]) -> Option<Magic> {
+pub(crate) fn sniff_binary_format(b: &[u8]) -> Option<Magic> {
     const SIGNATURES: &[(&[u8], Magic)] = &[
         (b"%PDF-", Magic::Pdf),
         (b"PK\x03\x04", Magic::Zip),

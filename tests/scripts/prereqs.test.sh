@@ -38,6 +38,8 @@ new_machine() {
   cp -r "${repo}/scripts" "${M}/repo/"
   cp "${repo}/Cargo.lock" "${M}/repo/"
   cp "${repo}/tests/browser/package.json" "${repo}/tests/browser/package-lock.json" "${M}/repo/tests/browser/"
+  mkdir -p "${M}/repo/vendor"
+  cp "${repo}/vendor/package.json" "${repo}/vendor/package-lock.json" "${M}/repo/vendor/"
   : >"${M}/installs.log"
 
   # cargo: fmt/clippy exist once rustup added them; `install wasm-bindgen-cli --version V`
@@ -92,12 +94,16 @@ for p in "$@"; do
   chmod +x "${f}"
 done
 STUB
-  # npm: `ci` creates the two packages and npm's own record of the installed tree.
+  # npm: `ci` creates the packages of the directory's package.json (the browser tests' two, or
+  # PDF.js in vendor/) and npm's own record of the installed tree.
   cat >"${M}/stubs/npm" <<'STUB'
 #!/usr/bin/env bash
 echo "npm $* (in ${PWD#"${STUB_MACHINE}"/})" >>"${STUB_MACHINE}/installs.log"
 [ "$1" = ci ] || exit 2
-mkdir -p node_modules/playwright-core node_modules/axe-core
+case "${PWD}" in
+  */vendor) mkdir -p node_modules/pdfjs-dist/build ;;
+  *) mkdir -p node_modules/playwright-core node_modules/axe-core ;;
+esac
 touch node_modules/.package-lock.json
 STUB
   # node and python3 are present on the machine the README assumes.
@@ -183,6 +189,7 @@ test_sh_installs_everything() {
   expect_install test.sh "^apt-get .* install .*binaryen"
   expect_install test.sh "^apt-get .* install .*shellcheck"
   expect_install test.sh "^npm ci .*\(in repo/tests/browser\)$"
+  expect_install test.sh "^npm ci --omit=optional .*\(in repo/vendor\)$"
 
   # Once all is there, a second run installs nothing.
   : >"${M}/installs.log"
@@ -205,6 +212,7 @@ build_page_sh_installs_what_it_needs() {
   expect_install build-page.sh "^cargo install wasm-bindgen-cli --locked "
   expect_install build-page.sh "^cargo install wasm-bindgen-cli --version ${want_bindgen//./\\.} "
   expect_install build-page.sh "^apt-get .* install .*binaryen"
+  expect_install build-page.sh "^npm ci --omit=optional .*\(in repo/vendor\)$"
   grep -q chromium "${M}/installs.log" && fail "build-page.sh: installed chromium, which it does not need"
   true
 }

@@ -19,7 +19,7 @@ const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const EXAMPLE = readFileSync(join(DIST, '..', 'www', 'example.txt'), 'utf8');
 const HOSTILE_HTML = join(CORPUS, 'peers/alaveteli/documents/interesting.html');
-const PDF = join(CORPUS, 'peers/alaveteli/documents/psni.pdf');
+const SCANNED_PDF = join(DIST, '..', 'tests', 'fixtures', 'formats', 'scanned.pdf');
 // A 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const tmp = mkdtempSync(join(tmpdir(), 'foi-page-test-'));
@@ -142,13 +142,13 @@ describe('the page', () => {
     await context.close();
   });
 
-  it('gives a clear message for bad input (empty, binary, PNG, PDF, too large) and stays usable', async () => {
+  it('gives a clear message for bad input (empty, binary, PNG, scanned PDF, too large) and stays usable', async () => {
     const { page, context } = await openPage(browser, srv.url);
     const cases = [
       ['empty', () => pasteAndAnalyse(page, ''), /empty/i],
       ['white space', () => pasteAndAnalyse(page, ' \n\t \n'), /white space|empty/i],
       ['PNG', () => afterAnalysis(page, () => dropFiles(page, [{ name: 'photo.png', bytes: PNG, type: 'image/png' }])), /image|PNG/i],
-      ['PDF', () => afterAnalysis(page, () => dropFiles(page, [{ name: 'psni.pdf', bytes: readFileSync(PDF) }])), /PDF/],
+      ['scanned PDF', () => afterAnalysis(page, () => dropFiles(page, [{ name: 'scanned.pdf', bytes: readFileSync(SCANNED_PDF) }])), /PDF/],
       ['binary', () => afterAnalysis(page, () => dropFiles(page, [{ name: 'x.bin', bytes: Buffer.alloc(4096, 1) }])), /text/i],
     ];
     for (const [what, act, re] of cases) {
@@ -264,7 +264,7 @@ describe('the page', () => {
     await context.close();
   });
 
-  it('makes no request of any kind after load', async () => {
+  it('makes no request after load but, for a file that needs one, a reader from the page\'s own files', async () => {
     const context = await browser.newContext({ acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     const requests = [];
@@ -281,7 +281,6 @@ describe('the page', () => {
     await pasteAndAnalyse(page, readFileSync(c.file, 'utf8'));
     await afterAnalysis(page, () => dropFiles(page, [{ name: c.name, bytes: readFileSync(c.file) }]));
     await afterAnalysis(page, () => dropFiles(page, [{ name: 'p.png', bytes: PNG }]));
-    await afterAnalysis(page, () => dropFiles(page, [{ name: 'interesting.html', bytes: readFileSync(HOSTILE_HTML) }]));
     await showFixture(page);
     await page.click(`${tid('answer-row')} button`);
     await page.selectOption(tid('status-filter'), 'not_held');
@@ -297,6 +296,12 @@ describe('the page', () => {
     assert.equal(srv.hits.length, hitsAtReady, `the server saw: ${srv.hits.slice(hitsAtReady).join(', ')}`);
     assert.ok(requests.length > 0 && requests.every((u) => u.startsWith(srv.url) || u.startsWith('blob:') || u.startsWith('data:')),
       `requests while loading: ${requests.join(', ')}`);
+    // An HTML page needs the formats module: the page's own files, and only then (the readers'
+    // requests are tested in formats.test.mjs).
+    await afterAnalysis(page, () => dropFiles(page, [{ name: 'interesting.html', bytes: readFileSync(HOSTILE_HTML) }]));
+    const readers = after.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:'));
+    assert.deepEqual(readers.map((u) => u.slice(srv.url.length)).sort(),
+      ['foi_analyser_formats.js', 'foi_analyser_formats_bg.wasm', 'formats-worker.js']);
     await context.close();
   });
 
