@@ -43,6 +43,7 @@ pub mod request_count;
 pub mod sections;
 pub mod text;
 pub mod values;
+pub mod whole_request;
 
 pub use model::*;
 pub use pipeline::{analyse, analyse_decoded_input, analyse_text, decoded_text};

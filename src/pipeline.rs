@@ -8,7 +8,7 @@ use crate::{
     align, calendar, classify, dates, exemptions, markers, messages, metadata, questionnaire,
     values,
 };
-use crate::{binary_text, request_count};
+use crate::{binary_text, request_count, whole_request};
 
 /// Analyses one input. Never panics on any input and never fails: what could not be read is
 /// reported in `diagnostics` (with an `error` level when nothing could be read at all).
@@ -64,6 +64,20 @@ pub fn analyse_decoded_input(
                 "binary".into()
             };
             empty_analysis(source, vec![d])
+        }
+    }
+}
+
+/// A refusal of the request as a whole decides every question: each is refused, under the
+/// provisions the refusal cites, with that sentence as its evidence.
+fn refuse_all(questions: &mut [Question], cited: &[Exemption], basis: impl Fn() -> Basis) {
+    for q in questions.iter_mut().filter(|q| !q.header) {
+        q.status = Status::Refused;
+        q.status_basis = Some(basis());
+        for e in cited {
+            if !q.exemptions.iter().any(|x| x.section == e.section) {
+                q.exemptions.push(e.clone());
+            }
         }
     }
 }
@@ -156,6 +170,12 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
     }
     inherit_cross_references(&mut questions, &cross);
     inherit_from_parents(&mut questions, &q);
+    if let Some(((s, e), cited)) = whole_request::refusal(&norm.text, &thread, law, q.span) {
+        refuse_all(&mut questions, &cited, || Basis {
+            text: one_line(&norm.text[s..e]),
+            span: map(s, e),
+        });
+    }
 
     // Thread.
     let statuses: Vec<Status> = questions

@@ -1,0 +1,151 @@
+//! A refusal of the request as a whole.
+//!
+//! The cost limit (FOIA and FOISA section 12, EIR 12(4)(b)) and the vexatious and repeated
+//! request provisions (section 14) apply to a request, not to a question: when one part would
+//! exceed the limit, the authority may refuse every part, and letters say so ("section 12
+//! applies to the whole of your request", "the limit can apply to a request as a whole …
+//! this is a refusal of all three questions"). Such a sentence decides every question's
+//! status, whatever else the letter gives as advice and assistance, and its provision is
+//! each question's exemption.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::exemptions;
+use crate::messages::Thread;
+use crate::model::{Exemption, Law};
+use crate::questionnaire::sentences;
+use crate::text::re;
+
+/// Words that give a statement the whole request as its scope.
+static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:the )?whole of (?:your|the|this) request|(?:your|the|this) (?:whole|entire) request|requests? as a whole|(?:your|the|this) requests? in (?:its|their) entirety|all (?:parts|elements|aspects) of (?:your|the|this) request|(?:not obliged to|need not|does not have to) (?:answer|comply with|provide) any (?:part|element) of|refus\w* (?:of )?all (?:\w+ )?(?:questions|parts|requests)|(?:applies|apply|applied) to (?:all|each) (?:of )?(?:your |the )?(?:questions|parts|requests))",
+    )
+});
+
+/// The provisions that refuse a whole request.
+fn refuses_whole(e: &Exemption) -> bool {
+    let n: String = e
+        .section
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    match e.law {
+        Law::EIR => e.section.starts_with("12(4)(b)"),
+        Law::EIRS => e.section.starts_with("10(4)(b)"),
+        _ => n == "12" || n == "14",
+    }
+}
+
+/// A statement, in the authority's own unquoted messages, that a cost-limit or vexatious
+/// provision refuses the request as a whole: the sentence's span and the provisions cited in
+/// it or in the sentence before it.
+pub fn refusal(
+    text: &str,
+    thread: &Thread,
+    law: Law,
+    request: (usize, usize),
+) -> Option<((usize, usize), Vec<Exemption>)> {
+    for m in thread
+        .msgs
+        .iter()
+        .filter(|m| !m.from_requester && !m.quoted)
+    {
+        let body = &text[m.start..m.end];
+        if !WHOLE.is_match(body) {
+            continue;
+        }
+        let sents = sentences(text, m.start, m.end);
+        for (k, &(s, e)) in sents.iter().enumerate() {
+            if s < request.1 && request.0 < e {
+                continue;
+            }
+            let Some(w) = WHOLE.find(&text[s..e]) else {
+                continue;
+            };
+            let sent = &text[s..e];
+            if negated_scope(&sent[..w.start()]) {
+                continue;
+            }
+            let mut cited: Vec<Exemption> = exemptions::cited(sent, law)
+                .into_iter()
+                .filter(refuses_whole)
+                .collect();
+            if cited.is_empty() && k > 0 {
+                let (ps, pe) = sents[k - 1];
+                cited = exemptions::cited(&text[ps..pe], law)
+                    .into_iter()
+                    .filter(refuses_whole)
+                    .collect();
+            }
+            if !cited.is_empty() {
+                return Some(((s, e), cited));
+            }
+        }
+    }
+    None
+}
+
+/// "would not apply to the whole of your request", "we have not refused all of it".
+fn negated_scope(before: &str) -> bool {
+    let tail: String = before
+        .to_ascii_lowercase()
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
+    tail.split(' ')
+        .any(|w| matches!(w, "not" | "no" | "never" | "nor") || w.ends_with("n't"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages;
+    use crate::normalise::normalise;
+    use crate::text::Doc;
+
+    fn find(reply: &str) -> Option<Vec<String>> {
+        let norm = normalise(reply);
+        let doc = Doc::new(&norm.text);
+        let thread = messages::split(&doc);
+        refusal(&norm.text, &thread, Law::FOIA, (0, 0))
+            .map(|(_, ex)| ex.into_iter().map(|e| e.section).collect())
+    }
+
+    #[test]
+    fn whole_request_cost_refusals() {
+        assert_eq!(
+            find("Answering part 2 would exceed the limit. Section 12(1) applies to the whole of your request."),
+            Some(vec!["12(1)".to_string()])
+        );
+        assert_eq!(
+            find("The appropriate limit under section 12 can apply to a request as a whole. This is therefore a refusal of all three questions."),
+            Some(vec!["12".to_string()])
+        );
+        assert_eq!(
+            find("We consider your request vexatious under section 14(1), and refuse your request in its entirety."),
+            Some(vec!["14(1)".to_string()])
+        );
+    }
+
+    #[test]
+    fn scope_without_a_whole_request_provision_or_negated() {
+        // Withholding provisions apply to information, not to a request.
+        assert_eq!(
+            find("Section 40(2) applies to the whole of your request."),
+            None
+        );
+        // The limit is not reached.
+        assert_eq!(
+            find(
+                "Section 12 would not apply to the whole of your request, so we have answered it."
+            ),
+            None
+        );
+        assert_eq!(find("Part 3 is refused under section 12."), None);
+    }
+}
