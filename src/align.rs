@@ -1392,6 +1392,21 @@ fn share_pass(doc: &Doc, q: &Questionnaire, found: &mut [Found]) {
             j -= 1;
             run.push(j);
         }
+        // Parts of one question restated one after another, then one answer: the answer is
+        // the group's ("(a) how many … (b) how many … (c) …" then "Of the 34 complaints …").
+        // Not when the last part's answer stands on its own line after it while the others
+        // have none: a part answered in line and parts left blank.
+        let sibs: Vec<usize> = run
+            .iter()
+            .copied()
+            .take_while(|&j| q.items[j].parent == q.items[k].parent && !q.items[j].header)
+            .collect();
+        let own_line = found[k]
+            .restated
+            .is_some_and(|(_, b)| text[b.min(s)..s].contains('\n'));
+        if q.items[k].parent.is_some() && own_line {
+            targets.extend(sibs);
+        }
         if COVERS_ABOVE.is_match(head) {
             targets.extend(run.iter().copied());
         }
