@@ -170,7 +170,14 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
     }
     inherit_cross_references(&mut questions, &cross);
     inherit_from_parents(&mut questions, &q);
-    if let Some(((s, e), cited)) = whole_request::refusal(&norm.text, &thread, law, q.span) {
+    let own_answers: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| !matches!(f.via, align::Via::Shared | align::Via::Letter))
+        .filter_map(|f| f.span)
+        .collect();
+    if let Some(((s, e), cited)) =
+        whole_request::refusal(&norm.text, &thread, law, q.span, &own_answers)
+    {
         refuse_all(&mut questions, &cited, || Basis {
             text: one_line(&norm.text[s..e]),
             span: map(s, e),

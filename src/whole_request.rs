@@ -25,6 +25,16 @@ static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words that refuse "your request" without saying all of it: the whole request only where
+/// they stand apart from the answer to any one question (a letter's opening or closing), since
+/// a reply that answers question by question uses them of one part ("… questions 4 … the
+/// Council is not obliged to comply with your request").
+static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:refus\w* (?:your|this) (?:request|application)\b|not (?:obliged|required) to comply with (?:your|this) request)",
+    )
+});
+
 /// The provisions that refuse a whole request.
 fn refuses_whole(e: &Exemption) -> bool {
     let n: String = e
@@ -41,12 +51,14 @@ fn refuses_whole(e: &Exemption) -> bool {
 
 /// A statement, in the authority's own unquoted messages, that a cost-limit or vexatious
 /// provision refuses the request as a whole: the sentence's span and the provisions cited in
-/// it or in the sentence before it.
+/// it or in the sentence before it. `own_answers` are the spans of answers that belong to one
+/// question, where "your request" means that part of it.
 pub fn refusal(
     text: &str,
     thread: &Thread,
     law: Law,
     request: (usize, usize),
+    own_answers: &[(usize, usize)],
 ) -> Option<((usize, usize), Vec<Exemption>)> {
     for m in thread
         .msgs
@@ -54,7 +66,7 @@ pub fn refusal(
         .filter(|m| !m.from_requester && !m.quoted)
     {
         let body = &text[m.start..m.end];
-        if !WHOLE.is_match(body) {
+        if !WHOLE.is_match(body) && !REQUEST.is_match(body) {
             continue;
         }
         let sents = sentences(text, m.start, m.end);
@@ -62,7 +74,11 @@ pub fn refusal(
             if s < request.1 && request.0 < e {
                 continue;
             }
-            let Some(w) = WHOLE.find(&text[s..e]) else {
+            let apart = !own_answers.iter().any(|&(a, b)| s < b && a < e);
+            let w = WHOLE
+                .find(&text[s..e])
+                .or_else(|| REQUEST.find(&text[s..e]).filter(|_| apart));
+            let Some(w) = w else {
                 continue;
             };
             let sent = &text[s..e];
@@ -112,7 +128,7 @@ mod tests {
         let norm = normalise(reply);
         let doc = Doc::new(&norm.text);
         let thread = messages::split(&doc);
-        refusal(&norm.text, &thread, Law::FOIA, (0, 0))
+        refusal(&norm.text, &thread, Law::FOIA, (0, 0), &[])
             .map(|(_, ex)| ex.into_iter().map(|e| e.section).collect())
     }
 
@@ -124,6 +140,10 @@ mod tests {
         );
         assert_eq!(
             find("The appropriate limit under section 12 can apply to a request as a whole. This is therefore a refusal of all three questions."),
+            Some(vec!["12".to_string()])
+        );
+        assert_eq!(
+            find("I am therefore refusing your request under section 12 of the Act."),
             Some(vec!["12".to_string()])
         );
         assert_eq!(
@@ -147,5 +167,10 @@ mod tests {
             None
         );
         assert_eq!(find("Part 3 is refused under section 12."), None);
+        // The law explained, not this request refused.
+        assert_eq!(
+            find("Section 12 means an authority is not obliged to comply with a request if the cost would exceed the limit."),
+            None
+        );
     }
 }
