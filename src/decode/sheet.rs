@@ -55,7 +55,11 @@ pub fn csv_table(text: &str) -> Option<Vec<Vec<String>>> {
     // row (its field count and longest field), not the fields themselves: nearly every input is
     // a letter, not a sheet, and copying it into strings three times cost more than the rest of
     // the decode stage.
-    let head = &text[..text.char_indices().nth(4096).map_or(text.len(), |(i, _)| i)];
+    let head = match text.len() {
+        // (A text of at most 4096 bytes has at most 4096 characters.)
+        0..=4096 => text,
+        _ => &text[..text.char_indices().nth(4096).map_or(text.len(), |(i, _)| i)],
+    };
     let delim = [b'\t', b',', b';'].into_iter().find(|&d| {
         // Without the delimiter every row is one field, which neither test below accepts.
         if !head.as_bytes().contains(&d) {
@@ -144,7 +148,7 @@ fn parse_shapes(text: &str, delim: u8, max_rows: usize) -> Vec<Shape> {
 
 /// What [`read_fields`] builds as it reads: the rows themselves, or only their shapes.
 trait RowSink {
-    fn push_char(&mut self, c: char);
+    fn push_byte(&mut self, b: u8);
     fn field_is_empty(&self) -> bool;
     fn end_field(&mut self);
     fn row_is_empty(&self) -> bool;
@@ -156,18 +160,21 @@ trait RowSink {
 struct Rows {
     rows: Vec<Vec<String>>,
     row: Vec<String>,
-    field: String,
+    field: Vec<u8>,
 }
 
 impl RowSink for Rows {
-    fn push_char(&mut self, c: char) {
-        self.field.push(c);
+    fn push_byte(&mut self, b: u8) {
+        self.field.push(b);
     }
     fn field_is_empty(&self) -> bool {
         self.field.is_empty()
     }
     fn end_field(&mut self) {
-        self.row.push(std::mem::take(&mut self.field));
+        // Text cut only at ASCII bytes, with only ASCII quotes left out, is still UTF-8.
+        let field = String::from_utf8(std::mem::take(&mut self.field))
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        self.row.push(field);
     }
     fn row_is_empty(&self) -> bool {
         self.row.is_empty()
@@ -187,8 +194,8 @@ struct Shapes {
 }
 
 impl RowSink for Shapes {
-    fn push_char(&mut self, c: char) {
-        self.field += c.len_utf8();
+    fn push_byte(&mut self, _: u8) {
+        self.field += 1;
     }
     fn field_is_empty(&self) -> bool {
         self.field == 0
@@ -208,37 +215,40 @@ impl RowSink for Shapes {
     }
 }
 
-/// The RFC 4180 reader behind [`parse`] and [`parse_shapes`].
+/// The RFC 4180 reader behind [`parse`] and [`parse_shapes`], byte by byte: the delimiter,
+/// quotes and line ends are ASCII, which never occurs inside a multi-byte UTF-8 character.
 fn read_fields(text: &str, delim: u8, max_rows: usize, out: &mut impl RowSink) {
-    let delim = char::from(delim);
+    let b = text.as_bytes();
     let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        i += 1;
         if quoted {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    out.push_char('"');
+            if c == b'"' {
+                if b.get(i) == Some(&b'"') {
+                    i += 1;
+                    out.push_byte(b'"');
                 } else {
                     quoted = false;
                 }
             } else {
-                out.push_char(c);
+                out.push_byte(c);
             }
-        } else if c == '"' && out.field_is_empty() {
+        } else if c == b'"' && out.field_is_empty() {
             quoted = true;
         } else if c == delim {
             out.end_field();
-        } else if c == '\n' || c == '\r' {
-            if c == '\r' && chars.peek() == Some(&'\n') {
-                chars.next();
+        } else if c == b'\n' || c == b'\r' {
+            if c == b'\r' && b.get(i) == Some(&b'\n') {
+                i += 1;
             }
             out.end_field();
             if out.end_row() >= max_rows {
                 return;
             }
         } else {
-            out.push_char(c);
+            out.push_byte(c);
         }
     }
     if !out.field_is_empty() || !out.row_is_empty() {
