@@ -130,7 +130,9 @@ pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
         }
     }
     // A bare exception number: "12(4)(d) applies".
-    for c in BARE_EIR.captures_iter(if digits { answer } else { "" }) {
+    // (A bare exception number has its brackets: "12(4)(d)".)
+    let brackets = digits && answer.contains('(');
+    for c in BARE_EIR.captures_iter(if brackets { answer } else { "" }) {
         let g = c.get(1).expect("group");
         if negated(answer, g.start(), &answer[g.end()..]) {
             continue;
