@@ -8,6 +8,9 @@
 //! - `analyse/<file>`: the whole pipeline on each FOI reply of the corpus (seeds, synthetic);
 //! - `analyse/corpus-concat`: the whole pipeline on every corpus text input (replies, folding
 //!   examples, e-mails) concatenated, as one large paste;
+//! - `analyse/batch`: the whole pipeline on every small real reply (`real-layouts/` of the
+//!   corpus and `tests/layouts/`), each analysed as its own input, one after another: the
+//!   per-reply fixed costs, which the concatenated case hides (issue 13);
 //! - `paste/<n>MB`: the whole pipeline on a reply pasted again and again up to n MB, so that
 //!   MB/s falling with n shows super-linear behaviour;
 //! - `stages/*`: one stage at a time. Decode and normalise run on the concatenated corpus; the
@@ -82,6 +85,19 @@ fn concat() -> Vec<u8> {
     out
 }
 
+/// The small real replies, each its own input: the corpus's `real-layouts/` and the replies
+/// written from real ones in `tests/layouts/`.
+fn batch() -> Vec<Vec<u8>> {
+    let mut v = files(&corpus_dir().join("real-layouts"), &[".txt"]);
+    v.extend(files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/layouts"),
+        &[".txt"],
+    ));
+    v.retain(|(label, _)| label != "KNOWN_MISSES");
+    assert!(v.len() >= 100, "too few small replies: {}", v.len());
+    v.into_iter().map(|(_, bytes)| bytes).collect()
+}
+
 fn bench_analyse(c: &mut Criterion) {
     let mut g = c.benchmark_group("analyse");
     for (label, bytes) in replies() {
@@ -102,6 +118,22 @@ fn bench_analyse(c: &mut Criterion) {
         BenchmarkId::from_parameter("corpus-concat"),
         &all,
         |b, bytes| b.iter(|| analyse(black_box(bytes), "bench")),
+    );
+    let replies = batch();
+    g.throughput(Throughput::Bytes(
+        replies.iter().map(|r| r.len() as u64).sum(),
+    ));
+    g.bench_with_input(
+        BenchmarkId::from_parameter("batch"),
+        &replies,
+        |b, replies| {
+            b.iter(|| {
+                replies
+                    .iter()
+                    .map(|r| analyse(black_box(r), "bench").questions.len())
+                    .sum::<usize>()
+            })
+        },
     );
     g.finish();
 }

@@ -207,6 +207,16 @@ fn is_weekday_name(word: &str) -> bool {
     WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Whether a word could be a month or weekday name: 3 to 9 letters, the first one that some
+/// name starts with. Most words of a reply are not, and this spares them the two lists.
+fn may_be_day_or_month(word: &str) -> bool {
+    (3..=9).contains(&word.len())
+        && matches!(
+            word.as_bytes()[0].to_ascii_lowercase(),
+            b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's' | b't' | b'w'
+        )
+}
+
 /// Month words that are also ordinary English ("we may…", "march on…"): they only start a
 /// month-first date when capitalised. After a day number ("19 may 2019") any case is fine.
 fn is_ambiguous_month(word: &str) -> bool {
@@ -479,7 +489,7 @@ impl Scanner<'_> {
         match t.kind {
             Kind::Num => self.numeric_first(i),
             Kind::Word => {
-                let w = self.word(i)?;
+                let w = self.word(i).filter(|w| may_be_day_or_month(w))?;
                 if is_weekday_name(w) {
                     self.after_weekday(i)
                 } else {
@@ -663,6 +673,17 @@ impl Scanner<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_name_passes_the_quick_check() {
+        for (name, _) in MONTHS {
+            assert!(may_be_day_or_month(name), "{name}");
+            assert!(may_be_day_or_month(&name.to_uppercase()), "{name}");
+        }
+        for name in WEEKDAYS {
+            assert!(may_be_day_or_month(name), "{name}");
+        }
+    }
 
     /// `(text, month_years, [(iso, has_day, matched text)])`.
     type Case = (

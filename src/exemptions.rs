@@ -63,7 +63,10 @@ static VEXATIOUS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bvexatious\b"));
 /// The exemptions an answer cites, in the law the thread is under.
 pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
     let mut out: Vec<Exemption> = Vec::new();
-    for c in CITATION.captures_iter(answer) {
+    // A numbered provision has a digit (`\d` is ASCII here): an answer without one skips the
+    // two costliest passes, which scan the whole answer.
+    let digits = answer.bytes().any(|b| b.is_ascii_digit());
+    for c in CITATION.captures_iter(if digits { answer } else { "" }) {
         let word = c[1].to_ascii_lowercase();
         let whole = c.get(0).expect("match");
         let after = &answer[whole.end()..];
@@ -127,7 +130,9 @@ pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
         }
     }
     // A bare exception number: "12(4)(d) applies".
-    for c in BARE_EIR.captures_iter(answer) {
+    // (A bare exception number has its brackets: "12(4)(d)".)
+    let brackets = digits && answer.contains('(');
+    for c in BARE_EIR.captures_iter(if brackets { answer } else { "" }) {
         let g = c.get(1).expect("group");
         if negated(answer, g.start(), &answer[g.end()..]) {
             continue;

@@ -13,7 +13,7 @@ use regex::Regex;
 
 use crate::dates::{find_dates, Date};
 use crate::model::MessageKind;
-use crate::text::{one_line, re, tokens, word_hash, Doc};
+use crate::text::{one_line, re, token_iter, word_hash, Doc};
 
 /// One message of the thread, in normalised-text offsets.
 #[derive(Debug, Clone)]
@@ -639,8 +639,7 @@ fn mark_repeats(doc: &Doc, msgs: &mut [Msg]) {
     use std::collections::HashSet;
     let mut seen: HashSet<u64> = HashSet::new();
     for m in msgs.iter_mut() {
-        let words: Vec<u64> = tokens(doc.text, m.start, m.end)
-            .iter()
+        let words: Vec<u64> = token_iter(doc.text, m.start, m.end)
             .take(400)
             .map(|t| word_hash(t.as_str(doc.text)))
             .collect();

@@ -216,6 +216,38 @@ pub fn tokens(text: &str, from: usize, to: usize) -> Vec<Token> {
     out
 }
 
+/// The words of [`tokens`] one by one, for a caller that needs only the first few of a long
+/// text (a test holds the two to the same words).
+pub fn token_iter(text: &str, from: usize, to: usize) -> impl Iterator<Item = Token> + '_ {
+    // Callers may pass byte estimates; never slice inside a character.
+    let (from, to) = (floor_char(text, from), floor_char(text, to));
+    let to = to.max(from);
+    let bytes = text.as_bytes();
+    let mut i = from;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < to {
+            let b = bytes[i];
+            // ASCII bytes directly; other characters decoded (letters of any script count).
+            let (word, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            if word {
+                if start.is_none() {
+                    start = Some(i);
+                }
+            } else if let Some(s) = start {
+                return Some(Token { start: s, end: i });
+            }
+            i += len;
+        }
+        start.map(|s| Token { start: s, end: to })
+    })
+}
+
 /// A case-insensitive hash of a word (FNV-1a over its ASCII-lowered bytes), for comparing
 /// words in bulk without allocating.
 pub fn word_hash(w: &str) -> u64 {
@@ -274,6 +306,22 @@ pub fn floor_char(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_iter_gives_the_tokens() {
+        let t = "Q1: £2.5m – Café’s 2019/20 data_set, été!  end";
+        for (from, to) in [
+            (0, t.len()),
+            (3, 20),
+            (5, 6),
+            (9, 40),
+            (t.len(), 0),
+            (12, t.len()),
+        ] {
+            let all: Vec<Token> = token_iter(t, from, to).collect();
+            assert_eq!(all, tokens(t, from, to), "{from}..{to}");
+        }
+    }
 
     #[test]
     fn lines() {

@@ -51,96 +51,210 @@ pub fn write_rows(rows: &[Vec<String>], out: &mut Out) {
 /// first column (rows of one field) is told by its quoting: quoted fields followed by the
 /// delimiter, as spreadsheet programs write them and people do not.
 pub fn csv_table(text: &str) -> Option<Vec<Vec<String>>> {
-    let head: String = text.chars().take(4096).collect();
+    // The first 4096 characters are tried with each delimiter, reading only the shape of each
+    // row (its field count and longest field), not the fields themselves: nearly every input is
+    // a letter, not a sheet, and copying it into strings three times cost more than the rest of
+    // the decode stage.
+    let head = match text.len() {
+        // (A text of at most 4096 bytes has at most 4096 characters.)
+        0..=4096 => text,
+        _ => &text[..text.char_indices().nth(4096).map_or(text.len(), |(i, _)| i)],
+    };
     let delim = [b'\t', b',', b';'].into_iter().find(|&d| {
-        let rows = parse(&head, d, 30);
-        consistent(&rows, if d == b',' { 100 } else { 90 }) || quoted_table(&head, &rows, d)
+        // Without the delimiter every row is one field, which neither test below accepts.
+        if !head.as_bytes().contains(&d) {
+            return false;
+        }
+        let shapes = parse_shapes(head, d, 30);
+        consistent(&shapes, if d == b',' { 100 } else { 90 }) || quoted_table(head, &shapes, d)
     })?;
     let rows = parse(text, delim, 200_000);
-    (consistent(&rows, 80) || quoted_table(text, &rows, delim)).then_some(rows)
+    let shapes: Vec<Shape> = rows.iter().map(|r| Shape::of(r)).collect();
+    (consistent(&shapes, 80) || quoted_table(text, &shapes, delim)).then_some(rows)
+}
+
+/// What the sniffing needs of a row: its number of fields, whether any is not empty, and the
+/// length in bytes of its longest field.
+#[derive(Default, Debug, PartialEq)]
+struct Shape {
+    fields: usize,
+    filled: bool,
+    longest: usize,
+}
+
+impl Shape {
+    fn of(row: &[String]) -> Shape {
+        Shape {
+            fields: row.len(),
+            filled: row.iter().any(|c| !c.is_empty()),
+            longest: row.iter().map(String::len).max().unwrap_or(0),
+        }
+    }
 }
 
 /// A sheet written by a spreadsheet program with letter lines in its first column: at least
 /// two lines quoted as CSV quotes a field holding the delimiter (`"…,…"` whole, or `,"…"` at
 /// the end), and the rows of two or more fields (at least two) all of one count.
-fn quoted_table(text: &str, rows: &[Vec<String>], delim: u8) -> bool {
+fn quoted_table(text: &str, rows: &[Shape], delim: u8) -> bool {
+    let multi: Vec<&Shape> = rows.iter().filter(|r| r.fields >= 2).collect();
+    if multi.len() < 2
+        || !multi.iter().all(|r| r.fields == multi[0].fields)
+        || !rows.iter().all(|r| r.longest <= 4000)
+    {
+        return false;
+    }
     let d = char::from(delim);
+    let d_quote = format!("{d}\"");
     let quoted = text
         .lines()
         .filter(|l| {
             let l = l.trim_end_matches('\r');
             let whole = l.len() > 2 && l.starts_with('"') && l.ends_with('"') && l.contains(d);
-            let last = l.ends_with('"') && l.contains(&format!("{d}\"")[..]);
+            let last = l.ends_with('"') && l.contains(&d_quote[..]);
             whole || last
         })
         .count();
-    let multi: Vec<&Vec<String>> = rows.iter().filter(|r| r.len() >= 2).collect();
     quoted >= 2
-        && multi.len() >= 2
-        && multi.iter().all(|r| r.len() == multi[0].len())
-        && rows.iter().all(|r| r.iter().all(|c| c.len() <= 4000))
 }
 
 /// Whether at least `percent` of the rows have the first row's number of fields (two or more),
 /// over at least two rows.
-fn consistent(rows: &[Vec<String>], percent: usize) -> bool {
-    let rows: Vec<&Vec<String>> = rows
-        .iter()
-        .filter(|r| r.iter().any(|c| !c.is_empty()))
-        .collect();
+fn consistent(rows: &[Shape], percent: usize) -> bool {
+    let rows: Vec<&Shape> = rows.iter().filter(|r| r.filled).collect();
     if rows.len() < 2 {
         return false;
     }
-    let n = rows[0].len();
-    if n < 2 || rows.iter().any(|r| r.iter().any(|c| c.len() > 4000)) {
+    let n = rows[0].fields;
+    if n < 2 || rows.iter().any(|r| r.longest > 4000) {
         return false;
     }
-    let same = rows.iter().filter(|r| r.len() == n).count();
+    let same = rows.iter().filter(|r| r.fields == n).count();
     same * 100 >= rows.len() * percent
 }
 
 /// RFC 4180 fields: quoted fields may hold the delimiter, line breaks and doubled quotes.
 fn parse(text: &str, delim: u8, max_rows: usize) -> Vec<Vec<String>> {
-    let delim = char::from(delim);
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
+    let mut rows = Rows::default();
+    read_fields(text, delim, max_rows, &mut rows);
+    rows.rows
+}
+
+/// The [`Shape`] of each row [`parse`] would read, without copying any field.
+fn parse_shapes(text: &str, delim: u8, max_rows: usize) -> Vec<Shape> {
+    let mut shapes = Shapes::default();
+    read_fields(text, delim, max_rows, &mut shapes);
+    shapes.rows
+}
+
+/// What [`read_fields`] builds as it reads: the rows themselves, or only their shapes.
+trait RowSink {
+    fn push_byte(&mut self, b: u8);
+    fn field_is_empty(&self) -> bool;
+    fn end_field(&mut self);
+    fn row_is_empty(&self) -> bool;
+    /// Ends the current row; returns the number of rows so far.
+    fn end_row(&mut self) -> usize;
+}
+
+#[derive(Default)]
+struct Rows {
+    rows: Vec<Vec<String>>,
+    row: Vec<String>,
+    field: Vec<u8>,
+}
+
+impl RowSink for Rows {
+    fn push_byte(&mut self, b: u8) {
+        self.field.push(b);
+    }
+    fn field_is_empty(&self) -> bool {
+        self.field.is_empty()
+    }
+    fn end_field(&mut self) {
+        // Text cut only at ASCII bytes, with only ASCII quotes left out, is still UTF-8.
+        let field = String::from_utf8(std::mem::take(&mut self.field))
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        self.row.push(field);
+    }
+    fn row_is_empty(&self) -> bool {
+        self.row.is_empty()
+    }
+    fn end_row(&mut self) -> usize {
+        self.rows.push(std::mem::take(&mut self.row));
+        self.rows.len()
+    }
+}
+
+#[derive(Default)]
+struct Shapes {
+    rows: Vec<Shape>,
+    row: Shape,
+    /// The length in bytes of the field being read.
+    field: usize,
+}
+
+impl RowSink for Shapes {
+    fn push_byte(&mut self, _: u8) {
+        self.field += 1;
+    }
+    fn field_is_empty(&self) -> bool {
+        self.field == 0
+    }
+    fn end_field(&mut self) {
+        self.row.fields += 1;
+        self.row.filled |= self.field > 0;
+        self.row.longest = self.row.longest.max(self.field);
+        self.field = 0;
+    }
+    fn row_is_empty(&self) -> bool {
+        self.row.fields == 0
+    }
+    fn end_row(&mut self) -> usize {
+        self.rows.push(std::mem::take(&mut self.row));
+        self.rows.len()
+    }
+}
+
+/// The RFC 4180 reader behind [`parse`] and [`parse_shapes`], byte by byte: the delimiter,
+/// quotes and line ends are ASCII, which never occurs inside a multi-byte UTF-8 character.
+fn read_fields(text: &str, delim: u8, max_rows: usize, out: &mut impl RowSink) {
+    let b = text.as_bytes();
     let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        i += 1;
         if quoted {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    field.push('"');
+            if c == b'"' {
+                if b.get(i) == Some(&b'"') {
+                    i += 1;
+                    out.push_byte(b'"');
                 } else {
                     quoted = false;
                 }
             } else {
-                field.push(c);
+                out.push_byte(c);
             }
-        } else if c == '"' && field.is_empty() {
+        } else if c == b'"' && out.field_is_empty() {
             quoted = true;
         } else if c == delim {
-            row.push(std::mem::take(&mut field));
-        } else if c == '\n' || c == '\r' {
-            if c == '\r' && chars.peek() == Some(&'\n') {
-                chars.next();
+            out.end_field();
+        } else if c == b'\n' || c == b'\r' {
+            if c == b'\r' && b.get(i) == Some(&b'\n') {
+                i += 1;
             }
-            row.push(std::mem::take(&mut field));
-            rows.push(std::mem::take(&mut row));
-            if rows.len() >= max_rows {
-                return rows;
+            out.end_field();
+            if out.end_row() >= max_rows {
+                return;
             }
         } else {
-            field.push(c);
+            out.push_byte(c);
         }
     }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
+    if !out.field_is_empty() || !out.row_is_empty() {
+        out.end_field();
+        out.end_row();
     }
-    rows
 }
 
 #[cfg(feature = "office")]
@@ -501,5 +615,25 @@ mod tests {
         assert!(csv_table(prose).is_none());
         let tsv = "No\tQuestion\tAnswer\n1\tHow many?\t3\n2\tWhen?\t2020\n";
         assert_eq!(csv_table(tsv).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn shapes_are_those_of_the_rows() {
+        let texts = [
+            "Question,Answer\n\"How many, in total?\",12\r\nWho?,\"Acme \"\"Ltd\"\"\"\n",
+            "a;b;\"\";c\n\n\"x\ny\";£5\r\r\n\"\"\"\",\t’\tend",
+            "Dear Sir, thank you.\n1. Yes, two.\n\"open quote, never closed",
+            "",
+            "\n,\n",
+        ];
+        for text in texts {
+            for d in [b'\t', b',', b';'] {
+                for max in [1, 2, 30] {
+                    let rows: Vec<Shape> =
+                        parse(text, d, max).iter().map(|r| Shape::of(r)).collect();
+                    assert_eq!(parse_shapes(text, d, max), rows, "{text:?} {d} {max}");
+                }
+            }
+        }
     }
 }

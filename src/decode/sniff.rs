@@ -68,9 +68,12 @@ fn head_looks_like_html(bytes: &[u8]) -> bool {
 
 /// Whether decoded text is an HTML document or fragment rather than text that mentions a tag.
 pub fn looks_like_html(text: &str) -> bool {
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    // Every form below starts with `<`; a letter need not be copied to learn it does not.
+    if !text.starts_with('<') {
+        return false;
+    }
     let head: String = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
         .chars()
         .take(1024)
         .collect::<String>()

@@ -81,7 +81,8 @@ fn error(code: &'static str, message: String) -> Diagnostic {
 /// Returns `Some(true)` for little-endian, `Some(false)` for big-endian.
 pub(super) fn unmarked_utf16(b: &[u8]) -> Option<bool> {
     let sample = &b[..b.len().min(4096) & !1];
-    if sample.len() < 8 {
+    // Both answers need NUL bytes in at least 35% of the sample: text has none.
+    if sample.len() < 8 || !sample.contains(&0) {
         return None;
     }
     let pairs = sample.len() / 2;
