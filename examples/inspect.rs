@@ -56,7 +56,10 @@ fn main() {
             let found = foi_analyser::align::align(&doc, &thread, &ms, &q);
             for (it, f) in q.items.iter().zip(&found) {
                 let head: String = f.text.chars().take(70).collect();
-                println!("  answer {} {:?} {:?} {:?}", it.id, f.via, f.span, head);
+                println!(
+                    "  answer {} {:?} {:?} restated {:?} {:?}",
+                    it.id, f.via, f.span, f.restated, head
+                );
             }
         }
         None => println!("no questionnaire"),

@@ -1392,20 +1392,46 @@ fn share_pass(doc: &Doc, q: &Questionnaire, found: &mut [Found]) {
             j -= 1;
             run.push(j);
         }
-        // Parts of one question restated one after another, then one answer: the answer is
-        // the group's ("(a) how many … (b) how many … (c) …" then "Of the 34 complaints …").
-        // Not when the last part's answer stands on its own line after it while the others
-        // have none: a part answered in line and parts left blank.
-        let sibs: Vec<usize> = run
-            .iter()
-            .copied()
-            .take_while(|&j| q.items[j].parent == q.items[k].parent && !q.items[j].header)
-            .collect();
-        let own_line = found[k]
-            .restated
-            .is_some_and(|(_, b)| text[b.min(s)..s].contains('\n'));
-        if q.items[k].parent.is_some() && own_line {
-            targets.extend(sibs);
+        // Parts of one question, or unnumbered asks, listed one after another with nothing
+        // between them, then one answer on its own line after the last: the answer is the group's ("(a) how
+        // many … (b) how many …" then "Of the 34 complaints …"; two asks, then one paragraph).
+        // Not when the last one's answer stands on its own line: a question answered in line
+        // after others left blank.
+        let seen = |i: usize| {
+            found[i].restated.or_else(|| {
+                let it = &q.items[i];
+                (it.text_end > it.text_start).then_some((it.text_start, it.text_end))
+            })
+        };
+        if let Some((_, k_end)) = seen(k) {
+            if text[k_end.min(s)..s].contains('\n') {
+                let mut next_start = seen(k).map_or(s, |(a, _)| a);
+                let mut j = k;
+                while j > 0 {
+                    j -= 1;
+                    let it = &q.items[j];
+                    let Some((a, b)) = seen(j) else { break };
+                    let gap_empty = text[b.min(next_start)..next_start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || matches!(c, '-' | '*' | '?' | '.' | ':'));
+                    // Numbered questions of the top level each take their own answer; a
+                    // blank one among them was left blank.
+                    let grouped = it.parent.is_some() || !it.numbered;
+                    if found[j].span.is_some()
+                        || it.header
+                        || it.parent != q.items[k].parent
+                        || !gap_empty
+                        || !grouped
+                    {
+                        break;
+                    }
+                    targets.push(j);
+                    if !run.contains(&j) {
+                        run.push(j);
+                    }
+                    next_start = a;
+                }
+            }
         }
         if COVERS_ABOVE.is_match(head) {
             targets.extend(run.iter().copied());
