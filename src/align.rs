@@ -76,6 +76,9 @@ struct Occ {
     answer_mark: bool,
 }
 
+/// An answer candidate: (start, end, rank), the higher rank the stronger its occurrence.
+type Candidate = (usize, usize, u8);
+
 /// Finds the answers of every question.
 pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) -> Vec<Found> {
     let text = doc.text;
@@ -180,7 +183,13 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
     let accepted = select(&occs, n);
 
     // 2. Regions between accepted occurrences.
-    let mut best: Vec<Option<(usize, usize, u8)>> = vec![None; n]; // (start, end, rank)
+    // Per question: (start, end, rank) of its best answer so far.
+    let mut best: Vec<Option<Candidate>> = vec![None; n];
+    // The best answer after an occurrence outside the questionnaire's own list, with that
+    // occurrence's span: what stands when the own list's last answer is the letter's.
+    let mut reply_best: Vec<Option<(Candidate, usize, usize)>> = vec![None; n];
+    // Questions of the own list with text after them before the next.
+    let mut own_answered: Vec<usize> = Vec::new();
     for (k, &oi) in accepted.iter().enumerate() {
         let o = &occs[oi];
         let region_end = region_end_of(&regions, o.start);
@@ -200,6 +209,15 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
         } else {
             Some((o.answer_from, o.answer_from, rank))
         };
+        if o.own && cand.is_some_and(|(s, e, _)| s < e) {
+            own_answered.push(o.qi);
+        }
+        if !o.own
+            && cand.is_some_and(|(s, e, _)| s < e)
+            && better(cand, reply_best[o.qi].map(|r| r.0))
+        {
+            reply_best[o.qi] = cand.map(|c| (c, o.start, o.answer_from));
+        }
         if better(cand, best[o.qi]) {
             best[o.qi] = cand;
             found[o.qi].restated = Some((o.start, o.answer_from));
@@ -214,17 +232,17 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
     // then the letter) is the letter's, not the last question's: prose and the general-answer
     // pass read it.
     let mut post_list: Option<(usize, usize)> = None;
-    let own_answered: Vec<usize> = accepted
-        .iter()
-        .map(|&k| &occs[k])
-        .filter(|o| o.own && best[o.qi].is_some_and(|(s, e, _)| s < e))
-        .map(|o| o.qi)
-        .collect();
     if own_answered.len() == 1 && own_answered[0] == n - 1 && n >= 2 {
         if let Some((s, e, _)) = best[n - 1] {
             if text[q.items[n - 1].text_end.min(s)..s].contains("\n\n") {
                 post_list = Some((s, e));
                 best[n - 1] = None;
+                // The reply numbers its own answer to the last question ("4) as above").
+                if let Some((c, start, from)) = reply_best[n - 1] {
+                    best[n - 1] = Some(c);
+                    found[n - 1].restated = Some((start, from));
+                    found[n - 1].via = Via::Numbered;
+                }
             }
         }
     }

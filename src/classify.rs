@@ -27,7 +27,7 @@ static NOT_HELD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static REFUSED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bexempt(?:ion|ed)?\b|\bwithh(?:e|o)ld|\brefus(?:e|al|ing|ed)\b|\bnot\s+obliged\s+to\s+(?:comply|provide|disclose|release)|\bexceeds?\s+the\s+(?:appropriate|cost|upper|prescribed)|\bwould\s+exceed\b|\bmanifestly\s+unreasonable\b|\bvexatious\b|\brepeated\s+request\b|\bexcepted\b|\bexception\s+(?:applies|under)|\bnot\s+(?:be\s+)?(?:disclosed|released)\b|\bdeclin(?:e|ed|ing)\s+to\b|\bwill\s+not\s+(?:be\s+)?(?:disclos|provid|releas)|\bunable\s+to\s+(?:provide|disclose|release|supply|share)\b|\b(?:cannot|can\s*not|can't)\s+(?:provide|disclose|release|supply|share)\b|\bredact",
+        r"(?i)\bexempt(?:ion|ed)?\b|\bwithh(?:e|o)ld|\brefus(?:e|al|ing|ed)\b(?:\s+(?:to|under|notice|as|in|on|for|by|because|this|these|your|it|that|all|any|both|each|disclosure|the\s+(?:request|information|part|remainder|rest|whole|questions?))\b|\s*(?:[.,;:)\-\n]|$))|\bnot\s+obliged\s+to\s+(?:comply|provide|disclose|release)|\bexceeds?\s+the\s+(?:appropriate|cost|upper|prescribed)|\bwould\s+exceed\b|\bmanifestly\s+unreasonable\b|\bvexatious\b|\brepeated\s+request\b|\bexcepted\b|\bexception\s+(?:applies|under)|\bnot\s+(?:be\s+)?(?:disclosed|released)\b|\bdeclin(?:e|ed|ing)\s+to\b|\bwill\s+not\s+(?:be\s+)?(?:disclos|provid|releas)|\bunable\s+to\s+(?:provide|disclose|release|supply|share)\b|\b(?:cannot|can\s*not|can't)\s+(?:provide|disclose|release|supply|share)\b|\bredact",
     )
 });
 static REFERRED: LazyLock<Regex> = LazyLock::new(|| {
@@ -394,6 +394,10 @@ mod tests {
             ("Responses were collected from staff.", Status::Answered),
             ("The policy is attached. Staff names have been redacted under section 40(2).", Status::Partial),
             ("Please find attached the requested report.", Status::Answered),
+            // "Refused" of the people the figures count, not of the request.
+            ("In 2023, 214 people were refused entry at the border.", Status::Answered),
+            ("This part of your request is refused.", Status::Refused),
+            ("We refuse the request under section 14(1).", Status::Refused),
         ];
         for (a, want) in cases {
             assert_eq!(st(a), *want, "{a}");
