@@ -290,6 +290,9 @@ fn parse_answer_form(text: &str, p: usize, le: usize) -> Option<Marker> {
         while e < le && b[e] == b' ' {
             e += 1;
         }
+        // "Answer to Question 3:", "Response to Q3", "Reply for request 2": an answer's number
+        // written through the question's own.
+        e = skip_answer_to_question(text, e, le);
     }
     if e >= le || !b[e].is_ascii_digit() {
         return None;
@@ -311,6 +314,48 @@ fn parse_answer_form(text: &str, p: usize, le: usize) -> Option<Marker> {
         written,
         compound: m.compound,
     })
+}
+
+/// After an answer word: skips "to question ", "to Q", "for request no. " and returns where the
+/// number should start; returns `e` unchanged when no such words follow.
+fn skip_answer_to_question(text: &str, e: usize, le: usize) -> usize {
+    let b = text.as_bytes();
+    let starts = |at: usize, w: &str| {
+        text.len() >= at + w.len() && b[at..at + w.len()].eq_ignore_ascii_case(w.as_bytes())
+    };
+    let skip_spaces = |mut at: usize| {
+        while at < le && matches!(b[at], b' ' | b'\t') {
+            at += 1;
+        }
+        at
+    };
+    let Some(after_to) = ["to ", "for "]
+        .into_iter()
+        .find(|w| starts(e, w))
+        .map(|w| skip_spaces(e + w.len()))
+    else {
+        return e;
+    };
+    for w in ["question", "request", "part", "q"] {
+        if starts(after_to, w) {
+            let mut at = after_to + w.len();
+            if at < le && b[at].is_ascii_alphabetic() {
+                continue; // "questions", "requested"
+            }
+            if at < le && b[at] == b'.' {
+                at += 1;
+            }
+            at = skip_spaces(at);
+            for filler in ["no.", "number"] {
+                if starts(at, filler) {
+                    at = skip_spaces(at + filler.len());
+                    break;
+                }
+            }
+            return at;
+        }
+    }
+    e
 }
 
 /// Parses a marker at `p` (line end `le`). `line_start` allows the looser forms.
@@ -485,6 +530,9 @@ fn parse_word_form(text: &str, p: usize, le: usize, line_start: bool) -> Option<
         rest.len() >= 8 && rest.as_bytes()[..8].eq_ignore_ascii_case(b"question");
     let written = if style == Style::Q {
         written.chars().filter(|&c| c != ' ' && c != '.').collect()
+    } else if is_question_word && text[p + 8..e].bytes().any(|c| c.is_ascii_alphabetic()) {
+        // "Question Number 3", "Question no. 3": the id is "Question 3".
+        format!("{} {}", &text[p..p + 8], written_num(text, &m))
     } else if is_question_word {
         written.to_string()
     } else {
@@ -738,7 +786,8 @@ mod tests {
             ("Q2 How many times?", "Q2", "2"),
             ("Question 3", "Question 3", "3"),
             ("QUESTION 4: what", "QUESTION 4", "4"),
-            ("Question no. 5 - text", "Question no. 5", "5"),
+            ("Question no. 5 - text", "Question 5", "5"),
+            ("Question Number 6:", "Question 6", "6"),
             ("1. How many?", "1", "1"),
             ("1) How many?", "1", "1"),
             ("(1) how many", "1", "1"),
@@ -753,6 +802,13 @@ mod tests {
             ("Request 2: details", "2", "2"),
             ("A1. Yes", "A1", "1"),
             ("Answer 3: No", "Answer 3", "3"),
+            ("Answer To Question 4:", "Answer To Question 4", "4"),
+            ("Response to Q2 - none", "Response to Q2", "2"),
+            (
+                "Reply for request no. 5: yes",
+                "Reply for request no. 5",
+                "5",
+            ),
             ("\"1. quoted request", "1", "1"),
         ];
         for (line, written, key) in cases {

@@ -534,8 +534,14 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
     }
     // 2. Request and response sections under headings ("Your request" / "Our response").
     let units = crate::sections::units(doc, thread);
-    if let Some(q) = sectioned::from_units(doc, thread, markers, &units) {
-        return Some(q);
+    let sectioned = sectioned::from_units(doc, thread, markers, &units);
+    // A section that asks one thing in unnumbered words ("Request summary: X") is a title when a
+    // numbered list of questions stands elsewhere: the list, below, is the questionnaire.
+    let single_unnumbered = sectioned
+        .as_ref()
+        .is_some_and(|q| q.items.len() == 1 && q.items[0].marker.is_none());
+    if let Some(q) = sectioned.as_ref().filter(|_| !single_unnumbered) {
+        return Some(q.clone());
     }
     // 3. A numbered list that asks things, anywhere else: the first, preferring one after a cue.
     let all: Vec<usize> = (0..markers.len())
@@ -569,6 +575,12 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
                 .max_by_key(|(b, _, _)| b.len())
         })
         .or_else(|| scored.iter().find(|(_, l, c)| foi && *c && *l >= 0.15));
+    if let Some(q) = sectioned {
+        let list_at_line_starts = |b: &Block| b.iter().all(|(i, _)| markers[*i].line_start);
+        if !pick.is_some_and(|(b, l, _)| b.len() >= 2 && *l >= 0.5 && list_at_line_starts(b)) {
+            return Some(q);
+        }
+    }
     if let Some((b, _, _)) = pick {
         let m = thread.msg_at(markers[b[0].0].start);
         return Some(from_block(doc, thread, markers, b, m, false));
