@@ -1322,6 +1322,18 @@ mod tests {
     }
 
     #[test]
+    fn lead_in_to_restated_bullets_is_no_question() {
+        let q = questionnaire("Travel budget\n\nFOI reference - FOI-1\n\nYou have requested the following information:\n\n  \u{2022} What is your travel budget for this year?\n  \u{2022} How much of it is for overseas travel?\n\nInformation we are able to supply\n\n  \u{2022} What is your travel budget for this year?\n    About \u{a3}20,000.\n  \u{2022} How much of it is for overseas travel?\n    Up to \u{a3}1,000.\n");
+        let got: Vec<&str> = q.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(got, ["1", "2"]);
+        assert!(
+            q.items[0].text.contains("travel budget"),
+            "{:?}",
+            q.items[0].text
+        );
+    }
+
+    #[test]
     fn split_sentences() {
         let t = "It cost £2.4m. Then e.g. this. Q2? Yes";
         let s: Vec<&str> = sentences(t, 0, t.len())

@@ -123,7 +123,15 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
                 };
                 if let Some(a) = ask_from {
                     let a = a.min(e);
-                    if text[a..e].split_whitespace().count() >= 2 {
+                    let asked = text[a..e].trim();
+                    // "You have requested the following information:" leads in to the asks
+                    // below it; it asks nothing itself.
+                    let lead_in = asked.ends_with(':')
+                        && (asked.to_ascii_lowercase().contains("following")
+                            || asked.split_whitespace().count() <= 4);
+                    if lead_in {
+                        line_asks += 1;
+                    } else if asked.split_whitespace().count() >= 2 {
                         items.extend(split_asks(text, a, e));
                         line_asks += 1;
                     }
