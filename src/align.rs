@@ -36,6 +36,10 @@ pub struct Found {
     /// The answer is another question's, shared ("questions 4 and 5 …").
     pub shared_from: Option<usize>,
     pub via: Via,
+    /// Sentences elsewhere in the letter that name this question although it has its own
+    /// answer ("In relation to questions 1 to 4 for the earlier years … section 21"): what
+    /// they cite applies to the question too.
+    pub notes: Vec<(usize, usize)>,
 }
 
 /// How an answer was found, for diagnostics and tests.
@@ -914,6 +918,14 @@ static ORDINAL_REF: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:your|the|my)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|final|last)\s+(?:question|point|part|request|query|item)",
     )
 });
+/// A paragraph that only says which questions the next one is about: "In relation to questions
+/// 1 to 4 for the earlier years." The paragraph after it is theirs.
+static REFERRING_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:in relation to|with regard to|with respect to|in respect of|regarding|as regards|turning to|in response to|in answer to)\s+(?:your\s+)?(?:questions?|parts?|points?|requests?|items?)\b",
+    )
+});
+
 static META: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:below|as follows|the following|attached|enclosed|set out|listed)\b|\b(?:you asked|your request|you requested)\b",
@@ -1035,9 +1047,6 @@ fn prose_pass(
     found: &mut [Found],
 ) {
     let text = doc.text;
-    if found.iter().all(|f| f.span.is_some()) {
-        return;
-    }
     // Free text: unquoted regions minus answers already found and the questionnaire itself.
     let mut taken: Vec<(usize, usize)> = found.iter().filter_map(|f| f.span).collect();
     taken.extend(found.iter().filter_map(|f| f.restated));
@@ -1055,18 +1064,25 @@ fn prose_pass(
         // A heading that names a question ("Response to question 2:") carries over to the
         // paragraphs below it.
         let mut carried: Vec<usize> = Vec::new();
+        let mut carried_notes: Vec<usize> = Vec::new();
         // Paragraphs.
         while pos < stop {
             let pe = text[pos..stop].find("\n\n").map_or(stop, |p| pos + p);
             let para = text[pos..pe].trim();
-            let heading = para.len() < 80
+            let heading = (para.len() < 80
                 && !para.contains('\n')
-                && (para.ends_with(':') || para.split_whitespace().count() <= 6);
+                && (para.ends_with(':') || para.split_whitespace().count() <= 6))
+                || (para.len() < 120
+                    && !para.contains(['\n', ','])
+                    && REFERRING_LEAD.is_match(para));
             if para.is_empty() {
                 pos = pe + 2;
                 continue;
             }
             let mut current: Vec<usize> = std::mem::take(&mut carried);
+            // Questions named here that have an answer of their own: the paragraph is a note
+            // on them.
+            let mut noted: Vec<usize> = std::mem::take(&mut carried_notes);
             // Sentences before the paragraph's first reference ("The policy is attached. …
             // This answers part 3.") belong to that reference.
             let mut leading: Vec<(usize, usize)> = Vec::new();
@@ -1074,6 +1090,7 @@ fn prose_pass(
             for (s, e) in sentences(text, pos, pe) {
                 if taken.iter().any(|&(a, b)| s < b && a < e) {
                     current.clear();
+                    noted.clear();
                     leading.clear();
                     continue;
                 }
@@ -1085,13 +1102,11 @@ fn prose_pass(
                         && !sent.to_ascii_lowercase().contains("not")
                     {
                         current.clear();
+                        noted.clear();
                         leading.clear();
                         continue;
                     }
-                    current = refs
-                        .into_iter()
-                        .filter(|&i| found[i].span.is_none())
-                        .collect();
+                    (current, noted) = refs.into_iter().partition(|&i| found[i].span.is_none());
                     if !seen_ref {
                         for &i in &current {
                             acc[i].extend(leading.iter().copied());
@@ -1107,9 +1122,15 @@ fn prose_pass(
                         acc[i].push((s, e));
                     }
                 }
+                for &i in &noted {
+                    if !heading {
+                        found[i].notes.push((s, e));
+                    }
+                }
             }
             if heading {
                 carried = current;
+                carried_notes = noted;
             }
             pos = pe + 2;
         }

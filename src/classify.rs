@@ -30,6 +30,21 @@ static REFUSED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\bexempt(?:ion|ed)?\b|\bwithh(?:e|o)ld|\brefus(?:e|al|ing|ed)\b(?:\s+(?:to|under|notice|as|in|on|for|by|because|this|these|your|it|that|all|any|both|each|disclosure|the\s+(?:request|information|part|remainder|rest|whole|questions?))\b|\s*(?:[.,;:)\-\n]|$))|\bnot\s+obliged\s+to\s+(?:comply|provide|disclose|release)|\bexceeds?\s+the\s+(?:appropriate|cost|upper|prescribed)|\bwould\s+exceed\b|\bmanifestly\s+unreasonable\b|\bvexatious\b|\brepeated\s+request\b|\bexcepted\b|\bexception\s+(?:applies|under)|\bnot\s+(?:be\s+)?(?:disclosed|released)\b|\bdeclin(?:e|ed|ing)\s+to\b|\bwill\s+not\s+(?:be\s+)?(?:disclos|provid|releas)|\bunable\s+to\s+(?:provide|disclose|release|supply|share)\b|\b(?:cannot|can\s*not|can't)\s+(?:provide|disclose|release|supply|share)\b|\bredact",
     )
 });
+/// A count just before the word: "3 refused", "214 were refused", "12 applications refused".
+static COUNTED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\d[\d,]*\s+(?:[a-z]+\s+){0,2}(?:were\s+|was\s+|been\s+)?$"));
+
+/// Whether a text says something is refused or withheld. "Refused" after a count is a figure
+/// of the answer ("3 refused"), not a refusal of the request.
+fn refusal_words(text: &str) -> bool {
+    REFUSED.find_iter(text).any(|m| {
+        let word = &text[m.start()..m.end()];
+        let is_refus = word.len() > 5 && word[..5].eq_ignore_ascii_case("refus");
+        let before = &text[crate::text::floor_char(text, m.start().saturating_sub(40))..m.start()];
+        !(is_refus && COUNTED.is_match(before))
+    })
+}
+
 static REFERRED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\breasonably\s+accessible\b|\baccessible\s+(?:to\s+(?:you|the\s+public)\s+)?by\s+other\s+means|\botherwise\s+accessible\b|\bpublicly\s+(?:available|accessible)\b|\b(?:is|are|been|was|were)\s+(?:already\s+)?published\b|\bpublishe[sd]\s+(?:on|at|in|online)\b|\bcan\s+be\s+(?:found|accessed|viewed|obtained|located|downloaded)\b|\b(?:see|visit|refer\s+to|follow|access|use|click)\s+(?:on\s+)?(?:the\s+|our\s+|this\s+|their\s+)?(?:following\s+|attached\s+|below\s+|above\s+)?(?:link|website|web\s?page|url|web\s?site|site|portal|hyperlink)s?\b|\bfollowing\s+(?:link|url|web\s?page|website|address)\b|\blinks?\s+below\b|\bavailable\s+(?:at|from|on|via|through)\s+(?:the\s+following|this|our\s+web|the\s+web|our\s+internet|the\s+internet|the\s+link)|https?://|\bwww\.",
@@ -79,7 +94,7 @@ pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
     let withhold_ex = exemptions.iter().any(withholds);
     let not_held_ex = exemptions.iter().any(means_not_held);
     let referred = refer_ex || REFERRED.is_match(answer);
-    let refused = withhold_ex || (REFUSED.is_match(answer) && !referred);
+    let refused = withhold_ex || (refusal_words(answer) && !referred);
     let cross = CROSS_REF.captures(answer);
     let cross_ref = cross
         .as_ref()
@@ -246,7 +261,7 @@ pub fn decide(
             Said {
                 span: (s, e),
                 ncnd: sig.ncnd && NCND.is_match(t),
-                refused: sig.refused && REFUSED.is_match(t),
+                refused: sig.refused && refusal_words(t),
                 withholds: cited.iter().any(withholds),
                 referred: sig.referred
                     && (REFERRED.is_match(t) || cited.iter().any(refers_elsewhere)),
@@ -398,6 +413,9 @@ mod tests {
             ("In 2023, 214 people were refused entry at the border.", Status::Answered),
             ("This part of your request is refused.", Status::Refused),
             ("We refuse the request under section 14(1).", Status::Refused),
+            ("3 refused (the other 2 are still being considered)", Status::Answered),
+            ("12 applications were refused.", Status::Answered),
+            ("The 2 requests were refused under section 12.", Status::Refused),
         ];
         for (a, want) in cases {
             assert_eq!(st(a), *want, "{a}");

@@ -82,6 +82,24 @@ fn refuse_all(questions: &mut [Question], cited: &[Exemption], basis: impl Fn() 
     }
 }
 
+/// The exemptions that notes naming a question cite, beyond those its answer cites.
+fn notes_exemptions(
+    text: &str,
+    notes: &[(usize, usize)],
+    have: &[Exemption],
+    law: crate::model::Law,
+) -> Vec<Exemption> {
+    let mut out: Vec<Exemption> = Vec::new();
+    for &(s, e) in notes {
+        for x in exemptions::cited(&text[s..e], law) {
+            if !have.iter().chain(&out).any(|h| h.section == x.section) {
+                out.push(x);
+            }
+        }
+    }
+    out
+}
+
 /// Analyses text that is already decoded (a paste).
 pub fn analyse_text(text: &str, name: &str) -> Analysis {
     analyse(text.as_bytes(), name)
@@ -129,10 +147,19 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
         for &(a, b) in &f.parts {
             values.extend(values::extract(&item.text, &norm.text[a..b], a));
         }
-        let exemptions = exemptions::cited(&f.text, law);
+        let mut exemptions = exemptions::cited(&f.text, law);
         let sig = classify::signals(&f.text, &exemptions);
         let verdict = classify::decide(&norm.text, &f.parts, &f.text, &sig, &exemptions, &values);
-        let status = verdict.status;
+        let mut status = verdict.status;
+        // A note elsewhere that names this question and cites an exemption ("In relation to
+        // questions 1 to 4 for the earlier years … section 21") withholds part of it.
+        let noted = notes_exemptions(&norm.text, &f.notes, &exemptions, law);
+        if !noted.is_empty() {
+            exemptions.extend(noted);
+            if status == Status::Answered {
+                status = Status::Partial;
+            }
+        }
         let status_basis = verdict.basis.map(|(s, e)| {
             // The sentence without the answer's label ("Response: Yes." is "Yes.").
             let s = (s + align::label_len(&norm.text[s..e])).min(e);

@@ -51,7 +51,7 @@ const DATE_TAIL: &str =
 
 const REQUEST_WORDS: &str = r"(?:(?:your|the|original|full|our|foi|eir)\s+)?(?:requests?(?:\s+for\s+information)?|information\s+requested|requested\s+information|details?\s+of\s+(?:the\s+|your\s+)?request|request\s+(?:details?|summary|text|wording)|you\s+asked(?:\s+(?:for|us|us\s+for))?|what\s+you\s+asked(?:\s+for)?|your\s+questions?|questions?\s+asked|the\s+information\s+you\s+requested|you\s+requested|you\s+wrote|summary\s+of\s+(?:the\s+)?request)";
 
-const RESPONSE_WORDS: &str = r"(?:(?:our|the|council'?s?|trust'?s?|force'?s?|board'?s?|university'?s?|department'?s?|authority'?s?|service'?s?|foi|eir)\s+)?(?:responses?|reply|answers?|we\s+said|our\s+reply|response\s+(?:details?|summary)|details\s+of\s+(?:the\s+|our\s+)?response|information\s+(?:provided|disclosed|released)|decision)(?:\s+to\s+(?:your\s+)?(?:request|questions?))?";
+const RESPONSE_WORDS: &str = r"(?:(?:our|the|council'?s?|trust'?s?|force'?s?|board'?s?|university'?s?|department'?s?|authority'?s?|service'?s?|foi|eir)\s+)?(?:responses?|in\s+response|reply|answers?|we\s+said|our\s+reply|response\s+(?:details?|summary)|details\s+of\s+(?:the\s+|our\s+)?response|information\s+(?:provided|disclosed|released)|decision)(?:\s+to\s+(?:your\s+)?(?:request|questions?))?";
 
 /// A reference after a heading word: "Request 101004583120", "Request FOI/23/0456".
 const REF_TAIL: &str = r"(?:[ \t]+(?:no\.?|number|ref\.?)?[ \t]*[A-Z]{0,6}[/-]?\d[A-Z0-9/-]{3,})?";
@@ -77,7 +77,7 @@ static RESPONSE_INLINE: LazyLock<Regex> =
 /// The first words a heading line can open with: a cheap pass to find the lines worth reading.
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)^[ \t]*(?:#+[ \t]*)?(?:your|the|original|full|our|foi|eir|foisa|requests?|information|requested|details?|you|what|questions?|summary|responses?|reply|answers?|we|council'?s?|trust'?s?|force'?s?|board'?s?|university'?s?|department'?s?|authority'?s?|service'?s?|decision)\b",
+        r"(?im)^[ \t]*(?:#+[ \t]*)?(?:your|the|original|full|our|foi|eir|foisa|requests?|information|requested|details?|you|what|questions?|summary|responses?|reply|answers?|we|council'?s?|trust'?s?|force'?s?|board'?s?|university'?s?|department'?s?|authority'?s?|service'?s?|decision|in[ \t]+response)\b",
     )
 });
 /// Labels distinctive enough to be read in the middle of a line, for text that lost its line
@@ -281,21 +281,29 @@ fn request_paragraphs_end(text: &str, s: usize, e: usize) -> Option<usize> {
         }
         return None;
     }
-    let number = |t: &str| -> Option<u32> {
+    // A paragraph's number, and whether a letter follows it ("5a." is a part of 5).
+    let number = |t: &str| -> Option<(u32, bool)> {
         let t = t.trim_start();
         let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-        let rest = &t[digits.len()..];
+        let mut rest = &t[digits.len()..];
+        let part = rest.len() > 1
+            && rest.as_bytes()[0].is_ascii_lowercase()
+            && matches!(rest.as_bytes()[1], b'.' | b')' | b' ');
+        if part {
+            rest = &rest[1..];
+        }
         (!digits.is_empty() && rest.starts_with(['.', ')', ' ']))
-            .then(|| digits.parse().ok())
+            .then(|| digits.parse().ok().map(|n| (n, part)))
             .flatten()
     };
     let mut end = paras[0].1;
-    let mut expect = number(&text[paras[0].0..paras[0].1]).map_or(1, |n| n + 1);
+    let mut expect = number(&text[paras[0].0..paras[0].1]).map_or(1, |(n, _)| n + 1);
     let mut colon = text[paras[0].0..paras[0].1].trim_end().ends_with(':');
     for &(a, b) in &paras[1..] {
         let t = &text[a..b];
         match number(t) {
-            Some(n) if n == expect => expect += 1,
+            Some((n, _)) if n == expect => expect += 1,
+            Some((n, true)) if n + 1 == expect => {}
             Some(_) => break,
             None if colon => {}
             None => break,

@@ -1,0 +1,92 @@
+//! Small invented replies, one per shape of real reply that the engine once misread, each
+//! asserting the whole reading of that shape: which questions, which answers, which status and
+//! which exemptions. The shapes come from the layouts in `tests/layouts/` (modelled on real
+//! replies); the texts here are shorter, so that a failure points at one mechanism.
+
+use foi_analyser::{analyse_text, Analysis, Status};
+
+fn row(a: &Analysis, id: &str) -> (Status, Vec<String>, String) {
+    let q = a
+        .questions
+        .iter()
+        .find(|q| q.id == id)
+        .unwrap_or_else(|| panic!("no question {id}: {:?}", ids(a)));
+    (
+        q.status,
+        q.exemptions.iter().map(|e| e.section.clone()).collect(),
+        q.answer.as_ref().map_or(String::new(), |x| x.text.clone()),
+    )
+}
+
+fn ids(a: &Analysis) -> Vec<String> {
+    a.questions.iter().map(|q| q.id.clone()).collect()
+}
+
+/// A disclosure-log record: "Question Number N:" and "Answer To Question N:" label lines with
+/// the words on the next line, under a one-line "Request Summary:".
+#[test]
+fn question_number_and_answer_to_question_labels() {
+    let a = analyse_text(
+        "Example Trust\n\nReference: FOI_100\n\nDate Request Received: 04/03/2019\n\n\
+         Request Summary: Parking permits\n\n\
+         Question Number 1:\nHow many staff parking permits did the Trust issue in 2018?\n\n\
+         Answer To Question 1:\n412\n\n\
+         Question Number 2:\nDoes the Trust charge staff for parking?\n\n\
+         Answer To Question 2:\nNo\n\n\
+         Question Number 3:\nHow much parking income did the Trust receive in 2018?\n\n\
+         Answer To Question 3:\nThe Trust does not hold this information.\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["Question 1", "Question 2", "Question 3"]);
+    assert_eq!(row(&a, "Question 1").2, "412");
+    assert_eq!(row(&a, "Question 2").2, "No");
+    assert_eq!(row(&a, "Question 3").0, Status::NotHeld);
+}
+
+/// A paragraph that says which questions the next one is about, then a refusal under section 21
+/// for part of them, then the numbered answers: the exemption goes to the named questions.
+#[test]
+fn a_note_naming_answered_questions_gives_them_its_exemption() {
+    let a = analyse_text(
+        "Permits - 12/22\n\nFreedom of Information Act 2000\n\nYou asked:\n\n\
+         1. How many permits did you issue in each year since 2019?\n\n\
+         2. How many permits did you refuse in each year since 2019?\n\n\
+         3. What is the fee for a permit?\n\n\
+         In Response:\n\n\
+         In relation to questions 1 and 2 for the years 2019 and 2020.\n\n\
+         These figures are published in our annual report, so I rely on Section 21 of the \
+         Freedom of Information Act 2000 for them.\n\n\
+         For 2021 the figures are below.\n\n\
+         1. 47 permits issued\n\n\
+         2. 3 refused\n\n\
+         3. The fee is £12.\n\n\
+         Please quote the reference number above if you contact us.\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2", "3"]);
+    for id in ["1", "2"] {
+        let (status, ex, _) = row(&a, id);
+        assert_eq!(ex, ["21"], "question {id}");
+        assert_eq!(status, Status::Partial, "question {id}");
+    }
+    let (status, ex, answer) = row(&a, "3");
+    assert!(ex.is_empty());
+    assert_eq!(status, Status::Answered);
+    assert!(answer.contains("£12"), "{answer}");
+}
+
+/// "You have requested the following information:" before restated bullets leads in to them.
+#[test]
+fn lead_in_before_bullets_is_no_question() {
+    let a = analyse_text(
+        "Travel budget\n\nFOI reference - FOI-9\n\nYou have requested the following \
+         information:\n\n  \u{2022} What is your travel budget for 2021?\n  \u{2022} How much of \
+         it is for overseas travel?\n\nInformation we are able to supply\n\n  \u{2022} What is \
+         your travel budget for 2021?\n    About £310,000.\n  \u{2022} How much of it is for \
+         overseas travel?\n    Up to £8,000.\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2"]);
+    assert!(row(&a, "1").2.contains("310,000"), "{:?}", row(&a, "1"));
+    assert!(row(&a, "2").2.contains("8,000"), "{:?}", row(&a, "2"));
+}
