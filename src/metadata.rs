@@ -481,6 +481,13 @@ static REF_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?m)^[ \t]*(?:FOI|EIR|FOISA|ATISN|FOIR|RFI)[ \t/:-]*(?:[A-Z]{1,6}[ \t/-]+)?\d")
 });
 
+/// A page title that ends with its reference: "Pedlars certificates - 274/22".
+static REF_TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?m)^[ \t]*[A-Za-z][^\n]{2,100}?[ \t][-\x{2013}][ \t]+([A-Z]{0,6}[/-]?\d[0-9A-Z/-]{2,})[ \t]*$",
+    )
+});
+
 /// The reference written after `at`: the run of tokens that hold digits or are short capitals
 /// ("FOI 231 03 24", "WC/FOI 318/24", "EIR-LAC-2024-0931"), up to a word, " - " or the line's end.
 fn reference_at(text: &str, at: usize) -> Option<String> {
@@ -538,6 +545,18 @@ fn labelled_references(doc: &Doc, thread: &Thread) -> Vec<String> {
             continue;
         }
         if let Some(r) = reference_at(text, m.end()) {
+            push(r);
+        }
+    }
+    for c in REF_TITLE_END.captures_iter(text) {
+        let Some(g) = c.get(1) else { continue };
+        if doc.line_of(g.start()) >= 12 || thread.in_furniture(g.start()) {
+            continue;
+        }
+        if is_financial_year(g.as_str()) || !g.as_str().contains(['/', '-']) {
+            continue;
+        }
+        if let Some(r) = reference_at(text, g.start()) {
             push(r);
         }
     }
@@ -926,6 +945,11 @@ mod tests {
         assert_eq!(m.references, ["2022-4471", "000733/23"]);
         assert_eq!(m.received.map(|d| d.iso()).as_deref(), Some("2021-08-11"));
         assert_eq!(m.title.as_deref(), Some("Parks"));
+        // A page title that ends with its reference; a financial year there is none.
+        let m = meta("Pedlars certificates - 274/22\n\nDate Responded 09 March 2022\n\nYou asked: how many?\n");
+        assert_eq!(m.references, ["274/22"]);
+        let m = meta("Budget figures - 2021/22\n\nYou asked: how much?\n");
+        assert!(m.references.is_empty(), "{:?}", m.references);
     }
 
     #[test]
