@@ -39,7 +39,9 @@ static COUNTED: LazyLock<Regex> =
 fn refusal_words(text: &str) -> bool {
     REFUSED.find_iter(text).any(|m| {
         let word = &text[m.start()..m.end()];
-        let is_refus = word.len() > 5 && word[..5].eq_ignore_ascii_case("refus");
+        let is_refus = word
+            .get(..5)
+            .is_some_and(|w| w.eq_ignore_ascii_case("refus"));
         let before = &text[crate::text::floor_char(text, m.start().saturating_sub(40))..m.start()];
         !(is_refus && COUNTED.is_match(before))
     })

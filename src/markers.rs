@@ -336,7 +336,7 @@ fn skip_answer_to_question(text: &str, e: usize, le: usize) -> usize {
     else {
         return e;
     };
-    for w in ["question", "request", "part", "q"] {
+    for w in QUESTION_WORDS.into_iter().chain(["q"]) {
         if starts(after_to, w) {
             let mut at = after_to + w.len();
             if at < le && b[at].is_ascii_alphabetic() {
@@ -345,12 +345,28 @@ fn skip_answer_to_question(text: &str, e: usize, le: usize) -> usize {
             if at < le && b[at] == b'.' {
                 at += 1;
             }
-            at = skip_spaces(at);
-            for filler in ["no.", "number"] {
-                if starts(at, filler) {
-                    at = skip_spaces(at + filler.len());
-                    break;
-                }
+            return skip_number_word(text, skip_spaces(at), le);
+        }
+    }
+    e
+}
+
+/// The words that name a question by its number: "Question 3", "Request 2", "Point 4".
+const QUESTION_WORDS: [&str; 5] = ["question", "request", "point", "item", "part"];
+
+/// Skips "no. ", "no " or "number " before a question's number ("Question no. 3", "Answer to
+/// question number 3") and returns where the number should start.
+fn skip_number_word(text: &str, e: usize, le: usize) -> usize {
+    let b = text.as_bytes();
+    for filler in ["no.", "no", "number"] {
+        let t = &text[e..le];
+        if t.len() > filler.len()
+            && t.as_bytes()[..filler.len()].eq_ignore_ascii_case(filler.as_bytes())
+            && matches!(t.as_bytes()[filler.len()], b' ' | b'0'..=b'9')
+        {
+            let mut at = e + filler.len();
+            while at < le && b[at] == b' ' {
+                at += 1;
             }
             return at;
         }
@@ -471,9 +487,8 @@ fn parse_at(text: &str, p: usize, le: usize, line_start: bool) -> Option<Marker>
 fn parse_word_form(text: &str, p: usize, le: usize, line_start: bool) -> Option<Marker> {
     let b = &text.as_bytes()[..le];
     let rest = &text[p..le];
-    const WORDS: [&str; 5] = ["question", "request", "point", "item", "part"];
     let mut q = None;
-    for w in WORDS {
+    for w in QUESTION_WORDS {
         if rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes()) {
             if w != "question" && !line_start {
                 return None;
@@ -485,21 +500,7 @@ fn parse_word_form(text: &str, p: usize, le: usize, line_start: bool) -> Option<
             while e < le && matches!(b[e], b' ' | b'\t') {
                 e += 1;
             }
-            // "Question no. 3", "Question number 3"
-            for filler in ["no.", "no", "number"] {
-                let t = &text[e..le];
-                if t.len() > filler.len()
-                    && t.as_bytes()[..filler.len()].eq_ignore_ascii_case(filler.as_bytes())
-                    && matches!(t.as_bytes()[filler.len()], b' ' | b'0'..=b'9')
-                {
-                    e += filler.len();
-                    while e < le && b[e] == b' ' {
-                        e += 1;
-                    }
-                    break;
-                }
-            }
-            q = Some((e, Style::Word));
+            q = Some((skip_number_word(text, e, le), Style::Word));
             break;
         }
     }

@@ -548,9 +548,11 @@ fn labelled_references(doc: &Doc, thread: &Thread) -> Vec<String> {
             push(r);
         }
     }
-    for c in REF_TITLE_END.captures_iter(text) {
+    // Titles stand in the first twelve lines: only those are read for them.
+    let head = &text[..doc.line_range(doc.line_count().min(12).saturating_sub(1)).1];
+    for c in REF_TITLE_END.captures_iter(head) {
         let Some(g) = c.get(1) else { continue };
-        if doc.line_of(g.start()) >= 12 || thread.in_furniture(g.start()) {
+        if thread.in_furniture(g.start()) {
             continue;
         }
         if is_financial_year(g.as_str()) || !g.as_str().contains(['/', '-']) {
@@ -560,12 +562,10 @@ fn labelled_references(doc: &Doc, thread: &Thread) -> Vec<String> {
             push(r);
         }
     }
-    for m in REF_TITLE.find_iter(text) {
+    for m in REF_TITLE.find_iter(head) {
         let s = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
-        if doc.line_of(s) < 12 {
-            if let Some(r) = reference_at(text, s) {
-                push(r);
-            }
+        if let Some(r) = reference_at(text, s) {
+            push(r);
         }
     }
     out

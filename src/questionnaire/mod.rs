@@ -534,15 +534,12 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
     }
     // 2. Request and response sections under headings ("Your request" / "Our response").
     let units = crate::sections::units(doc, thread);
-    let sectioned = sectioned::from_units(doc, thread, markers, &units);
     // A section that asks one thing in unnumbered words ("Request summary: X") is a title when a
     // numbered list of questions stands elsewhere: the list, below, is the questionnaire.
-    let single_unnumbered = sectioned
-        .as_ref()
-        .is_some_and(|q| q.items.len() == 1 && q.items[0].marker.is_none());
-    if let Some(q) = sectioned.as_ref().filter(|_| !single_unnumbered) {
-        return Some(q.clone());
-    }
+    let sectioned = match sectioned::from_units(doc, thread, markers, &units) {
+        Some(q) if !(q.items.len() == 1 && q.items[0].marker.is_none()) => return Some(q),
+        single_unnumbered => single_unnumbered,
+    };
     // 3. A numbered list that asks things, anywhere else: the first, preferring one after a cue.
     let all: Vec<usize> = (0..markers.len())
         .filter(|&i| !thread.in_furniture(markers[i].start))
