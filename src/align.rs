@@ -55,6 +55,8 @@ pub enum Via {
     Words,
     /// Prose naming the question.
     Prose,
+    /// A sentence of the reply that shares the question's distinctive words.
+    Matched,
     /// An answer that says it covers this question too.
     Shared,
     /// The sole question of a request, answered by the letter.
@@ -314,14 +316,22 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
     if q.units.len() == 1 {
         units_pass(doc, q, &stops, &mut found);
     }
-    // 9. No question found its own answer: the latest reply letter answers them all.
-    if n > 1 && found.iter().all(|f| f.span.is_none()) {
+    // 9. No question found its own answer: the latest reply letter answers them all. So it
+    // does when the asks are unnumbered prose and the letter answers some of them only by
+    // sharing their words ("I would be grateful for X and Y." answered by a letter about both):
+    // the letter answers the request as a whole.
+    let prose_asks = q.items.iter().all(|it| !it.numbered);
+    let only_matched = found
+        .iter()
+        .all(|f| f.span.is_none() || f.via == Via::Matched)
+        && found.iter().any(|f| f.span.is_none());
+    if n > 1 && (found.iter().all(|f| f.span.is_none()) || (prose_asks && only_matched)) {
         if let Some(&(rs, re_, _)) = regions.iter().rev().find(|r| !r.2) {
             let (body_start, stop) = letter_body(doc, thread, &stops, (rs, re_), None);
             let (s, e) = cut_answer(doc, q, &stops, body_start, stop);
             if s < e {
                 for (k, f) in found.iter_mut().enumerate() {
-                    if !q.items[k].header {
+                    if !q.items[k].header && f.span.is_none() {
                         f.span = Some((s, e));
                         f.via = Via::Shared;
                     }
@@ -382,12 +392,13 @@ fn units_pass(doc: &Doc, q: &Questionnaire, stops: &[usize], found: &mut [Found]
         // so does one whose answers matched by their words are single sentences. One whose
         // matched answer is most of the response (a block of figures that takes up several
         // asks at once) answers as a whole.
-        let by_number = idxs
-            .iter()
-            .any(|&i| found[i].span.is_some() && !matches!(found[i].via, Via::Prose | Via::Words));
+        let by_number = idxs.iter().any(|&i| {
+            found[i].span.is_some()
+                && !matches!(found[i].via, Via::Prose | Via::Matched | Via::Words)
+        });
         let covered: usize = idxs
             .iter()
-            .filter(|&&i| found[i].via == Via::Prose)
+            .filter(|&&i| matches!(found[i].via, Via::Prose | Via::Matched))
             .filter_map(|&i| found[i].span)
             .map(|(a, b)| b.min(e).saturating_sub(a.max(s)))
             .sum();
@@ -1394,10 +1405,34 @@ fn overlap_pass(
     }
     for i in missing {
         if let Some((_, (s, e))) = best[i] {
-            found[i].span = Some((s, e));
-            found[i].via = Via::Prose;
+            found[i].span = Some((s, table_after(text, e).unwrap_or(e)));
+            found[i].via = Via::Matched;
         }
     }
+}
+
+/// The end of a table that follows the paragraph of the sentence ending at `end`: the sentence
+/// that matched a question ("We can also tell you how many people visited the exhibitions.")
+/// introduces the figures below its paragraph. A table here is a block of two or more short lines, each with a figure.
+fn table_after(text: &str, end: usize) -> Option<usize> {
+    let end = text[end..].find("\n\n").map_or(text.len(), |p| end + p);
+    let rest = &text[end..];
+    let gap = rest.len() - rest.trim_start().len();
+    if !rest[..gap].contains("\n\n") {
+        return None;
+    }
+    let start = end + gap;
+    let block_end = text[start..].find("\n\n").map_or(text.len(), |p| start + p);
+    let lines: Vec<&str> = text[start..block_end].lines().collect();
+    // A heading row without figures may open it.
+    let rows = match lines.first() {
+        Some(h) if !h.bytes().any(|b| b.is_ascii_digit()) => &lines[1..],
+        _ => &lines[..],
+    };
+    let tabular = rows.len() >= 2
+        && lines.iter().all(|l| l.len() <= 120)
+        && rows.iter().all(|l| l.bytes().any(|b| b.is_ascii_digit()));
+    tabular.then_some(block_end)
 }
 
 static COVERS_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1415,7 +1450,7 @@ fn share_pass(doc: &Doc, q: &Questionnaire, found: &mut [Found]) {
         let Some((s, e)) = found[k].span else {
             continue;
         };
-        if found[k].shared_from.is_some() || found[k].via == Via::Prose {
+        if found[k].shared_from.is_some() || matches!(found[k].via, Via::Prose | Via::Matched) {
             continue;
         }
         let head_end = crate::text::floor_char(text, (s + 400).min(e));

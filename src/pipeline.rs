@@ -100,6 +100,31 @@ fn notes_exemptions(
     out
 }
 
+/// Whether a note naming question `i` refuses it in so many words. A note often names several
+/// questions in clauses of their own ("We can only answer Q1, the other Q2 & Q3 would take too
+/// long"): the refusal goes to the questions of its clause, and a clause naming none continues
+/// the one before ("In relation to questions 1 to 4, the information is withheld").
+fn notes_refuse(
+    text: &str,
+    notes: &[(usize, usize)],
+    q: &questionnaire::Questionnaire,
+    i: usize,
+) -> bool {
+    notes.iter().any(|&(s, e)| {
+        let mut refs: Vec<usize> = Vec::new();
+        text[s..e]
+            .split([',', ';', ':'])
+            .flat_map(|c| c.split(" but "))
+            .any(|clause| {
+                let own = align::question_refs(q, clause);
+                if !own.is_empty() {
+                    refs = own;
+                }
+                refs.contains(&i) && classify::signals(clause, &[]).refused
+            })
+    })
+}
+
 /// Analyses text that is already decoded (a paste).
 pub fn analyse_text(text: &str, name: &str) -> Analysis {
     analyse(text.as_bytes(), name)
@@ -159,6 +184,15 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
             if status == Status::Answered {
                 status = Status::Partial;
             }
+        } else if status == Status::Answered && notes_refuse(&norm.text, &f.notes, &q, i) {
+            // "We can answer Q1; Q2 and Q3 would take a great deal of time to work out": a
+            // note that refuses this question without citing a section. An answer with no
+            // figure of its own ("the information is held") is then no answer at all.
+            status = if values.is_empty() {
+                Status::Refused
+            } else {
+                Status::Partial
+            };
         }
         let status_basis = verdict.basis.map(|(s, e)| {
             // The sentence without the answer's label ("Response: Yes." is "Yes.").

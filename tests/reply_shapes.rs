@@ -90,3 +90,56 @@ fn lead_in_before_bullets_is_no_question() {
     assert!(row(&a, "1").2.contains("310,000"), "{:?}", row(&a, "1"));
     assert!(row(&a, "2").2.contains("8,000"), "{:?}", row(&a, "2"));
 }
+
+/// A letter that answers one numbered question and says, in another clause of the same
+/// sentence, that the others would take too long: only those are refused, and their own answer
+/// ("the information is held") does not make them answered.
+#[test]
+fn a_clause_refusing_some_questions_without_a_section() {
+    let a = analyse_text(
+        "Dear Example Council,\n\nPlease tell me:\n\n\
+         (1) How many empty homes are there in your area?\n\n\
+         (2) In which countries do the owners of second homes live?\n\n\
+         (3) In which countries do the owners of empty homes live?\n\n\
+         Yours faithfully,\n\nA Requester\n\n---\n\n\
+         Dear Requester\n\n\
+         We can answer Q1, but Q2 & Q3 would take a great deal of time to work out for every \
+         owner.\n\n\
+         Q1 - 315 empty homes.\n\n\
+         Q2 & 3 - We can confirm that the council holds this information.\n\n\
+         Yours sincerely\n\nInformation Team, Example Council\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2", "3"]);
+    assert_eq!(row(&a, "1").0, Status::Answered);
+    assert_eq!(row(&a, "2").0, Status::Refused);
+    assert_eq!(row(&a, "3").0, Status::Refused);
+}
+
+/// A disclosure page whose request is one prose sentence of two asks, answered by a letter
+/// that takes up one ask by its words (with a table below) and the other only in passing:
+/// the first keeps its sentence and table, the other gets the letter. "The information you
+/// asked for is published" in the reply is not a third ask.
+#[test]
+fn prose_asks_answered_by_a_letter_with_a_table() {
+    let a = analyse_text(
+        "Visitor numbers\n\nFOI request reference: F0001\n\n\
+         I would be grateful for details of how many people have visited exhibitions and how \
+         much the search rooms have been used in recent years.\n\n\
+         Part of the information you asked for is already published online, so section 21 \
+         of the Freedom of Information Act applies to it. Look for the document called 'Visitors' \
+         on our website.\n\n\
+         We can also tell you how many people visited our temporary exhibitions. We began \
+         running them in 2018, so no data is held for earlier years.\n\n\
+         Year Exhibition Visitors\n\
+         2018 Maps of the Sea 4,500\n\
+         2019 Letters Home 7,250\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2"]);
+    let (status, _, answer) = row(&a, "1");
+    assert_eq!(status, Status::Partial, "{answer}");
+    assert!(answer.contains("Letters Home"), "{answer}");
+    let (_, ex, answer) = row(&a, "2");
+    assert_eq!(ex, ["21"], "{answer}");
+}

@@ -32,6 +32,13 @@ static RESTATED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Verbs that open a main clause: after "the information you asked for" they show the words
+/// before them were a relative clause, not a restated ask.
+const FINITE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "should", "must", "does", "did", "falls", "fall", "relates", "relate", "includes",
+];
+
 /// Whether a sentence restates an ask of the request ("You further asked that …").
 pub(super) fn restates(sent: &str) -> bool {
     RESTATED.is_match(sent)
@@ -116,7 +123,8 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
                 if sent.split_whitespace().count() < 4 || !super::wordy(sent) {
                     continue;
                 }
-                let ask_from = if asks(sent) {
+                let direct = asks(sent);
+                let ask_from = if direct {
                     Some(s)
                 } else {
                     RESTATED.find(&text[s..e]).map(|r| s + r.end())
@@ -129,8 +137,14 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
                     let lead_in = asked.ends_with(':')
                         && (asked.to_ascii_lowercase().contains("following")
                             || asked.split_whitespace().count() <= 4);
+                    // "The information you asked for is published": a relative clause, and
+                    // what follows it is the reply's verb, not an ask.
+                    let first = asked.split_whitespace().next().unwrap_or("");
+                    let clause =
+                        !direct && FINITE_VERBS.iter().any(|v| first.eq_ignore_ascii_case(v));
                     if lead_in {
                         line_asks += 1;
+                    } else if clause {
                     } else if asked.split_whitespace().count() >= 2 {
                         items.extend(split_asks(text, a, e));
                         line_asks += 1;
