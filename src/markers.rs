@@ -224,7 +224,10 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
                     bytes[i - 1],
                     b' ' | b'\t' | b':' | b';' | b',' | b'(' | b'"'
                 );
-            if prev_ok && matches!(b, b'Q' | b'q' | b'(' | b'a'..=b'z' | b'0'..=b'9') {
+            if prev_ok
+                && matches!(b, b'Q' | b'q' | b'(' | b'a'..=b'z' | b'0'..=b'9')
+                && !in_citation(text, ls, i)
+            {
                 if let Some(m) = parse_at(text, i, le, false) {
                     i = m.end;
                     out.push(m);
@@ -235,6 +238,33 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
         }
     }
     out
+}
+
+/// Whether `i` (inside the line starting at `ls`) is a subsection of a cited provision, not a
+/// question number: "40(2)" and "29(1)(a)" (glued to the section's brackets) and the "(3)" of
+/// "sections 40(2) and (3)".
+fn in_citation(text: &str, ls: usize, i: usize) -> bool {
+    let b = text.as_bytes();
+    let glued = |k: usize| k > ls && (b[k - 1].is_ascii_alphanumeric() || b[k - 1] == b')');
+    if i > ls && b[i - 1] == b'(' && glued(i - 1) {
+        return true;
+    }
+    // The number of "(3)" is read from its bracket.
+    let i = if i > ls && b[i - 1] == b'(' { i - 1 } else { i };
+    let mut before =
+        text[crate::text::floor_char(text, i.saturating_sub(24).max(ls))..i].trim_end();
+    for joiner in ["and", "or", "to", "&", ","] {
+        if let Some(rest) = before.strip_suffix(joiner) {
+            before = rest.trim_end();
+            break;
+        }
+    }
+    // "40(2)" just before: a bracket group glued to its section number.
+    before.ends_with(')')
+        && before.rfind('(').is_some_and(|open| {
+            let start = before.as_ptr() as usize - text.as_ptr() as usize;
+            glued(start + open)
+        })
 }
 
 /// `Question: text`, `Q: text`, `Request: text` at the start of a line.
@@ -774,6 +804,19 @@ mod tests {
             .into_iter()
             .map(|m| (m.written.clone(), m.label.key(), m.line_start))
             .collect()
+    }
+
+    #[test]
+    fn subsections_of_a_cited_section_are_no_markers() {
+        let ms =
+            found("a) Figures of five or less are withheld: sections 40(2) and (3) apply.\nb) 9\n");
+        let keys: Vec<&str> = ms.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(keys, ["a", "b"]);
+        let ms = found("1. We rely on sections 29(1)(a) and 30(b)(i),(ii) of FOISA.\n");
+        assert_eq!(ms.len(), 1, "{ms:?}");
+        // A bracketed number after words is still a marker.
+        let ms = found("I ask for (1) the policy and (2) the budget.\n");
+        assert_eq!(ms.len(), 2, "{ms:?}");
     }
 
     #[test]
