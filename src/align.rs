@@ -279,6 +279,16 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
         }
     }
 
+    // 2a. Answers typed at the end of their question's line.
+    for (qi, it) in q.items.iter().enumerate() {
+        if let (None, Some((s, e))) = (found[qi].span, it.glued) {
+            if s < e {
+                found[qi].span = Some((s, e));
+                found[qi].via = Via::Restated;
+            }
+        }
+    }
+
     // 2b. One answer for a range of questions ("2. - 6. N/A", "Q2 & 3 -").
     range_pass(doc, markers, q, &regions, &stops, &mut found);
 

@@ -703,6 +703,16 @@ fn parse_number_form(text: &str, p: usize, le: usize, line_start: bool) -> Optio
             true
         }
         b'\t' | b'|' => line_start,
+        // "1, How many …": a comma after a small number at a line's start, before a word with a
+        // capital (never "12, 13 and 14 were …").
+        b',' => {
+            end = e + 1;
+            line_start
+                && n < 100
+                && !compound
+                && b.get(end) == Some(&b' ')
+                && b.get(end + 1).is_some_and(|c| c.is_ascii_uppercase())
+        }
         b' ' => {
             // "1 - text", "Q1 text" (word forms), "1 (a)" handled; bare "1 Text" only after Q.
             let rest = &text[e..le];

@@ -143,3 +143,29 @@ fn prose_asks_answered_by_a_letter_with_a_table() {
     let (_, ex, answer) = row(&a, "2");
     assert_eq!(ex, ["21"], "{answer}");
 }
+
+/// A disclosure log that pastes the request back with each answer typed at the end of its
+/// question's line, after the period asked about or after the question mark.
+#[test]
+fn answers_glued_to_the_ends_of_restated_questions() {
+    let a = analyse_text(
+        "Reference FOI/2025/001\nDescription Patient transport\n\nRequest\n\n\
+         Please treat this email as a request under the Freedom of Information Act.\n\n\
+         1. Number of journeys booked for wheelchair users in the last 12 months (2024/25) 6,410\n\
+         2. Spend on journeys for wheelchair users in the last 12 months (2024/25) Section 43 applies (see below)\n\
+         3. Do you hold a contract with an independent ambulance provider? No\n\
+         4. What are the names of those providers? N/A\n\n\
+         Section 43 exemption\n\n\
+         Section 43(2) allows us to withhold information whose release would harm commercial \
+         interests.\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2", "3", "4"]);
+    let q1 = a.questions.iter().find(|q| q.id == "1").unwrap();
+    assert!(q1.text.ends_with("(2024/25)"), "{}", q1.text);
+    assert_eq!(row(&a, "1").2, "6,410");
+    assert_eq!(row(&a, "1").0, Status::Answered);
+    assert_eq!(row(&a, "2").0, Status::Refused);
+    assert_eq!(row(&a, "3").2, "No");
+    assert_eq!(row(&a, "4").0, Status::NotApplicable);
+}

@@ -30,6 +30,9 @@ pub struct QItem {
     pub header: bool,
     pub parent: Option<usize>,
     pub numbered: bool,
+    /// An answer typed at the end of the question's own line (a disclosure log that pastes the
+    /// request back with its answers): see [`glued_answers`].
+    pub glued: Option<(usize, usize)>,
 }
 
 /// The questions of the request and where they were read.
@@ -870,19 +873,21 @@ fn from_block(
     from_request: bool,
 ) -> Questionnaire {
     let msg_end = msg.map_or(doc.text.len(), |m| thread.msgs[m].end);
-    let (items, run_in) = block_items(doc, markers, b, msg_end, !from_request);
+    let (items, run_in) = block_items(doc, markers, b, msg_end, !from_request, !from_request);
     from_items(doc, items, msg, from_request, run_in, msg_end)
 }
 
 /// The questions of a numbered list whose last item ends by `end`; `split_answers` when the
 /// list stands in a reply, where an answer may follow a question on its line. Also says
-/// whether the list runs on in one paragraph.
+/// whether the list runs on in one paragraph. `glued` when the list may be a request pasted back
+/// with answers at the ends of its lines (not the requester's own message).
 pub(crate) fn block_items(
     doc: &Doc,
     markers: &[Marker],
     b: &Block,
     end: usize,
     split_answers: bool,
+    glued: bool,
 ) -> (Vec<QItem>, bool) {
     let text = doc.text;
     let msg_end = end;
@@ -913,10 +918,80 @@ pub(crate) fn block_items(
             header: false,
             parent: None,
             numbered: true,
+            glued: None,
         });
+    }
+    if glued && !run_in {
+        glued_answers(text, &mut items);
     }
     link_parents(&mut items);
     (items, run_in)
+}
+
+/// A disclosure log that pastes the request back with each answer typed at the end of its
+/// question's line ("… in the last 12 months (June 2024 to May 2025) 1842", "Do you hold a
+/// contract with a provider? No"): the question ends where its answer begins. Read only when
+/// two or more items (and a third of the list) end so, the mark of that layout; a request's own
+/// list never does.
+fn glued_answers(text: &str, items: &mut [QItem]) {
+    let cuts: Vec<Option<usize>> = items
+        .iter()
+        .map(|it| {
+            let le = text[it.text_start..it.text_end]
+                .find('\n')
+                .map_or(it.text_end, |p| it.text_start + p);
+            same_line_answer(text, it.text_start, le)
+        })
+        .collect();
+    let n = cuts.iter().flatten().count();
+    if n < 2 || n * 3 < items.len() {
+        return;
+    }
+    for (it, cut) in items.iter_mut().zip(cuts) {
+        if let Some(c) = cut {
+            let le = text[c..].find('\n').map_or(text.len(), |p| c + p);
+            let a = c + (text[c..le].len() - text[c..le].trim_start().len());
+            it.glued = Some((a, a + text[a..le].trim_end().len()));
+            it.text_end = trim_end(text, it.text_start, c);
+            it.text = one_line(&text[it.text_start..it.text_end]);
+        }
+    }
+}
+
+/// Where an answer glued to the end of a question's line begins: after a question mark, or
+/// after the closing bracket of the period asked about when what follows is a figure, a yes or
+/// no, or a citation ("(2023/24) 1,842", "(see list) Section 43 applies").
+fn same_line_answer(text: &str, s: usize, le: usize) -> Option<usize> {
+    let line = &text[s..le];
+    let lb = line.as_bytes();
+    for (k, _) in line.match_indices('?') {
+        let after = &line[k + 1..];
+        let asking = after.to_ascii_lowercase().contains("please") || after.trim().ends_with('?');
+        // Pipes left of a pasted table ("? | |") are no answer.
+        if after.bytes().any(|b| b.is_ascii_alphanumeric())
+            && lb.get(k + 1).is_some_and(|b| b.is_ascii_whitespace())
+            && !continues_question(after)
+            && !asking
+        {
+            return Some(s + k + 1);
+        }
+    }
+    let k = line.rfind(") ")?;
+    let tail = line[k + 1..].trim();
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let first = words.first()?.trim_end_matches(['.', ',']);
+    let figure = first
+        .trim_start_matches(['£', '$'])
+        .starts_with(|c: char| c.is_ascii_digit())
+        && words.len() <= 3;
+    let short = ["yes", "no", "n/a", "nil", "none", "zero"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+        && words.len() <= 6;
+    let lower = tail.to_ascii_lowercase();
+    let cited = words.len() <= 12
+        && (lower.contains("section ") || lower.contains("exempt") || lower.contains("not held"));
+    (figure || short || cited).then_some(s + k + 1)
 }
 
 /// A questionnaire from items read in message `msg`, whose text ends at `msg_end`.
@@ -1133,6 +1208,7 @@ impl QItem {
             header: false,
             parent: None,
             numbered: false,
+            glued: None,
         }
     }
 }

@@ -135,7 +135,7 @@ fn section_items(
         })
         .collect();
     if let Some(best) = blocks.iter().max_by_key(|b| b.len()) {
-        let (items, run_in) = block_items(doc, markers, best, e, false);
+        let (items, run_in) = block_items(doc, markers, best, e, false, true);
         if !items.is_empty() {
             return (items, run_in);
         }
