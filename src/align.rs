@@ -412,8 +412,34 @@ fn units_pass(doc: &Doc, q: &Questionnaire, stops: &[usize], found: &mut [Found]
             .filter_map(|&i| found[i].span)
             .map(|(a, b)| b.min(e).saturating_sub(a.max(s)))
             .sum();
-        let any_found = idxs.iter().any(|&i| found[i].span.is_some());
-        if by_number || (any_found && covered * 2 < e - s) {
+        // Answers found outside this response (a refusal of one question under "Reasons for
+        // decision") leave the response to the others.
+        let any_found = idxs
+            .iter()
+            .any(|&i| found[i].span.is_some_and(|(a, b)| a < e && s < b));
+        if by_number {
+            continue;
+        }
+        if any_found && covered * 2 < e - s {
+            // Prose further down names some questions ("a Refusal Notice for question 6"): the
+            // response before it ("Our response is attached.") answers the others.
+            let first = idxs
+                .iter()
+                .filter(|&&i| found[i].via == Via::Prose)
+                .filter_map(|&i| found[i].span)
+                .filter(|&(a, b)| a < e && s < b)
+                .map(|(a, _)| a)
+                .min()
+                .unwrap_or(s);
+            let (hs, he) = cut_answer(doc, q, stops, s, first.max(s));
+            if he > hs && text_words(&doc.text[hs..he]) >= 3 {
+                for &i in idxs {
+                    if !q.items[i].header && found[i].span.is_none() {
+                        found[i].span = Some((hs, he));
+                        found[i].via = Via::Shared;
+                    }
+                }
+            }
             continue;
         }
         for &i in idxs {
@@ -428,6 +454,10 @@ fn units_pass(doc: &Doc, q: &Questionnaire, stops: &[usize], found: &mut [Found]
             };
         }
     }
+}
+
+fn text_words(t: &str) -> usize {
+    t.split_whitespace().count()
 }
 
 /// Fills each answer's tidied text from its parts.
@@ -1086,13 +1116,15 @@ fn prose_pass(
         // paragraphs below it.
         let mut carried: Vec<usize> = Vec::new();
         let mut carried_notes: Vec<usize> = Vec::new();
+        let mut last_refs: Vec<usize> = Vec::new();
         // Paragraphs.
         while pos < stop {
             let pe = text[pos..stop].find("\n\n").map_or(stop, |p| pos + p);
             let para = text[pos..pe].trim();
             let heading = (para.len() < 80
                 && !para.contains('\n')
-                && (para.ends_with(':') || para.split_whitespace().count() <= 6))
+                && (para.ends_with(':') || para.split_whitespace().count() <= 6)
+                && !citation_line(para))
                 || (para.len() < 120
                     && !para.contains(['\n', ','])
                     && REFERRING_LEAD.is_match(para));
@@ -1101,6 +1133,11 @@ fn prose_pass(
                 continue;
             }
             let mut current: Vec<usize> = std::mem::take(&mut carried);
+            // A line that only cites a provision ("Section 23(5) Information supplied by …
+            // Security Bodies") goes on with the questions of the paragraph before.
+            if current.is_empty() && citation_line(para) {
+                current = last_refs.clone();
+            }
             // Questions named here that have an answer of their own: the paragraph is a note
             // on them.
             let mut noted: Vec<usize> = std::mem::take(&mut carried_notes);
@@ -1150,9 +1187,10 @@ fn prose_pass(
                 }
             }
             if heading {
-                carried = current;
+                carried = current.clone();
                 carried_notes = noted;
             }
+            last_refs = current;
             pos = pe + 2;
         }
     }
@@ -1165,6 +1203,18 @@ fn prose_pass(
         found[i].via = Via::Prose;
         found[i].parts = spans;
     }
+}
+
+/// A short line that names a provision and what it covers: "Section 24(2) National Security",
+/// "Regulation 12(5)(b) - course of justice".
+fn citation_line(para: &str) -> bool {
+    let lower = para.to_ascii_lowercase();
+    let rest = ["section ", "s.", "regulation ", "reg "]
+        .iter()
+        .find_map(|w| lower.strip_prefix(w));
+    rest.is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        && !para.contains('\n')
+        && para.split_whitespace().count() <= 12
 }
 
 /// Answers for questions that the letter answers together.

@@ -237,7 +237,47 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
             i += 1;
         }
     }
+    renumber_repeated_ones(text, &mut out);
     out
+}
+
+/// A web page's list where every item was a list of its own pastes as "1." each time: three or
+/// more one-line "1." items, each followed by nothing but blank lines (or a line holding a
+/// non-breaking space) up to the next, are items 1, 2, 3 …. A "1." under each of several
+/// headings ("Request" / "Reply") is a list that restarts, read elsewhere.
+fn renumber_repeated_ones(text: &str, out: &mut [Marker]) {
+    let one = Label(vec![Part::Num(1)]);
+    let mut k = 0;
+    while k < out.len() {
+        let is_one = |m: &Marker| m.line_start && m.label == one && m.style == Style::Plain;
+        if !is_one(&out[k]) {
+            k += 1;
+            continue;
+        }
+        // The run: "1." markers, with only inline markers between them.
+        let mut run = vec![k];
+        let mut j = k + 1;
+        while j < out.len() {
+            let prev = out[run[run.len() - 1]].end;
+            let gap_from = text[prev..].find('\n').map_or(text.len(), |p| prev + p);
+            let adjacent =
+                out[j].start >= gap_from && text[gap_from..out[j].start].trim().is_empty();
+            if is_one(&out[j]) && adjacent {
+                run.push(j);
+            } else if out[j].line_start {
+                break;
+            }
+            j += 1;
+        }
+        if run.len() >= 3 {
+            for (n, &r) in run.iter().enumerate() {
+                let num = n as u32 + 1;
+                out[r].label = Label(vec![Part::Num(num)]);
+                out[r].written = num.to_string();
+            }
+        }
+        k = run[run.len() - 1] + 1;
+    }
 }
 
 /// Whether `i` (inside the line starting at `ls`) is a subsection of a cited provision, not a
@@ -814,6 +854,26 @@ mod tests {
             .into_iter()
             .map(|m| (m.written.clone(), m.label.key(), m.line_start))
             .collect()
+    }
+
+    #[test]
+    fn a_list_of_lists_pasted_as_ones_is_renumbered() {
+        let ms = found(
+            "Request\n\n  1. How many?\n\n \u{a0}\n\n  1. Which?\n\n  1. Where?\n\nResponse\n",
+        );
+        let keys: Vec<&str> = ms.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(keys, ["1", "2", "3"]);
+        // A "1." under each heading is a list that restarts: left as written.
+        let ms =
+            found("Request\n1. How many?\nReply\n1. Four.\nRequest\n1. Which?\nReply\n1. None.\n");
+        assert!(ms.iter().all(|m| m.1 == "1"), "{ms:?}");
+    }
+
+    #[test]
+    fn comma_numbers_at_line_starts() {
+        let ms = found("1, How many officers?\n2, How many staff?\n12, 13 and 14 were closed.\n");
+        let keys: Vec<&str> = ms.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(keys, ["1", "2"]);
     }
 
     #[test]
