@@ -169,3 +169,26 @@ fn answers_glued_to_the_ends_of_restated_questions() {
     assert_eq!(row(&a, "3").2, "No");
     assert_eq!(row(&a, "4").0, Status::NotApplicable);
 }
+
+/// A reply that answers each question with lines of figures written "N - what it counts":
+/// those lines are no questions, even between the first question and the second; "no report
+/// of this kind is held" is not held.
+#[test]
+fn figure_lines_between_questions_are_answers() {
+    let a = analyse_text(
+        "See notes\n\
+         1. How many business rate accounts receive relief in 2025/26?\n\
+         2214 - small business rate relief\n\
+         318 - charitable relief\n\
+         62 - percentage of accounts with relief\n\
+         2. How many business rate accounts received relief in 2024/25?\n\
+         2170 - small business rate relief\n\
+         72 - percentage of accounts with relief\n\
+         3. Please send any report on changes to relief.\n\
+         Unable to answer - no report of this kind is held\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2", "3"]);
+    assert!(row(&a, "1").2.starts_with("2214"), "{}", row(&a, "1").2);
+    assert_eq!(row(&a, "3").0, Status::NotHeld);
+}

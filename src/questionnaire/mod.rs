@@ -227,8 +227,15 @@ fn merge_interrupted(blocks: Vec<Block>) -> Vec<Block> {
             let last = &out[k].last().expect("blocks are never empty").1;
             let first = &b[0].1;
             let interrupting: usize = out[k + 1..].iter().map(|x| x.len()).sum();
+            // Lines of figures between two questions ("97 - other reliefs", "62 - percentage")
+            // read as lone numbers far beyond the list's: they interrupt even a one-item list.
+            let figures = |x: &Block| {
+                x.len() == 1
+                    && matches!((x[0].1 .0.first(), last.0.first()),
+                        (Some(Part::Num(f)), Some(Part::Num(l))) if *f > l + 9)
+            };
             if interrupting <= 6
-                && out[k].len() >= 2
+                && (out[k].len() >= 2 || (k + 1 < out.len() && out[k + 1..].iter().all(figures)))
                 && follows(last, first, false)
                 && !out[k].iter().any(|(_, l)| l == first)
             {
