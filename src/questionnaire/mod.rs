@@ -334,7 +334,6 @@ pub fn question_like(text: &str) -> bool {
             "could you",
             "can you",
             "would you",
-            "i would like",
             "i request",
             "whether ",
             "the number of",
@@ -1163,7 +1162,7 @@ pub(crate) fn asks(sent: &str) -> bool {
         return false;
     }
     let lower = sent.to_ascii_lowercase();
-    const OPENERS: [&str; 24] = [
+    const OPENERS: [&str; 32] = [
         "please provide",
         "please supply",
         "please send",
@@ -1188,6 +1187,14 @@ pub(crate) fn asks(sent: &str) -> bool {
         "i request",
         "i am requesting",
         "i wish to request",
+        "please can you",
+        "please would you",
+        "please may i",
+        "may i have",
+        "may i request",
+        "can i have",
+        "could i have",
+        "i want to know",
     ];
     OPENERS.iter().any(|p| lower.starts_with(p))
 }
