@@ -334,6 +334,7 @@ pub fn question_like(text: &str) -> bool {
             "could you",
             "can you",
             "would you",
+            "i would like",
             "i request",
             "whether ",
             "the number of",
