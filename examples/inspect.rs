@@ -61,15 +61,11 @@ fn main() {
                     it.id, f.via, f.span, f.restated, head
                 );
                 for &(s, e) in &f.notes {
-                    let n: String = text_of(&doc, s, e).chars().take(70).collect();
+                    let n: String = doc.text[s..e].chars().take(70).collect();
                     println!("    note {:?}", n);
                 }
             }
         }
         None => println!("no questionnaire"),
     }
-}
-
-fn text_of<'a>(doc: &foi_analyser::text::Doc<'a>, s: usize, e: usize) -> &'a str {
-    &doc.text[s..e]
 }

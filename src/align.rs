@@ -432,7 +432,7 @@ fn units_pass(doc: &Doc, q: &Questionnaire, stops: &[usize], found: &mut [Found]
                 .min()
                 .unwrap_or(s);
             let (hs, he) = cut_answer(doc, q, stops, s, first.max(s));
-            if he > hs && text_words(&doc.text[hs..he]) >= 3 {
+            if he > hs && doc.text[hs..he].split_whitespace().count() >= 3 {
                 for &i in idxs {
                     if !q.items[i].header && found[i].span.is_none() {
                         found[i].span = Some((hs, he));
@@ -454,10 +454,6 @@ fn units_pass(doc: &Doc, q: &Questionnaire, stops: &[usize], found: &mut [Found]
             };
         }
     }
-}
-
-fn text_words(t: &str) -> usize {
-    t.split_whitespace().count()
 }
 
 /// Fills each answer's tidied text from its parts.
@@ -1473,7 +1469,8 @@ fn overlap_pass(
 
 /// The end of a table that follows the paragraph of the sentence ending at `end`: the sentence
 /// that matched a question ("We can also tell you how many people visited the exhibitions.")
-/// introduces the figures below its paragraph. A table here is a block of two or more short lines, each with a figure.
+/// introduces the figures below its paragraph. A table here is a block of two or more short
+/// lines, each with a figure.
 fn table_after(text: &str, end: usize) -> Option<usize> {
     let end = text[end..].find("\n\n").map_or(text.len(), |p| end + p);
     let rest = &text[end..];

@@ -247,9 +247,9 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
 /// headings ("Request" / "Reply") is a list that restarts, read elsewhere.
 fn renumber_repeated_ones(text: &str, out: &mut [Marker]) {
     let one = Label(vec![Part::Num(1)]);
+    let is_one = |m: &Marker| m.line_start && m.label == one && m.style == Style::Plain;
     let mut k = 0;
     while k < out.len() {
-        let is_one = |m: &Marker| m.line_start && m.label == one && m.style == Style::Plain;
         if !is_one(&out[k]) {
             k += 1;
             continue;
@@ -291,8 +291,8 @@ fn in_citation(text: &str, ls: usize, i: usize) -> bool {
     }
     // The number of "(3)" is read from its bracket.
     let i = if i > ls && b[i - 1] == b'(' { i - 1 } else { i };
-    let mut before =
-        text[crate::text::floor_char(text, i.saturating_sub(24).max(ls))..i].trim_end();
+    let from = crate::text::floor_char(text, i.saturating_sub(24).max(ls));
+    let mut before = text[from..i].trim_end();
     for joiner in ["and", "or", "to", "&", ","] {
         if let Some(rest) = before.strip_suffix(joiner) {
             before = rest.trim_end();
@@ -300,11 +300,7 @@ fn in_citation(text: &str, ls: usize, i: usize) -> bool {
         }
     }
     // "40(2)" just before: a bracket group glued to its section number.
-    before.ends_with(')')
-        && before.rfind('(').is_some_and(|open| {
-            let start = before.as_ptr() as usize - text.as_ptr() as usize;
-            glued(start + open)
-        })
+    before.ends_with(')') && before.rfind('(').is_some_and(|open| glued(from + open))
 }
 
 /// `Question: text`, `Q: text`, `Request: text` at the start of a line.

@@ -474,20 +474,8 @@ pub fn question_end(
         }
         // Within the line: an answer written after the question mark.
         if split_answers {
-            let mut cut = None;
-            let lb = line.as_bytes();
-            for (k, _) in line.match_indices('?') {
-                let after = &line[k + 1..];
-                if !after.trim().is_empty()
-                    && lb.get(k + 1).is_some_and(|b| b.is_ascii_whitespace())
-                    && !continues_question(after)
-                {
-                    cut = Some(pos + k + 1);
-                    break;
-                }
-            }
-            if let Some(c) = cut {
-                return c;
+            if let Some(k) = answer_after_question_mark(line, |after| !after.trim().is_empty()) {
+                return pos + k;
             }
         }
         end = le;
@@ -495,6 +483,19 @@ pub fn question_end(
         pos = le + 1;
     }
     trim_end(text, start, end.max(start))
+}
+
+/// Where an answer written after a question mark on the same line begins (the offset after the
+/// `?`): the first `?` followed by white space and words that do not carry the question on
+/// ("If so, please …") and that `answer` accepts.
+fn answer_after_question_mark(line: &str, answer: impl Fn(&str) -> bool) -> Option<usize> {
+    let lb = line.as_bytes();
+    line.match_indices('?').map(|(k, _)| k + 1).find(|&k| {
+        let after = &line[k..];
+        lb.get(k).is_some_and(|b| b.is_ascii_whitespace())
+            && !continues_question(after)
+            && answer(after)
+    })
 }
 
 fn trim_end(text: &str, start: usize, end: usize) -> usize {
@@ -970,18 +971,14 @@ fn glued_answers(text: &str, items: &mut [QItem]) {
 /// no, or a citation ("(2023/24) 1,842", "(see list) Section 43 applies").
 fn same_line_answer(text: &str, s: usize, le: usize) -> Option<usize> {
     let line = &text[s..le];
-    let lb = line.as_bytes();
-    for (k, _) in line.match_indices('?') {
-        let after = &line[k + 1..];
-        let asking = after.to_ascii_lowercase().contains("please") || after.trim().ends_with('?');
-        // Pipes left of a pasted table ("? | |") are no answer.
-        if after.bytes().any(|b| b.is_ascii_alphanumeric())
-            && lb.get(k + 1).is_some_and(|b| b.is_ascii_whitespace())
-            && !continues_question(after)
-            && !asking
-        {
-            return Some(s + k + 1);
-        }
+    // Pipes left of a pasted table ("? | |") are no answer, nor is a further ask.
+    let answer = |after: &str| {
+        after.bytes().any(|b| b.is_ascii_alphanumeric())
+            && !after.to_ascii_lowercase().contains("please")
+            && !after.trim().ends_with('?')
+    };
+    if let Some(k) = answer_after_question_mark(line, answer) {
+        return Some(s + k);
     }
     let k = line.rfind(") ")?;
     let tail = line[k + 1..].trim();
