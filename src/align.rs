@@ -805,7 +805,7 @@ fn cut_answer(
 
 static LABEL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:(?:our|the|council'?s?|trust'?s?|force'?s?|university'?s?|department'?s?) )?(?:(?:responses?|answers?|reply|replies|decision|disclosure|outcome|information|comments?|we said)(?:\s*\d{1,3}[a-z]?)?|ans|a(?:\.?\d{1,3}[a-z]?)?)\s*(?:details?)?\s*[:.=-]?$",
+        r"(?i)^(?:(?:our|the|council'?s?|trust'?s?|force'?s?|university'?s?|department'?s?) |(?-i:[A-Z]{2,8}|[A-Z][a-z]{2,11})(?:'s|’s)? )?(?:(?:responses?|answers?|reply|replies|decision|disclosure|outcome|information|comments?|we said)(?:\s*\d{1,3}[a-z]?)?|ans|a(?:\.?\d{1,3}[a-z]?)?)\s*(?:details?)?\s*[:.=-]?$",
     )
 });
 
@@ -815,7 +815,7 @@ fn is_label_only(t: &str) -> bool {
 
 static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:(?:our|the|council'?s?|trust'?s?|force'?s?|university'?s?|board'?s?|department'?s?|authority'?s?) )?(?:(?:response|answer|reply|comments?|we said)(?:\s*\d{1,3}[a-z]?)?(?:\s+details?)?\s*(?:[:.=-]|\s-\s)|(?:a|ans)\s*(?:[:=-]|\.\s|\s-\s)|a\.?\d{1,3}[a-z]?(?:\s*[:.=)-])?\s)\s*",
+        r"(?i)^\s*(?:(?:our|the|council'?s?|trust'?s?|force'?s?|university'?s?|board'?s?|department'?s?|authority'?s?) |(?-i:[A-Z]{2,8}|[A-Z][a-z]{2,11})(?:'s|’s)? )?(?:(?:response|answer|reply|comments?|we said)(?:\s*\d{1,3}[a-z]?)?(?:\s+details?)?\s*(?:[:.=-]|\s-\s)|(?:a|ans)\s*(?:[:=-]|\.\s|\s-\s)|a\.?\d{1,3}[a-z]?(?:\s*[:.=)-])?\s)\s*",
     )
 });
 
@@ -911,6 +911,9 @@ fn words_pass(
             }
             let lt = tokens(text, ls, crate::text::floor_char(text, le.min(ls + 200)));
             let Some(first) = lt.first() else { continue };
+            // The question the line restates best: "Who is your Head of IT?" is not the
+            // "Who is your Head of Procurement?" before it, though most of their words agree.
+            let mut line_best: Option<(f64, usize, usize)> = None; // (share, answer from, qi)
             for &qi in &missing {
                 let qt = &qtoks[qi];
                 if !qt[..2.min(qt.len())]
@@ -924,10 +927,16 @@ fn words_pass(
                     (ls + 4 * (q.items[qi].text_end - q.items[qi].text_start) + 64).min(re_),
                 );
                 let (matched, end, start_ok) = align_words(text, qt, first.start, limit);
-                if start_ok && matched * 10 >= qt.len() * 7 {
-                    hits.push((ls, end, qi));
-                    break;
+                let share = matched as f64 / qt.len() as f64;
+                if start_ok
+                    && matched * 10 >= qt.len() * 7
+                    && line_best.is_none_or(|(b, _, _)| share > b)
+                {
+                    line_best = Some((share, end, qi));
                 }
+            }
+            if let Some((_, end, qi)) = line_best {
+                hits.push((ls, end, qi));
             }
         }
     }

@@ -192,3 +192,32 @@ fn figure_lines_between_questions_are_answers() {
     assert!(row(&a, "1").2.starts_with("2214"), "{}", row(&a, "1").2);
     assert_eq!(row(&a, "3").0, Status::NotHeld);
 }
+
+/// A "Your Request:" section that holds its answers: each unnumbered question restated on its
+/// own lines, then an answer line labelled with the body's own name ("UCB Response:"). Two
+/// questions that share most words ("Who is your Head of …?") each keep their own answer.
+#[test]
+fn request_section_with_answers_under_named_labels() {
+    let a = analyse_text(
+        "Dear Ms Lowe\n\nThank you for your Freedom of Information request of 3 May 2023.\n\
+         We have set out the information beneath each question of your request below.\n\n\
+         Your Request:\n\
+         What date does your software support contract renew?\n\
+         XYZ Response: 31 March 2024.\n\
+         How many support calls do you raise per year?\n\
+         XYZ Response: On average we raise 52 support calls a year.\n\
+         Who is your Head of Procurement? name, email\n\
+         XYZ Response: The Director of Procurement is Mr Ian Pole.\n\
+         Who is your Head of Estates? name, email\n\
+         XYZ Response: We do not have a post with this title, so no information is held.\n\
+         If you are unhappy with how your request has been handled you may ask for an \
+         internal review.\n\
+         Yours sincerely\n\nInformation Governance\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2", "3", "4"]);
+    assert_eq!(row(&a, "1").2, "31 March 2024.");
+    assert_eq!(row(&a, "2").0, Status::Answered);
+    assert!(row(&a, "3").2.starts_with("The Director of Procurement"));
+    assert_eq!(row(&a, "4").0, Status::NotHeld);
+}

@@ -28,7 +28,7 @@ pub(super) fn from_units(
     let mut run_in = false;
     for u in units {
         let (s, e) = u.request;
-        let (mut unit_items, unit_run_in) =
+        let (mut unit_items, unit_run_in, interleaved) =
             section_items(doc, thread, markers, s, e, top, u.implicit);
         run_in |= unit_run_in && units.len() == 1;
         if unit_items.is_empty() {
@@ -46,7 +46,13 @@ pub(super) fn from_units(
         }
         let idxs: Vec<usize> = (base..base + unit_items.len()).collect();
         items.extend(unit_items);
-        let response = u.response.unwrap_or((e, e));
+        // A request section that holds its answers under labels answers itself.
+        let response = match u.response {
+            Some((_, re_)) if interleaved => (s, re_.max(e)),
+            Some(r) => r,
+            None if interleaved => (s, e),
+            None => (e, e),
+        };
         groups.push((idxs, response));
     }
     if items.is_empty() {
@@ -74,7 +80,8 @@ pub(super) fn from_units(
     })
 }
 
-/// A unit's questions. Generated numbers continue from `top`.
+/// A unit's questions, whether they were read as a run-in list, and whether the section holds
+/// their answers under labels. Generated numbers continue from `top`.
 fn section_items(
     doc: &Doc,
     thread: &Thread,
@@ -83,7 +90,7 @@ fn section_items(
     e: usize,
     top: u32,
     implicit: bool,
-) -> (Vec<QItem>, bool) {
+) -> (Vec<QItem>, bool, bool) {
     let text = doc.text;
     // 1. A numbered list at line starts.
     let (a, b) = (
@@ -137,18 +144,52 @@ fn section_items(
     if let Some(best) = blocks.iter().max_by_key(|b| b.len()) {
         let (items, run_in) = block_items(doc, markers, best, e, false, true);
         if !items.is_empty() {
-            return (items, run_in);
+            return (items, run_in, false);
         }
     }
     // 2. Bullets.
     let bullets = bullet_items(doc, s, e, top);
     if !bullets.is_empty() {
-        return (bullets, false);
+        return (bullets, false, false);
     }
-    // 3. Sentences that ask.
-    let mut items = Vec::new();
+    // 3. Sentences that ask. A line that opens with an answer's label ("UCB Response: …")
+    // starts the answer to the ask before it: its sentences, up to the next at a line start
+    // with a question mark, are no asks (a request section that holds its answers too).
+    let labels: Vec<usize> = (doc.line_of(s)..=doc.line_of(e.saturating_sub(1).max(s)))
+        .filter(|&li| {
+            let (ls, le) = doc.line_range(li);
+            ls >= s
+                && le <= e
+                && crate::align::label_len(doc.line(li)) > 0
+                && !doc.line(li).trim_end().ends_with('?')
+        })
+        .map(|li| doc.line_start(li))
+        .collect();
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
     for (a, b) in sentences(text, s, e) {
+        let mut from = a;
+        for &ls in labels.iter().filter(|&&ls| ls > a && ls < b) {
+            pieces.push((from, ls));
+            from = ls;
+        }
+        pieces.push((from, b));
+    }
+    let mut in_answer = false;
+    let mut items = Vec::new();
+    for (a, b) in pieces {
         let sent = text[a..b].trim();
+        let lead = a + (text[a..b].len() - text[a..b].trim_start().len());
+        if labels.contains(&doc.start_of_line_at(lead)) && doc.start_of_line_at(lead) == lead {
+            in_answer = true;
+            continue;
+        }
+        if in_answer {
+            if sent.contains('?') && doc.start_of_line_at(lead) == lead {
+                in_answer = false;
+            } else {
+                continue;
+            }
+        }
         let asking =
             super::asks(sent) || super::question_like(sent) || super::prose::restates(sent);
         if asking && sent.split_whitespace().count() >= 3 {
@@ -157,14 +198,14 @@ fn section_items(
         }
     }
     if !items.is_empty() {
-        return (items, false);
+        return (items, false, !labels.is_empty());
     }
     // 4. The whole section (not when it is only the text before a response heading: that
     // holds the letterhead as much as the request).
     if !implicit && text[s..e].split_whitespace().count() >= 2 {
         push(&mut items, text, s, e, vec![Part::Num(top + 1)]);
     }
-    (items, false)
+    (items, false, false)
 }
 
 /// Bullet lines ("- …", "* …") with their continuation lines; a bullet ending with ':' followed
