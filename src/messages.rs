@@ -9,11 +9,12 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use crate::dates::{find_dates, Date};
 use crate::model::MessageKind;
-use crate::text::{one_line, re, token_iter, word_hash, Doc};
+use crate::pattern::re;
+use crate::text::{one_line, token_iter, word_hash, Doc};
 
 /// One message of the thread, in normalised-text offsets.
 #[derive(Debug, Clone)]

@@ -5,10 +5,10 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use super::tokens::Phrases;
-use crate::text::re;
+use crate::pattern::re;
 
 /// "How many", "number of": the question asks for a count.
 static ASKS_NUMBER: Phrases = Phrases::new(
@@ -186,6 +186,8 @@ fn starts_with_auxiliary(s: &str) -> bool {
 mod tests {
     use super::super::tokens::gen;
     use super::*;
+    // the `regex` crate's own compilation, to test against
+    use crate::text::re;
 
     /// Each table against the regex it replaced, on generated questions and the corpus.
     #[test]

@@ -39,7 +39,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 mod ask;
 mod cost_limit;
@@ -54,7 +54,7 @@ use cost_limit::is_cost_limit;
 
 use crate::dates::find_dates;
 use crate::model::{Qualifier, Scalar, Span, Value, ValueKind};
-use crate::text::re;
+use crate::pattern::re;
 
 /// The values of one answer. `question` is the question text (it tells a count from a year, a
 /// yes/no question from an open one, and lists the options of an "A or B?" question); `answer` is
@@ -82,7 +82,7 @@ pub fn extract(question: &str, answer: &str, base: usize) -> Vec<Value> {
         r.dates(ask.when);
         r.percents();
         r.areas();
-        for i in BLOCKER_SET.matches(answer).iter() {
+        for i in BLOCKER_SET.matches(answer) {
             r.block_all(&BLOCKERS[i]);
         }
         r.mixed_words();
@@ -229,8 +229,9 @@ static BLOCKERS: LazyLock<Vec<Regex>> =
     LazyLock::new(|| BLOCKER_PATTERNS.iter().map(|p| re(p)).collect());
 /// All blockers in one automaton: one pass says which of them occur in an answer, and only
 /// those are then run for their positions (most answers hold two or three kinds at most).
-static BLOCKER_SET: LazyLock<regex::RegexSet> =
-    LazyLock::new(|| regex::RegexSet::new(BLOCKER_PATTERNS.iter()).expect("built-in patterns"));
+static BLOCKER_SET: LazyLock<crate::pattern::RegexSet> = LazyLock::new(|| {
+    crate::pattern::RegexSet::new(BLOCKER_PATTERNS.iter()).expect("built-in patterns")
+});
 /// A run of letters, digits and joiners: `REF2020/0123`, `Q4a`, `2nd`, `COVID-19`, `AB1`. Such
 /// a word is a reference or a label when it mixes letters and digits, never a count. Read by
 /// [`joined_words`]; the pattern is kept to test it against.
