@@ -42,6 +42,7 @@ use std::sync::LazyLock;
 use crate::pattern::Regex;
 
 mod ask;
+mod blockers;
 mod cost_limit;
 mod links;
 mod numbers;
@@ -82,9 +83,7 @@ pub fn extract(question: &str, answer: &str, base: usize) -> Vec<Value> {
         r.dates(ask.when);
         r.percents();
         r.areas();
-        for i in BLOCKER_SET.matches(answer) {
-            r.block_all(&BLOCKERS[i]);
-        }
+        r.claim_all(blockers::spans(answer).into_iter());
         r.mixed_words();
         r.list_markers();
         years = r.years(&ask);
@@ -180,58 +179,6 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// Numbers that are not values: each match is claimed and gives nothing.
-static BLOCKER_PATTERNS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    [
-        // footnote and link markers: [2]
-        r"\[[0-9]+\]",
-        // provisions, pages and other numbered things: Section 43(2), regulation 12(4)(b), s.40,
-        // page 14, questions 3 and 4, paragraph 4.1
-        r"(?-u:\b)(?i-u:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.?|articles?|arts?\.|clauses?|schedules?|parts?|chapters?|pages?|pp?\.|appendix|appendices|annex(?:es)?|questions?|q|items?|tables?|figures?|figs?\.|versions?|v\.|nos?\.|numbers?|ref\.?|reference|floor|level|stage|phase|band|grade|step|tier|ward|option|row|column|line|room|box|unit|rules?|iso|notes?|footnotes?)[ ]?:?[ ]?[0-9]{1,7}(?:\.[0-9]{1,3})*[a-z]?(?:\([0-9a-z]{1,4}\))*(?:(?:[ ]?(?:,|and|or|&|to)[ ]?|-)[0-9]{1,3}(?:\.[0-9]{1,3})*[a-z]?(?:\([0-9a-z]{1,4}\))*)*",
-        // provision numbers with their sub-parts written alone: 12(4)(b), 1(a)
-        r"(?-u:\b)[0-9]{1,3}(?:\([0-9a-z]{1,4}\))+",
-        // financial years: 2017-18, 2021/22, 2017/2018, FY2021
-        r"(?-u:\b)(?:19|20)[0-9]{2}[ ]?[\-/][ ]?(?:(?:19|20)[0-9]{2}|[0-9]{2})(?-u:\b)",
-        // numeric dates: 2019-02-19, 19.02.2019, 19-02-19
-        r"(?-u:\b)[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?-u:\b)",
-        r"(?-u:\b)[0-9]{1,2}[.\-][0-9]{1,2}[.\-][0-9]{2,4}(?-u:\b)",
-        // numbers joined by slashes: 21/04567/OUT, 000123/22, 18/19, 24/7, 03/11/2020
-        r"(?-u:\b)[0-9]+(?:/[0-9A-Za-z]+)+",
-        // written dates, in case the date reader let one through: 19th February, 1 Jan 2020,
-        // February 19, 2019, October 2021
-        r"(?-u:\b)[0-9]{1,2}\^?(?i-u:st|nd|rd|th)?[ \t\n]+(?i-u:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?-u:\b)\.?(?:[ \t\n]+[0-9]{4}(?-u:\b))?",
-        r"(?-u:\b)(?i-u:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t\n]+[0-9]{1,2}(?i-u:st|nd|rd|th)?(?:,?[ \t\n]+[0-9]{4})?(?-u:\b)",
-        // times: 09:30, 14:30:00, 9.30am, 3 pm, 0930hrs
-        r"(?-u:\b)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[ ]?(?i-u:am|pm|hrs)(?-u:\b))?",
-        r"(?-u:\b)[0-9]{1,2}(?:[.:][0-9]{2})?[ ]?(?i-u:am|pm|a\.m\.|p\.m\.)(?-u:\b)",
-        // hours and minutes (the cost limit's "18 hours", "open 12 hours a day"), working days
-        &format!(
-            r"(?-u:\b)(?:{NUM})(?:[ ]?(?:-|(?i-u:to))[ ]?(?:{NUM}))?[ \-]?(?i-u:hours?|hrs?|minutes?|mins?|seconds?|secs?)(?-u:\b)"
-        ),
-        &format!(
-            r"(?-u:\b)(?:{NUM})[ ]+(?i-u:working|business|school|man|person|officer|staff)[ ]+(?i-u:days?|hours?|weeks?)(?-u:\b)"
-        ),
-        // ages: aged 16
-        r"(?-u:\b)(?i-u:aged|age)[ ]+[0-9]{1,3}(?-u:\b)",
-        // UK phone numbers, with the extra numbers a signature lists after them:
-        // 0300 555 0199, 029 2018 0000, 01632 960123, 960456, +44 (0)20 7946 0000
-        r"(?:\+44[ ]?(?:\(0\)[ ]?)?|(?-u:\b)0)[0-9]{2,4}[ \-]?[0-9]{3,4}(?:[ \-]?[0-9]{3,4})?(?-u:\b)(?:,[ ]*(?:0[0-9]{3,4}[ ]?)?[0-9]{5,6}(?-u:\b))*",
-        // postcodes: AB1 2CD, XY10 9ZZ, SW1A 1AA
-        r"(?-u:\b)[A-Z]{1,2}[0-9][A-Z0-9]?[ ]+[0-9][A-Z]{2}(?-u:\b)",
-        // bracketed list markers: (2)
-        r"\([0-9]{1,3}\)",
-    ]
-    .iter()
-    .map(|p| p.to_string())
-    .collect()
-});
-static BLOCKERS: LazyLock<Vec<Regex>> =
-    LazyLock::new(|| BLOCKER_PATTERNS.iter().map(|p| re(p)).collect());
-/// All blockers in one automaton: one pass says which of them occur in an answer, and only
-/// those are then run for their positions (most answers hold two or three kinds at most).
-static BLOCKER_SET: LazyLock<crate::pattern::RegexSet> = LazyLock::new(|| {
-    crate::pattern::RegexSet::new(BLOCKER_PATTERNS.iter()).expect("built-in patterns")
-});
 /// A run of letters, digits and joiners: `REF2020/0123`, `Q4a`, `2nd`, `COVID-19`, `AB1`. Such
 /// a word is a reference or a label when it mixes letters and digits, never a count. Read by
 /// [`joined_words`]; the pattern is kept to test it against.
@@ -338,12 +285,6 @@ impl<'a> Reader<'a> {
     fn claim_all(&mut self, spans: impl Iterator<Item = (usize, usize)>) {
         for (s, e) in spans {
             self.claim(s, e);
-        }
-    }
-
-    fn block_all(&mut self, re: &Regex) {
-        for m in re.find_iter(self.text) {
-            self.claim(m.start(), m.end());
         }
     }
 
@@ -1891,7 +1832,6 @@ mod tests {
             &ZERO_THERE,
         ];
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
-        assert!(!BLOCKERS.is_empty());
     }
 
     #[test]
