@@ -104,6 +104,33 @@ static PAGE_STATUS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// [`MADE_REQUEST`]'s groups on a line, asked only of lines that hold its two fixed phrases
+/// (it runs on the first lines of every reply, and a capture search costs thousands of
+/// instructions a line).
+fn made_request(t: &str) -> Option<crate::pattern::Captures<'_>> {
+    if !(t.contains(" made this ") && t.contains("request to ")) {
+        return None;
+    }
+    MADE_REQUEST.captures(t)
+}
+
+/// Whether a line (shorter than 160 bytes) can be a [`PAGE_STATUS`]: each of its forms holds
+/// "request", "awaiting", "overdue" or "delayed". The pattern is case-insensitive with Unicode
+/// case folding (`ſ` is an `s`), so a line with any non-ASCII character is left to the pattern.
+fn may_be_page_status(t: &str) -> bool {
+    if !t.is_ascii() || t.len() >= 160 {
+        return true;
+    }
+    let mut buf = [0u8; 160];
+    let lower = &mut buf[..t.len()];
+    lower.copy_from_slice(t.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).unwrap_or_default();
+    ["request", "awaiting", "overdue", "delayed"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// Words that name an organisation, to tell "Dear Some Council" (the requester writing to the
 /// body) from "Dear Ms Smith" (the body writing to the requester).
 pub const ORG_WORDS: &[&str] = &[
@@ -743,13 +770,13 @@ fn page_header(doc: &Doc) -> PageHeader {
         if t.is_empty() {
             continue;
         }
-        if let Some(c) = MADE_REQUEST.captures(t) {
+        if let Some(c) = made_request(t) {
             h.requester = Some(c[1].trim().to_string());
             h.authority = Some(c[2].trim().to_string());
             last = Some(i);
             continue;
         }
-        if PAGE_STATUS.is_match(t) && t.len() < 160 {
+        if t.len() < 160 && may_be_page_status(t) && PAGE_STATUS.is_match(t) {
             if h.status.is_none()
                 && !t
                     .to_ascii_lowercase()
