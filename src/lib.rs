@@ -36,6 +36,7 @@ pub mod messages;
 pub mod metadata;
 pub mod model;
 pub mod normalise;
+pub mod pattern;
 pub mod pipeline;
 pub mod questionnaire;
 pub mod report;

@@ -8,13 +8,14 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use crate::calendar;
 use crate::dates::{find_dates, Date, FoundDate};
 use crate::messages::{addressee_is_org, same_org, Thread};
 use crate::model::{Due, Law, MessageKind, Status};
-use crate::text::{one_line, re, Doc};
+use crate::pattern::re;
+use crate::text::{one_line, Doc};
 
 /// What the metadata stage reads.
 #[derive(Debug, Clone, Default)]

@@ -11,6 +11,13 @@
 /// Test builds must not be trusted to catch a Unicode class: a dev-dependency turns the tables
 /// on there, so every pattern goes through this function.
 pub fn re(pattern: &str) -> regex::Regex {
+    regex::Regex::new(&ascii_classes(pattern))
+        .unwrap_or_else(|e| panic!("bad built-in pattern {pattern:?}: {e}"))
+}
+
+/// `pattern` with `\s \d \w \b` (and their negations) rewritten to their ASCII forms: the
+/// rewriting of [`re`], shared with [`crate::pattern::re`].
+pub fn ascii_classes(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 32);
     let mut chars = pattern.chars().peekable();
     let mut in_class = false;
@@ -55,7 +62,7 @@ pub fn re(pattern: &str) -> regex::Regex {
             _ => out.push(c),
         }
     }
-    regex::Regex::new(&out).unwrap_or_else(|e| panic!("bad built-in pattern {pattern:?}: {e}"))
+    out
 }
 
 /// The normalised text with an index of its lines.

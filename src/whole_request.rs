@@ -10,13 +10,13 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use crate::exemptions;
 use crate::messages::Thread;
 use crate::model::{Exemption, Law};
+use crate::pattern::re;
 use crate::questionnaire::sentences;
-use crate::text::re;
 
 /// Words that give a statement the whole request as its scope.
 static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
