@@ -15,12 +15,13 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use crate::markers::{Label, Marker};
 use crate::messages::Thread;
+use crate::pattern::re;
 use crate::questionnaire::{build_blocks, resolve, sentences, Questionnaire};
-use crate::text::{re, tokens, Doc, Token};
+use crate::text::{tokens, Doc, Token};
 
 /// Where a question's answer was found.
 #[derive(Debug, Clone, Default)]

@@ -9,11 +9,11 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use crate::exemptions::{means_not_held, refers_elsewhere};
 use crate::model::{Exemption, Status, Value, ValueKind};
-use crate::text::re;
+use crate::pattern::re;
 
 static NCND: LazyLock<Regex> = LazyLock::new(|| {
     re(

@@ -7,10 +7,10 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use crate::model::{Exemption, Law};
-use crate::text::re;
+use crate::pattern::re;
 
 static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     re(

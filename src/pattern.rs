@@ -11,7 +11,7 @@
 //! use. Matches are the same: the strategy only decides how a match is searched for, and here it
 //! is the core engine (lazy DFA, bounded backtracker, PikeVM) either way.
 //!
-//! Patterns go through [`crate::text::ascii_classes`] like [`crate::text::re`]'s: Perl classes
+//! Patterns go through [`crate::text::ascii_classes`] like the test-only `crate::text::re`'s: Perl classes
 //! are ASCII-only.
 
 use std::borrow::Cow;
@@ -31,7 +31,7 @@ fn config(kind: MatchKind) -> meta::Config {
         .auto_prefilter(false)
 }
 
-/// Compiles a built-in pattern (ASCII Perl classes, see [`crate::text::re`]); panics on a bad
+/// Compiles a built-in pattern (ASCII Perl classes, see [`crate::text::ascii_classes`]); panics on a bad
 /// pattern, which is a bug.
 pub fn re(pattern: &str) -> Regex {
     let rewritten = crate::text::ascii_classes(pattern);

@@ -14,10 +14,11 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use crate::messages::Thread;
-use crate::text::{re, Doc};
+use crate::pattern::re;
+use crate::text::Doc;
 
 /// Which side of the correspondence a section holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,7 +9,9 @@
 /// `\b` leaves the fast DFA on text with `’` or `£`). This rewrites `\s \d \w \b` (and their
 /// negations) to their ASCII forms so patterns can be written the usual way. `(?i)` still works.
 /// Test builds must not be trusted to catch a Unicode class: a dev-dependency turns the tables
-/// on there, so every pattern goes through this function.
+/// on there, so every pattern goes through this function. Only the differential tests use it:
+/// the stages compile through [`crate::pattern::re`].
+#[cfg(test)]
 pub fn re(pattern: &str) -> regex::Regex {
     regex::Regex::new(&ascii_classes(pattern))
         .unwrap_or_else(|e| panic!("bad built-in pattern {pattern:?}: {e}"))

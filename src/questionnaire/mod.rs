@@ -666,16 +666,20 @@ pub fn looks_like_foi(text: &str) -> bool {
         || WEAK.iter().filter(|w| lower.contains(*w)).count() >= 2
 }
 
-static REQUEST_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    crate::text::re(
-        r"(?i)^\s*(?:your\s+|the\s+|original\s+)?(?:request|requests|question|questions|information\s+requested|request\s+details|details\s+of\s+(?:the\s+|your\s+)?request|you\s+asked)\s*(?:was|were|for)?\s*[:.-]?\s*$",
-    )
-});
-static RESPONSE_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    crate::text::re(
-        r"(?i)^\s*(?:our\s+|the\s+|council'?s?\s+|trust'?s?\s+|force'?s?\s+)?(?:response|responses|answer|answers|reply|decision|outcome|information\s+(?:provided|disclosed|released))\b[^.?!]{0,40}$",
-    )
-});
+static REQUEST_HEADING: std::sync::LazyLock<crate::pattern::Regex> = std::sync::LazyLock::new(
+    || {
+        crate::pattern::re(
+            r"(?i)^\s*(?:your\s+|the\s+|original\s+)?(?:request|requests|question|questions|information\s+requested|request\s+details|details\s+of\s+(?:the\s+|your\s+)?request|you\s+asked)\s*(?:was|were|for)?\s*[:.-]?\s*$",
+        )
+    },
+);
+static RESPONSE_HEADING: std::sync::LazyLock<crate::pattern::Regex> = std::sync::LazyLock::new(
+    || {
+        crate::pattern::re(
+            r"(?i)^\s*(?:our\s+|the\s+|council'?s?\s+|trust'?s?\s+|force'?s?\s+)?(?:response|responses|answer|answers|reply|decision|outcome|information\s+(?:provided|disclosed|released))\b[^.?!]{0,40}$",
+        )
+    },
+);
 
 /// The questions of a "Request:" heading's section, up to a "Response:" heading: the sentences
 /// that ask, or the whole section as one question.

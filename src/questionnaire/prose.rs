@@ -6,11 +6,12 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use crate::markers::{Label, Part};
 use crate::messages::Thread;
-use crate::text::{re, Doc};
+use crate::pattern::re;
+use crate::text::Doc;
 
 use super::{asks, sentences, QItem, Questionnaire};
 
