@@ -723,31 +723,19 @@ mod tests {
             "’", "–", "2019", "/", ".", ",", "-", "x", "_", "£", "\u{2003}", "Straße", "٣",
             "\u{212A}",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut texts: Vec<String> = Vec::new();
-        for _ in 0..5000 {
-            let mut t = String::new();
-            for _ in 0..(state % 17) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                t.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
-            texts.push(t);
-        }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for d in [
+        let mut r = crate::test_texts::Rng::new(0x2545_f491_4f6c_dd1d);
+        let mut texts: Vec<String> = (0..5000)
+            .map(|_| {
+                (0..r.below(17))
+                    .map(|_| pieces[r.below(pieces.len())])
+                    .collect()
+            })
+            .collect();
+        texts.extend(crate::test_texts::files(&[
             "../shared/corpus/real-layouts",
             "../shared/corpus/real-threads",
             "tests/layouts",
-        ] {
-            if let Ok(rd) = std::fs::read_dir(root.join(d)) {
-                texts.extend(
-                    rd.flatten()
-                        .filter_map(|e| std::fs::read_to_string(e.path()).ok()),
-                );
-            }
-        }
+        ]));
         for t in &texts {
             let got: Vec<_> = tokenize(t)
                 .iter()

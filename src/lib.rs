@@ -42,6 +42,8 @@ pub mod questionnaire;
 pub mod report;
 pub mod request_count;
 pub mod sections;
+#[cfg(test)]
+mod test_texts;
 pub mod text;
 pub mod values;
 pub mod whole_request;

@@ -930,36 +930,25 @@ mod tests {
             "12",
             "Report this request",
         ];
-        let mut lines: Vec<String> = Vec::new();
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..20_000 {
-            let mut t = String::new();
-            for _ in 0..(1 + state % 7) {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                t.push_str(pieces[(state % pieces.len() as u64) as usize]);
-            }
-            lines.push(t);
-        }
+        let mut r = crate::test_texts::Rng::new(0x9e37_79b9_7f4a_7c15);
+        let mut lines: Vec<String> = (0..20_000)
+            .map(|_| {
+                (0..1 + r.below(7))
+                    .map(|_| pieces[r.below(pieces.len())])
+                    .collect()
+            })
+            .collect();
         for n in [119, 120, 121, 122] {
             lines.push(format!("{}.pdf", "a".repeat(n)));
             lines.push(format!("{}.pdf", "é".repeat(n)));
             lines.push(format!("{}.b.pdf 5K Download", "a".repeat(n)));
         }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for d in [
+        for text in crate::test_texts::files(&[
             "../shared/corpus/real-threads",
             "../shared/corpus/real-pages",
             "tests/layouts",
-        ] {
-            if let Ok(rd) = std::fs::read_dir(root.join(d)) {
-                for e in rd.flatten() {
-                    if let Ok(text) = std::fs::read_to_string(e.path()) {
-                        lines.extend(text.lines().map(|l| l.trim().to_string()));
-                    }
-                }
-            }
+        ]) {
+            lines.extend(text.lines().map(|l| l.trim().to_string()));
         }
         let mut seen = 0;
         for t in &lines {

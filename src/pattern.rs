@@ -227,16 +227,10 @@ mod tests {
         let old_set =
             regex::RegexSet::new(set_patterns.map(crate::text::ascii_classes)).expect("set");
         let mut texts = vec![String::new(), "£1,000 m and £ 5k".to_string()];
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        for d in ["../shared/corpus/real-layouts", "tests/layouts"] {
-            if let Ok(rd) = std::fs::read_dir(root.join(d)) {
-                for e in rd.flatten() {
-                    if let Ok(t) = std::fs::read_to_string(e.path()) {
-                        texts.push(t);
-                    }
-                }
-            }
-        }
+        texts.extend(crate::test_texts::files(&[
+            "../shared/corpus/real-layouts",
+            "tests/layouts",
+        ]));
         for p in patterns {
             let new = re(p);
             let old = crate::text::re(p);

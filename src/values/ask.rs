@@ -184,8 +184,8 @@ fn starts_with_auxiliary(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::gen;
     use super::*;
+    use crate::test_texts as gen;
     // the `regex` crate's own compilation, to test against
     use crate::text::re;
 

@@ -71,8 +71,8 @@ pub(super) fn is_cost_limit(sentence: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::gen;
     use super::*;
+    use crate::test_texts as gen;
     use crate::text::re;
 
     /// Each table against the regex it replaced, on generated sentences and the corpus.

@@ -112,8 +112,8 @@ pub(super) fn list_markers(text: &str) -> impl Iterator<Item = (usize, usize)> +
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::gen;
     use super::*;
+    use crate::test_texts as gen;
     use crate::text::re;
 
     const VOCAB: &[&str] = &[

@@ -191,8 +191,8 @@ pub(super) fn rate_or_age_after(rest: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::gen;
     use super::*;
+    use crate::test_texts as gen;
     use crate::text::re;
 
     const VOCAB: &[&str] = &[

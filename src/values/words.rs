@@ -95,8 +95,8 @@ pub(super) static REFUSAL: Phrases = Phrases::new(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::gen;
     use super::*;
+    use crate::test_texts as gen;
     use crate::text::re;
 
     const VOCAB: &[&str] = &[
