@@ -179,7 +179,7 @@ fn section_items(
     for (a, b) in pieces {
         let sent = text[a..b].trim();
         let lead = a + (text[a..b].len() - text[a..b].trim_start().len());
-        if labels.contains(&doc.start_of_line_at(lead)) && doc.start_of_line_at(lead) == lead {
+        if labels.contains(&lead) {
             in_answer = true;
             continue;
         }
