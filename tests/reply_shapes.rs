@@ -221,3 +221,41 @@ fn request_section_with_answers_under_named_labels() {
     assert!(row(&a, "3").2.starts_with("The Director of Procurement"));
     assert_eq!(row(&a, "4").0, Status::NotHeld);
 }
+
+/// A letter that restates each question on a "Question N:" line and types the answer after a
+/// dash on the same line: short answers ("N/A", "see above") mark the layout, and then a
+/// sentence after the dash is an answer too. A dash inside a question that goes on asking is
+/// no answer.
+#[test]
+fn answers_after_a_dash_on_the_question_line() {
+    let a = analyse_text(
+        "Dear Ms Byrne\n\nRE: FREEDOM OF INFORMATION REQUEST OF 3 MAY 2024\n\n\
+         Question 1: Number of grass fires attended in each year.\n\n\
+         2021 41\n2022 37\n2023 52\n\n\
+         Question 2: The same figures by station area – see above.\n\n\
+         Question 3: Payments made to landowners for fire breaks - The Service keeps no record of such payments.\n\n\
+         Question 4: Injuries to firefighters at grass fires – N/A\n\n\
+         Question 5: Vehicles damaged - how many were repaired and at what cost?\n\n\
+         No vehicles were damaged.\n\n\
+         Yours sincerely\n\nFOI Officer\n",
+        "t.txt",
+    );
+    assert_eq!(
+        ids(&a),
+        [
+            "Question 1",
+            "Question 2",
+            "Question 3",
+            "Question 4",
+            "Question 5"
+        ]
+    );
+    assert_eq!(row(&a, "Question 2").2, "see above.");
+    let q3 = a.questions.iter().find(|q| q.id == "Question 3").unwrap();
+    assert_eq!(q3.text, "Payments made to landowners for fire breaks");
+    assert_eq!(row(&a, "Question 3").0, Status::NotHeld);
+    assert_eq!(row(&a, "Question 4").0, Status::NotApplicable);
+    let q5 = a.questions.iter().find(|q| q.id == "Question 5").unwrap();
+    assert!(q5.text.ends_with("at what cost?"), "{}", q5.text);
+    assert_eq!(row(&a, "Question 5").2, "No vehicles were damaged.");
+}

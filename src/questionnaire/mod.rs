@@ -946,7 +946,7 @@ pub(crate) fn block_items(
 /// two or more items (and a third of the list) end so, the mark of that layout; a request's own
 /// list never does.
 fn glued_answers(text: &str, items: &mut [QItem]) {
-    let cuts: Vec<Option<usize>> = items
+    let cuts: Vec<Option<(usize, bool)>> = items
         .iter()
         .map(|it| {
             let le = text[it.text_start..it.text_end]
@@ -955,25 +955,32 @@ fn glued_answers(text: &str, items: &mut [QItem]) {
             same_line_answer(text, it.text_start, le)
         })
         .collect();
-    let n = cuts.iter().flatten().count();
+    // Only cuts of the sure kind (a figure, a yes or no, a citation) mark the layout; a
+    // sentence after a dash is read as an answer only in a list that has them.
+    let n = cuts.iter().flatten().filter(|(_, sure)| *sure).count();
     if n < 2 || n * 3 < items.len() {
         return;
     }
     for (it, cut) in items.iter_mut().zip(cuts) {
-        if let Some(c) = cut {
+        if let Some((c, _)) = cut {
             let le = text[c..].find('\n').map_or(text.len(), |p| c + p);
             let a = c + (text[c..le].len() - text[c..le].trim_start().len());
             it.glued = Some((a, a + text[a..le].trim_end().len()));
-            it.text_end = trim_end(text, it.text_start, c);
+            let end = trim_end(text, it.text_start, c);
+            let head = text[it.text_start..end].trim_end_matches(['-', '–', '—']);
+            it.text_end = it.text_start + head.trim_end().len();
             it.text = one_line(&text[it.text_start..it.text_end]);
         }
     }
 }
 
-/// Where an answer glued to the end of a question's line begins: after a question mark, or
-/// after the closing bracket of the period asked about when what follows is a figure, a yes or
-/// no, or a citation ("(2023/24) 1,842", "(see list) Section 43 applies").
-fn same_line_answer(text: &str, s: usize, le: usize) -> Option<usize> {
+/// Where an answer glued to the end of a question's line begins, and whether the cut is sure:
+/// after a question mark, or after the closing bracket of the period asked about or a dash
+/// when what follows is a figure, a yes or no, a citation or a pointer ("(2023/24) 1,842",
+/// "(see list) Section 43 applies", "… during absence – N/A", "… by area – see above"). Not
+/// sure: a dash followed by a sentence that asks nothing ("… bonfire schemes - No record is
+/// kept of such payments.").
+fn same_line_answer(text: &str, s: usize, le: usize) -> Option<(usize, bool)> {
     let line = &text[s..le];
     // Pipes left of a pasted table ("? | |") are no answer, nor is a further ask.
     let answer = |after: &str| {
@@ -982,12 +989,65 @@ fn same_line_answer(text: &str, s: usize, le: usize) -> Option<usize> {
             && !after.trim().ends_with('?')
     };
     if let Some(k) = answer_after_question_mark(line, answer) {
-        return Some(s + k);
+        return Some((s + k, true));
     }
-    let k = line.rfind(") ")?;
-    let tail = line[k + 1..].trim();
+    if let Some(k) = line.rfind(") ") {
+        if short_answer(&line[k + 1..]) {
+            return Some((s + k + 1, true));
+        }
+    }
+    // A dash between spaces: the last one before a short answer, else the first one before a
+    // sentence that asks nothing.
+    let dashes: Vec<(usize, usize)> = [" - ", " – ", " — "]
+        .iter()
+        .flat_map(|d| line.match_indices(d).map(|(k, d)| (k, k + d.len())))
+        .filter(|&(k, _)| line[..k].split_whitespace().count() >= 3)
+        .collect();
+    if let Some(&(_, e)) = dashes.iter().max_by_key(|(k, _)| *k) {
+        if short_answer(&line[e..]) || pointer(&line[e..]) {
+            return Some((s + e, true));
+        }
+    }
+    let &(_, e) = dashes.iter().min_by_key(|(k, _)| *k)?;
+    let tail = line[e..].trim();
+    let sentence = tail.starts_with(|c: char| c.is_uppercase())
+        && tail.ends_with('.')
+        && tail.split_whitespace().count() >= 4
+        && answer(tail)
+        && states(tail);
+    sentence.then_some((s + e, false))
+}
+
+/// Whether a sentence states something rather than naming what is asked for: it asks nothing,
+/// does not open with a request's noun ("The number of …", "Details of …"), and has a finite
+/// verb of the kinds replies use ("No record is kept", "The Service holds no …").
+fn states(sent: &str) -> bool {
+    let lower = sent.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let head = words
+        .iter()
+        .find(|w| !["the", "a", "an"].contains(w))
+        .copied()
+        .unwrap_or("");
+    const VERBS: [&str; 24] = [
+        "is", "are", "was", "were", "has", "have", "had", "does", "did", "do", "can", "cannot",
+        "will", "would", "may", "must", "keeps", "keep", "holds", "hold", "take", "takes", "took",
+        "been",
+    ];
+    !asks(sent) && !QUESTION_OPENERS.contains(&head) && words.iter().any(|w| VERBS.contains(w))
+}
+
+/// A short answer: a figure, a yes or no, "N/A", "Nil", or a citation or "not held" in a few
+/// words.
+fn short_answer(tail: &str) -> bool {
+    let tail = tail.trim();
     let words: Vec<&str> = tail.split_whitespace().collect();
-    let first = words.first()?.trim_end_matches(['.', ',']);
+    let Some(first) = words.first().map(|w| w.trim_end_matches(['.', ','])) else {
+        return false;
+    };
     let figure = first
         .trim_start_matches(['£', '$'])
         .starts_with(|c: char| c.is_ascii_digit())
@@ -999,7 +1059,23 @@ fn same_line_answer(text: &str, s: usize, le: usize) -> Option<usize> {
     let lower = tail.to_ascii_lowercase();
     let cited = words.len() <= 12
         && (lower.contains("section ") || lower.contains("exempt") || lower.contains("not held"));
-    (figure || short || cited).then_some(s + k + 1)
+    figure || short || cited
+}
+
+/// A pointer to another answer or an enclosure in a few words ("see above", "See attached.").
+fn pointer(tail: &str) -> bool {
+    let lower = tail.trim().to_ascii_lowercase();
+    lower.split_whitespace().count() <= 4
+        && [
+            "see above",
+            "see below",
+            "see attached",
+            "as above",
+            "see answer",
+            "see response",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 /// A questionnaire from items read in message `msg`, whose text ends at `msg_end`.
