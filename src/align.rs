@@ -947,7 +947,13 @@ fn words_pass(
     let mut bounds: Vec<usize> = hits.iter().map(|h| h.0).collect();
     bounds.extend(accepted.iter().map(|&k| occs[k].start));
     bounds.sort_unstable();
-    for &(ls, from, qi) in &hits {
+    // Within one message, latest first: a list of questions restated before the answers ("You
+    // asked: …") and then again, each above its answer, is answered after its last copy. Across
+    // messages the earliest stands: a later message quoting the reply is no new answer.
+    let region_of = |at: usize| regions.iter().position(|r| r.0 <= at && at < r.1);
+    let mut order = hits.clone();
+    order.sort_by_key(|h| (region_of(h.0), std::cmp::Reverse(h.0)));
+    for &(ls, from, qi) in &order {
         if found[qi].span.is_some() {
             continue;
         }

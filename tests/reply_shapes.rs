@@ -259,3 +259,27 @@ fn answers_after_a_dash_on_the_question_line() {
     assert!(q5.text.ends_with("at what cost?"), "{}", q5.text);
     assert_eq!(row(&a, "Question 5").2, "No vehicles were damaged.");
 }
+
+/// Unnumbered questions restated as bullets ("- How many …?"), each followed by its unlabelled
+/// answer: the bullets are the questionnaire, the bullet is no part of the question.
+#[test]
+fn bulleted_questions_each_followed_by_its_answer() {
+    let a = analyse_text(
+        "Dear Mr Lowe\n\nThank you for your request for information. Your questions are set out \
+         below with our answers.\n\n\
+         - How many road gritters does the council own?\n\
+         The council owns 14 gritters.\n\n\
+         - How many salt barns does the council operate?\n\
+         Three.\n\n\
+         - What did the council spend on rock salt in 2023/24?\n\
+         We do not hold this information: salt is bought by a regional consortium.\n\n\
+         Yours sincerely\n\nInformation Team\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2", "3"]);
+    let q1 = &a.questions[0];
+    assert_eq!(q1.text, "How many road gritters does the council own?");
+    assert_eq!(row(&a, "1").2, "The council owns 14 gritters.");
+    assert_eq!(row(&a, "2").0, Status::Answered);
+    assert_eq!(row(&a, "3").0, Status::NotHeld);
+}

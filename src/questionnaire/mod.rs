@@ -724,6 +724,14 @@ fn request_section(doc: &Doc, thread: &Thread) -> Option<Questionnaire> {
 
 /// Whether the questions stand together, with nothing but blank lines between them (a list
 /// of questions, not a page of questions each followed by its answer).
+/// The words after a bullet that opens `t` ("- ", "* ", "• ", "– "), if one does.
+pub(crate) fn bullet_body(t: &str) -> Option<&str> {
+    ["- ", "* ", "• ", "– ", "· "]
+        .iter()
+        .find_map(|b| t.strip_prefix(b))
+        .map(str::trim_start)
+}
+
 fn consecutive(doc: &Doc, q: &Questionnaire) -> bool {
     q.items
         .windows(2)
@@ -745,7 +753,10 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
         if thread.in_furniture(ls) {
             continue;
         }
-        let t = doc.line(li).trim();
+        let line = doc.line(li);
+        let t = line.trim();
+        // A bullet ("- How many …?") is no part of the question.
+        let t = bullet_body(t).unwrap_or(t);
         let words = t.split_whitespace().count();
         let own_line = li == 0
             || doc.is_blank(li - 1)
@@ -757,8 +768,17 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
             && own_line
             && !t.starts_with("Dear")
         {
-            let lead = doc.line(li).len() - doc.line(li).trim_start().len();
-            push_unnumbered(&mut items, text, ls + lead, le);
+            let lead = line.len() - t.len() - (line.len() - line.trim_end().len());
+            // A list restated before the answers ("You asked: …" then each again with its
+            // answer) is one questionnaire, not two: the later copy, which the answer follows,
+            // stands for the question.
+            match items.iter().position(|it| it.text == one_line(t)) {
+                Some(k) => {
+                    let label = items[k].label.clone();
+                    items[k] = QItem::unnumbered(text, ls + lead, le, label);
+                }
+                None => push_unnumbered(&mut items, text, ls + lead, le),
+            }
         }
     }
     if items.len() < 2 {
