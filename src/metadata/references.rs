@@ -156,6 +156,28 @@ fn reference_span(text: &str, at: usize) -> Option<(String, usize)> {
     plausible(&r).then_some((r, end))
 }
 
+/// A reference whose letters end a line and whose number opens the next: "quoting your
+/// reference CRM FOI" over "8412".
+fn wrapped_reference(text: &str, at: usize) -> Option<(String, usize)> {
+    let line_end = text[at..].find('\n').map(|p| at + p)?;
+    let words: Vec<&str> = text[at..line_end].split_whitespace().collect();
+    let capitals = |w: &&str| {
+        w.len() <= 8
+            && w.bytes().any(|b| b.is_ascii_uppercase())
+            && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'/')
+    };
+    if words.is_empty() || words.len() > 3 || !words.iter().all(capitals) {
+        return None;
+    }
+    let next = line_end + 1;
+    let lead = text[next..].len() - text[next..].trim_start_matches([' ', '\t']).len();
+    let (r, end) = reference_span(text, next + lead)?;
+    if !r.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((format!("{} {r}", words.join(" ")), end))
+}
+
 fn reference_at(text: &str, at: usize) -> Option<String> {
     reference_span(text, at).map(|(r, _)| r)
 }
@@ -332,16 +354,19 @@ fn labelled(text: &str, thread: &Thread, out: &mut Vec<String>) {
         if thread.in_furniture(label.start()) {
             continue;
         }
-        // "Your ref:" and "Eich cyf:" are the requester's own reference.
+        // "Your ref:" and "Eich cyf:" heading a letter are the requester's own reference;
+        // "quoting your reference" in a sentence is the authority's.
         let before = &text[text[..label.start()].rfind('\n').map_or(0, |p| p + 1)..label.start()];
-        let before = before.to_ascii_lowercase();
+        let before = before.trim().to_ascii_lowercase();
         let own = label.as_str().to_ascii_lowercase();
-        if (before.trim_end().ends_with("your") || before.trim_end().ends_with("eich"))
+        if (before == "your" || before == "eich")
             && (own.starts_with("ref") || own.starts_with("cyf"))
         {
             continue;
         }
-        let Some((r, end)) = reference_span(text, all.end()) else {
+        let Some((r, end)) =
+            reference_span(text, all.end()).or_else(|| wrapped_reference(text, all.end()))
+        else {
             continue;
         };
         // Across a blank line the reference is the whole of its line: "Reference:" over "1147".
@@ -607,6 +632,15 @@ mod tests {
         assert_eq!(r, ["31 20/21"]);
         // Under a blank line only a line that is the reference alone is one.
         let r = refs("Reference:\n\n123 people were asked.\n");
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn a_reference_wrapped_after_its_letters() {
+        let r = refs("Dear Sir\n\nIf you have any questions, contact us quoting your reference CRM FOI\n8412\n\nYours faithfully\n");
+        assert_eq!(r, ["CRM FOI 8412"]);
+        // Not across a line whose words are not a reference's.
+        let r = refs("Dear Sir\n\nOur ref: see below\n8412 people\n");
         assert!(r.is_empty(), "{r:?}");
     }
 
