@@ -17,6 +17,8 @@ use crate::model::{Due, Law, MessageKind, Status};
 use crate::pattern::re;
 use crate::text::{one_line, Doc};
 
+mod references;
+
 /// What the metadata stage reads.
 #[derive(Debug, Clone, Default)]
 pub struct Meta {
@@ -88,7 +90,7 @@ pub fn read(
     });
     meta.authority = authority(doc, thread, request_msg, skip);
     meta.requester = requester(doc, thread, request_msg);
-    meta.references = references(doc, thread);
+    meta.references = references::references(doc, thread);
     if meta.title.is_none() {
         meta.title = title(doc);
     }
@@ -460,192 +462,6 @@ fn looks_like_name(s: &str) -> bool {
             .any(|c| c.is_ascii_digit() || c == '@' || c == ':')
         && words[0].starts_with(|c: char| c.is_uppercase())
         && !addressee_is_org(s)
-}
-
-static REF_TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(?:[A-Z]{1,8}[-/]?\d[A-Z0-9]*|\d[\d]*)(?:[-/.][A-Z0-9]+)*\b"));
-static REF_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?:\bref(?:erence)?s?\b\.?|\brequest\b|\bcase\b|\bFOI[AS]?\b|\bEIRS?\b|\binformation\b)[\s:.#-]*(?:no\.?|number|id)?[\s:.#-]*$",
-    )
-});
-
-/// A reference label: "Our ref:", "Reference number", "Request ID", "Case Number", "FOI
-/// request", "Cyfeirnod / Reference:"; the reference follows on its line or on the next.
-static REF_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?im)(?:^|[\s(\[|/])(?:our\s+ref(?:erence)?|ref(?:erence)?(?:\s+(?:no|number|id))?|(?:foi|eir|foisa|information)\s+(?:request\s+)?(?:ref(?:erence)?|no|number|id)|request\s+(?:ref(?:erence)?|no|number|id)|case\s+(?:ref(?:erence)?|no|number|id)|(?:foi|eir)\s+request|freedom\s+of\s+information\s+request)\.?[ \t]*(?:[:#.(-]|\s-\s)?[ \t]*(\n[ \t]*)?",
-    )
-});
-/// A title that opens with a reference: "FOI 3184 Criminal records", "ATISN 19207 - …".
-static REF_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?m)^[ \t]*(?:FOI|EIR|FOISA|ATISN|FOIR|RFI)[ \t/:-]*(?:[A-Z]{1,6}[ \t/-]+)?\d")
-});
-
-/// A page title that ends with its reference: "Pedlars certificates - 274/22".
-static REF_TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?m)^[ \t]*[A-Za-z][^\n]{2,100}?[ \t][-\x{2013}][ \t]+([A-Z]{0,6}[/-]?\d[0-9A-Z/-]{2,})[ \t]*$",
-    )
-});
-
-/// The reference written after `at`: the run of tokens that hold digits or are short capitals
-/// ("FOI 231 03 24", "WC/FOI 318/24", "EIR-LAC-2024-0931"), up to a word, " - " or the line's end.
-fn reference_at(text: &str, at: usize) -> Option<String> {
-    let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
-    let rest = &text[at..line_end];
-    let mut taken: Vec<&str> = Vec::new();
-    for tok in rest.split([' ', '\t']) {
-        if tok.is_empty() {
-            if taken.is_empty() {
-                continue;
-            }
-            break;
-        }
-        let t = tok.trim_end_matches(['.', ',', ';', ')', ']']);
-        let ok_chars = !t.is_empty()
-            && t.chars().all(|c| {
-                c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | '_')
-            });
-        let has_digit = t.chars().any(|c| c.is_ascii_digit());
-        let capitals = t.len() <= 8 && t.chars().all(|c| c.is_ascii_uppercase() || c == '/');
-        if !ok_chars || !(has_digit || capitals) || t == "-" {
-            break;
-        }
-        taken.push(t);
-        if t.len() != tok.len() {
-            break;
-        }
-    }
-    while taken
-        .last()
-        .is_some_and(|t| !t.chars().any(|c| c.is_ascii_digit()))
-    {
-        taken.pop();
-    }
-    let r = taken.join(" ");
-    let digits = r.chars().filter(|c| c.is_ascii_digit()).count();
-    (digits >= 3 && r.len() <= 40 && find_dates(&r, false).is_empty()).then_some(r)
-}
-
-/// References after a label or at the start of a title.
-fn labelled_references(doc: &Doc, thread: &Thread) -> Vec<String> {
-    let text = doc.text;
-    let mut out: Vec<String> = Vec::new();
-    let mut push = |r: String| {
-        if !out.contains(&r) && out.len() < 8 {
-            out.push(r);
-        }
-    };
-    for m in REF_LABEL.find_iter(text) {
-        if thread.in_furniture(m.start()) {
-            continue;
-        }
-        let before = &text[text[..m.start()].rfind('\n').map_or(0, |p| p + 1)..m.start()];
-        if before.to_ascii_lowercase().trim_end().ends_with("your") {
-            continue;
-        }
-        if let Some(r) = reference_at(text, m.end()) {
-            push(r);
-        }
-    }
-    // Titles stand in the first twelve lines: only those are read for them.
-    let head = &text[..doc.line_range(doc.line_count().min(12).saturating_sub(1)).1];
-    for c in REF_TITLE_END.captures_iter(head) {
-        let Some(g) = c.get(1) else { continue };
-        if thread.in_furniture(g.start()) {
-            continue;
-        }
-        if is_financial_year(g.as_str()) || !g.as_str().contains(['/', '-']) {
-            continue;
-        }
-        if let Some(r) = reference_at(text, g.start()) {
-            push(r);
-        }
-    }
-    for m in REF_TITLE.find_iter(head) {
-        let s = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
-        if let Some(r) = reference_at(text, s) {
-            push(r);
-        }
-    }
-    out
-}
-
-/// Reference numbers: tokens that look like one (letters and at least three digits:
-/// `ABC2020/0417`, `XY/2021/0456`), or numbers after a reference cue (`Request 000733/23`).
-fn references(doc: &Doc, thread: &Thread) -> Vec<String> {
-    let text = doc.text;
-    let mut out: Vec<String> = labelled_references(doc, thread);
-    for m in REF_TOKEN.find_iter(text) {
-        let tok = m.as_str();
-        let (s, e) = (m.start(), m.end());
-        if thread.in_furniture(s) {
-            continue;
-        }
-        let digits = tok.chars().filter(|c| c.is_ascii_digit()).count();
-        let letters = tok.chars().take_while(|c| c.is_ascii_uppercase()).count();
-        // Most numbers cannot be references whatever precedes them: skip them before the
-        // costlier checks.
-        if digits < 3 || (letters == 0 && digits < 5 && !tok.contains(['/', '-'])) {
-            continue;
-        }
-        // Not inside a link, an address or a [placeholder].
-        let line_start = text[..s].rfind('\n').map_or(0, |p| p + 1);
-        let before_line = &text[line_start..s];
-        let word_before = before_line.rsplit(char::is_whitespace).next().unwrap_or("");
-        if word_before.contains("http")
-            || word_before.contains("www")
-            || word_before.contains('@')
-            || word_before.ends_with('/')
-            || word_before.ends_with('.')
-        {
-            continue;
-        }
-        let open = before_line.matches('[').count() > before_line.matches(']').count();
-        if open
-            || text[e..].starts_with(['@', '%'])
-            || text[e..].starts_with(".gov")
-            || text[e..].starts_with(".uk")
-        {
-            continue;
-        }
-        if find_dates(tok, false)
-            .iter()
-            .any(|d| d.end - d.start == tok.len())
-        {
-            continue;
-        }
-        let cued = REF_CUE.is_match(&text[crate::text::floor_char(text, s.saturating_sub(40))..s]);
-        let shaped = letters >= 1 && digits >= 3 && tok.len() >= 5 && !tok.contains('.');
-        let numeric =
-            letters == 0 && digits >= 4 && tok.contains(['/', '-']) && !is_financial_year(tok);
-        let long_number = letters == 0 && digits >= 5 && !tok.contains('.');
-        let ok = (shaped && (cued || tok.contains(['/', '-']) || letters >= 2 && digits >= 4))
-            || (cued && (numeric || long_number));
-        if ok && !looks_like_phone(text, s, e) && !out.iter().any(|r| r.contains(tok)) {
-            out.push(tok.to_string());
-        }
-        if out.len() >= 8 {
-            break;
-        }
-    }
-    out
-}
-
-fn is_financial_year(t: &str) -> bool {
-    let b = t.as_bytes();
-    (b.len() == 7 || b.len() == 9)
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && matches!(b[4], b'-' | b'/')
-}
-
-fn looks_like_phone(text: &str, s: usize, e: usize) -> bool {
-    let tok = &text[s..e];
-    tok.starts_with('0') && tok.chars().all(|c| c.is_ascii_digit()) && {
-        let after = &text[e..crate::text::floor_char(text, (e + 12).min(text.len()))];
-        after.trim_start().starts_with(|c: char| c.is_ascii_digit())
-    }
 }
 
 static SUBJECT: LazyLock<Regex> =
