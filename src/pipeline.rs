@@ -166,11 +166,17 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
     // Questions: answer, values, exemptions, status.
     let mut questions: Vec<Question> = Vec::with_capacity(q.items.len());
     let mut cross: Vec<Option<usize>> = Vec::with_capacity(q.items.len());
+    let mut values_memo = values::Memo::default();
     for (i, item) in q.items.iter().enumerate() {
         let f = &found[i];
         let mut values = Vec::new();
         for &(a, b) in &f.parts {
-            values.extend(values::extract(&item.text, &norm.text[a..b], a));
+            values.extend(values::extract_memo(
+                &item.text,
+                &norm.text[a..b],
+                a,
+                &mut values_memo,
+            ));
         }
         let mut exemptions = exemptions::cited(&f.text, law);
         let sig = classify::signals(&f.text, &exemptions);
