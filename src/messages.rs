@@ -82,12 +82,55 @@ static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HEADER_FIELD: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*>?\s*\*?(From|Sent|Date|To|Cc|Subject|Received)\*?:\s*(.*)$"));
-static QUOTE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*(?:-{2,}\s*(?:original message|forwarded message|forwarded by)|_{10,}\s*$|begin forwarded message|>>>.{0,200}>>>\s*$)",
-    )
-});
-static WROTE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*On\b.{4,160}\bwrote:\s*$"));
+/// A line that opens a quoted or forwarded message: the pattern
+/// `(?i)^\s*(?:-{2,}\s*(?:original message|forwarded message|forwarded by)|_{10,}\s*$|begin forwarded message|>>>.{0,200}>>>\s*$)`,
+/// read by hand (compiling its `.{0,200}` cost more than any other pattern of the crate).
+fn is_quote_separator(line: &str) -> bool {
+    use crate::text::{is_re_space, strip_prefix_fold};
+    let s = line.trim_start_matches(is_re_space);
+    if s.starts_with("--") {
+        let rest = s.trim_start_matches('-').trim_start_matches(is_re_space);
+        return ["original message", "forwarded message", "forwarded by"]
+            .iter()
+            .any(|p| strip_prefix_fold(rest, p).is_some());
+    }
+    if s.starts_with('_') {
+        let rest = s.trim_start_matches('_');
+        return s.len() - rest.len() >= 10 && rest.chars().all(is_re_space);
+    }
+    if let Some(rest) = s.strip_prefix(">>>") {
+        return rest
+            .trim_end_matches(is_re_space)
+            .strip_suffix(">>>")
+            .is_some_and(|mid| !mid.contains('\n') && mid.chars().count() <= 200);
+    }
+    strip_prefix_fold(s, "begin forwarded message").is_some()
+}
+
+/// An e-mail's quote header, the pattern `(?i)^\s*On\b.{4,160}\bwrote:\s*$` read by hand.
+fn is_wrote(line: &str) -> bool {
+    use crate::text::{is_re_space, strip_prefix_fold, strip_suffix_fold};
+    let Some(rest) = strip_prefix_fold(line.trim_start_matches(is_re_space), "on") else {
+        return false;
+    };
+    let Some(head) = strip_suffix_fold(line.trim_end_matches(is_re_space), "wrote:") else {
+        return false;
+    };
+    let (from, to) = (line.len() - rest.len(), head.len());
+    if to <= from {
+        return false;
+    }
+    // Both word boundaries (ASCII, `(?-u:\b)`): the middle starts and ends with a byte that is
+    // not an ASCII letter, digit or underscore.
+    let mid = &line[from..to];
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let b = mid.as_bytes();
+    !word(b[0])
+        && !word(b[b.len() - 1])
+        && !mid.contains('\n')
+        && (4..=160).contains(&mid.chars().count())
+}
+
 static FOLDED: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(?:show|hide) (?:all )?quoted sections?\s*$"));
 /// Lines of a WhatDoTheyKnow page that are navigation or attachment listings, not words of
@@ -177,11 +220,86 @@ fn is_attachment_name(t: &str) -> bool {
 }
 
 static ATTACHMENTS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*\d+ attachments?\s*$"));
-static PAGE_STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*(?:the request (?:was|is|has been) .{3,80}|this request has been .{3,120}|.{0,80} did not have the information requested\.?|awaiting (?:classification|response|internal review)\.?|long overdue\.?|delayed\.?|this request is .{3,80}|(?:the )?response to this request is .{3,80})\s*$",
-    )
-});
+/// A WhatDoTheyKnow page's status line, the pattern
+/// `(?i)^\s*(?:the request (?:was|is|has been) .{3,80}|this request has been .{3,120}|.{0,80} did not have the information requested\.?|awaiting (?:classification|response|internal review)\.?|long overdue\.?|delayed\.?|this request is .{3,80}|(?:the )?response to this request is .{3,80})\s*$`
+/// read by hand, character by character as the pattern counts (its `.{3,120}` and the like
+/// cost more to compile than reading every line of a reply).
+fn is_page_status(t: &str) -> bool {
+    use crate::text::{fold_eq, is_re_space};
+    let s: Vec<char> = t.chars().collect();
+    let n = s.len();
+    // The leading white space `^\s*` takes (every alternative but one starts with a letter).
+    let w = s.iter().take_while(|&&c| is_re_space(c)).count();
+    // Where the trailing `\s*$` may start: after the last character that is not white space.
+    let tail = n - s.iter().rev().take_while(|&&c| is_re_space(c)).count();
+    let lit = |at: usize, l: &str| -> Option<usize> {
+        let e = at + l.len();
+        (e <= n && s[at..e].iter().zip(l.bytes()).all(|(&c, b)| fold_eq(c, b))).then_some(e)
+    };
+    // `.{a,b}\s*$` from `at`: some end in [at + a, at + b], not past a line break, from which
+    // only white space follows.
+    let dots_to_end = |at: usize, a: usize, b: usize| -> bool {
+        let nl = s[at..]
+            .iter()
+            .position(|&c| c == '\n')
+            .map_or(n, |p| at + p);
+        (at + a).max(tail) <= (at + b).min(nl)
+    };
+    // `\.?\s*$` from `at`.
+    let stop_to_end = |at: usize| at >= tail || (s.get(at) == Some(&'.') && at + 1 >= tail);
+    if let Some(e) = lit(w, "the request ") {
+        if ["was", "is", "has been"]
+            .iter()
+            .filter_map(|v| lit(e, v))
+            .filter_map(|e| lit(e, " "))
+            .any(|e| dots_to_end(e, 3, 80))
+        {
+            return true;
+        }
+    }
+    if lit(w, "this request has been ").is_some_and(|e| dots_to_end(e, 3, 120))
+        || lit(w, "this request is ").is_some_and(|e| dots_to_end(e, 3, 80))
+    {
+        return true;
+    }
+    let response = lit(w, "the ").unwrap_or(w);
+    if [w, response]
+        .iter()
+        .filter_map(|&at| lit(at, "response to this request is "))
+        .any(|e| dots_to_end(e, 3, 80))
+    {
+        return true;
+    }
+    if let Some(e) = lit(w, "awaiting ") {
+        if ["classification", "response", "internal review"]
+            .iter()
+            .filter_map(|v| lit(e, v))
+            .any(stop_to_end)
+        {
+            return true;
+        }
+    }
+    if ["long overdue", "delayed"]
+        .iter()
+        .filter_map(|v| lit(w, v))
+        .any(stop_to_end)
+    {
+        return true;
+    }
+    // `.{0,80} did not have the information requested\.?\s*$`: the phrase ends where the
+    // trailing white space starts, or one full stop before; up to 80 characters (no line
+    // break) stand between the leading white space and it.
+    const NOT_HELD: &str = " did not have the information requested";
+    [Some(tail), tail.checked_sub(1).filter(|&e| s[e] == '.')]
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.checked_sub(NOT_HELD.len()))
+        .filter(|&q| lit(q, NOT_HELD).is_some())
+        .any(|q| {
+            let k = w.min(q);
+            q - k <= 80 && !s[k..q].contains(&'\n')
+        })
+}
 
 /// [`MADE_REQUEST`]'s groups on a line, asked only of lines that hold its two fixed phrases
 /// (it runs on the first lines of every reply, and a capture search costs thousands of
@@ -193,7 +311,7 @@ fn made_request(t: &str) -> Option<crate::pattern::Captures<'_>> {
     MADE_REQUEST.captures(t)
 }
 
-/// Whether a line (shorter than 160 bytes) can be a [`PAGE_STATUS`]: each of its forms holds
+/// Whether a line (shorter than 160 bytes) can be a page status ([`is_page_status`]): each of its forms holds
 /// "request", "awaiting", "overdue" or "delayed". The pattern is case-insensitive with Unicode
 /// case folding (`ſ` is an `s`), so a line with any non-ASCII character is left to the pattern.
 fn may_be_page_status(t: &str) -> bool {
@@ -443,9 +561,8 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
                 }
             }
         }
-        let separator_like =
-            matches!(first, b'-' | b'_' | b'b' | b'>') && QUOTE_SEPARATOR.is_match(line);
-        if separator_like || (t.ends_with("wrote:") && WROTE.is_match(line)) {
+        let separator_like = matches!(first, b'-' | b'_' | b'b' | b'>') && is_quote_separator(line);
+        if separator_like || (t.ends_with("wrote:") && is_wrote(line)) {
             let date = find_dates(line, false).first().map(|d| d.date);
             bounds.push(Boundary {
                 line: i,
@@ -855,7 +972,7 @@ fn page_header(doc: &Doc) -> PageHeader {
             last = Some(i);
             continue;
         }
-        if t.len() < 160 && may_be_page_status(t) && PAGE_STATUS.is_match(t) {
+        if t.len() < 160 && may_be_page_status(t) && is_page_status(t) {
             if h.status.is_none()
                 && !t
                     .to_ascii_lowercase()
@@ -957,6 +1074,98 @@ mod tests {
             assert_eq!(is_page_furniture(t), want, "{t:?}");
         }
         assert!(seen > 100, "{seen}");
+    }
+
+    /// The hand-read quote headers and page status lines against the patterns they replaced.
+    #[test]
+    fn line_tests_match_their_patterns() {
+        let quote_separator = crate::text::re(
+            r"(?i)^\s*(?:-{2,}\s*(?:original message|forwarded message|forwarded by)|_{10,}\s*$|begin forwarded message|>>>.{0,200}>>>\s*$)",
+        );
+        let wrote = crate::text::re(r"(?i)^\s*On\b.{4,160}\bwrote:\s*$");
+        let page_status = crate::text::re(
+            r"(?i)^\s*(?:the request (?:was|is|has been) .{3,80}|this request has been .{3,120}|.{0,80} did not have the information requested\.?|awaiting (?:classification|response|internal review)\.?|long overdue\.?|delayed\.?|this request is .{3,80}|(?:the )?response to this request is .{3,80})\s*$",
+        );
+        let vocab = [
+            "on",
+            "On",
+            "wrote:",
+            "wrote",
+            ":",
+            "original message",
+            "forwarded message",
+            "forwarded by",
+            "begin forwarded message",
+            "begin",
+            ">>>",
+            ">>",
+            ">",
+            "--",
+            "-----",
+            "__________",
+            "_____",
+            "_",
+            "the request ",
+            "the request",
+            "was ",
+            "is ",
+            "has been ",
+            "this request has been ",
+            "this request is ",
+            "awaiting ",
+            "classification",
+            "response",
+            "internal review",
+            "long overdue",
+            "delayed",
+            " did not have the information requested",
+            "the response to this request is ",
+            "response to this request is ",
+            "successful",
+            ".",
+            "\u{b}",
+            "\u{c}",
+            "\u{a0}",
+            "me\u{17F}\u{17F}age",
+        ];
+        let mut texts = crate::test_texts::all(&vocab, 0x51ed_270b_2731_a3f1);
+        // The repetitions' bounds, in ASCII and in two- and three-byte characters.
+        for fill in ["a", " ", "é", "’", "\n"] {
+            for n in [
+                0, 1, 2, 3, 4, 5, 78, 79, 80, 81, 82, 118, 119, 120, 121, 122, 158, 159, 160, 161,
+                162, 199, 200, 201,
+            ] {
+                let f = fill.repeat(n);
+                texts.push(format!(">>>{f}>>>"));
+                texts.push(format!("  >>>{f}>>> \t"));
+                texts.push(format!("On {f} wrote:"));
+                texts.push(format!("On{f}wrote:"));
+                texts.push(format!(" on {f}x wrote: \u{b}"));
+                texts.push(format!("The request was {f}"));
+                texts.push(format!("The request has been {f} "));
+                texts.push(format!("This request has been {f}"));
+                texts.push(format!("the response to this request is {f}."));
+                texts.push(format!("{f} did not have the information requested."));
+                texts.push(format!("  {f} did not have the information requested \n"));
+                texts.push(f.clone());
+            }
+        }
+        let (mut seen_q, mut seen_w, mut seen_p) = (0, 0, 0);
+        for t in &texts {
+            let q = quote_separator.is_match(t);
+            let w = wrote.is_match(t);
+            let p = page_status.is_match(t);
+            seen_q += usize::from(q);
+            seen_w += usize::from(w);
+            seen_p += usize::from(p);
+            assert_eq!(is_quote_separator(t), q, "separator {t:?}");
+            assert_eq!(is_wrote(t), w, "wrote {t:?}");
+            assert_eq!(is_page_status(t), p, "status {t:?}");
+        }
+        assert!(
+            seen_q > 100 && seen_w > 100 && seen_p > 100,
+            "{seen_q} {seen_w} {seen_p}"
+        );
     }
 
     #[test]

@@ -166,14 +166,30 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
     // Questions: answer, values, exemptions, status.
     let mut questions: Vec<Question> = Vec::with_capacity(q.items.len());
     let mut cross: Vec<Option<usize>> = Vec::with_capacity(q.items.len());
+    let mut values_memo = values::Memo::default();
+    let mut read: Vec<(&str, Vec<Exemption>, classify::Signals)> = Vec::new();
     for (i, item) in q.items.iter().enumerate() {
         let f = &found[i];
         let mut values = Vec::new();
         for &(a, b) in &f.parts {
-            values.extend(values::extract(&item.text, &norm.text[a..b], a));
+            values.extend(values::extract_memo(
+                &item.text,
+                &norm.text[a..b],
+                a,
+                &mut values_memo,
+            ));
         }
-        let mut exemptions = exemptions::cited(&f.text, law);
-        let sig = classify::signals(&f.text, &exemptions);
+        // An answer shared by several questions is read once: the provisions it cites and its
+        // signals are functions of its words (and the reply's law) alone.
+        let (mut exemptions, sig) = match read.iter().find(|(t, ..)| *t == f.text.as_str()) {
+            Some((_, e, s)) => (e.clone(), s.clone()),
+            None => {
+                let e = exemptions::cited(&f.text, law);
+                let s = classify::signals(&f.text, &e);
+                read.push((f.text.as_str(), e.clone(), s.clone()));
+                (e, s)
+            }
+        };
         let verdict = classify::decide(&norm.text, &f.parts, &f.text, &sig, &exemptions, &values);
         let mut status = verdict.status;
         // A note elsewhere that names this question and cites an exemption ("In relation to

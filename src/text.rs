@@ -301,6 +301,49 @@ pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The patterns' `\s` ([`ascii_classes`]: `(?-u:\s)`): ASCII white space, the vertical tab
+/// included (which `char::is_ascii_whitespace` leaves out).
+pub fn is_re_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r')
+}
+
+/// Whether `c` matches the ASCII character `lit` (a lower-case letter or any other ASCII
+/// character) under a pattern's `(?i)`: Unicode simple case folding, so besides the two ASCII
+/// cases `ſ` is an `s` and the Kelvin sign a `k` (no other character folds to an ASCII one).
+#[inline]
+pub fn fold_eq(c: char, lit: u8) -> bool {
+    if c.is_ascii() {
+        return (c as u8).to_ascii_lowercase() == lit;
+    }
+    (c == '\u{17F}' && lit == b's') || (c == '\u{212A}' && lit == b'k')
+}
+
+/// `s` without the prefix `lit` (ASCII, lower case) matched as a `(?i)` pattern matches it
+/// ([`fold_eq`]), or `None`.
+pub fn strip_prefix_fold<'a>(s: &'a str, lit: &str) -> Option<&'a str> {
+    let mut chars = s.char_indices();
+    for &l in lit.as_bytes() {
+        let (_, c) = chars.next()?;
+        if !fold_eq(c, l) {
+            return None;
+        }
+    }
+    Some(chars.as_str())
+}
+
+/// `s` without the suffix `lit` (ASCII, lower case) matched as a `(?i)` pattern matches it
+/// ([`fold_eq`]), or `None`.
+pub fn strip_suffix_fold<'a>(s: &'a str, lit: &str) -> Option<&'a str> {
+    let mut chars = s.char_indices();
+    for &l in lit.as_bytes().iter().rev() {
+        let (_, c) = chars.next_back()?;
+        if !fold_eq(c, l) {
+            return None;
+        }
+    }
+    Some(chars.as_str())
+}
+
 /// The largest char boundary not above `i`.
 pub fn floor_char(s: &str, mut i: usize) -> usize {
     if i >= s.len() {
@@ -349,6 +392,50 @@ mod tests {
         assert_eq!((&c[1], &c[2]), ("12", "Answer"));
         assert!(re(r"[^\d]x").is_match("ax"));
         assert!(re(r"\\d").is_match("\\d"));
+    }
+
+    /// [`fold_eq`] against the engine's `(?i)` for every character and every ASCII one.
+    #[test]
+    fn fold_eq_is_the_patterns_case_folding() {
+        // Every character but the line break, one a line: a `(?m)^…$` pattern's matches are the
+        // characters it accepts.
+        let chars: Vec<char> = (0..=0x10ffffu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| c != '\n')
+            .collect();
+        let mut hay = String::new();
+        let mut at = std::collections::HashMap::new();
+        for &c in &chars {
+            at.insert(hay.len(), c);
+            hay.push(c);
+            hay.push('\n');
+        }
+        let accepted = |pattern: &str| -> std::collections::HashSet<char> {
+            re(pattern)
+                .find_iter(&hay)
+                .map(|m| at[&m.start()])
+                .collect()
+        };
+        for l in 0x20u8..0x7f {
+            let lit = l.to_ascii_lowercase();
+            let want = accepted(&format!(
+                "(?im)^{}$",
+                regex::escape(&(lit as char).to_string())
+            ));
+            for &c in &chars {
+                assert_eq!(fold_eq(c, lit), want.contains(&c), "{c:?} {lit}");
+            }
+        }
+        let want = accepted(r"(?m)^\s$");
+        for &c in &chars {
+            assert_eq!(is_re_space(c), want.contains(&c), "{c:?}");
+        }
+        assert!(is_re_space('\n') && re(r"^\s$").is_match("\n"));
+        assert_eq!(strip_prefix_fold("Subject: x", "subject"), Some(": x"));
+        assert_eq!(strip_prefix_fold("\u{17F}ub", "sub"), Some(""));
+        assert_eq!(strip_prefix_fold("su", "sub"), None);
+        assert_eq!(strip_suffix_fold("x WROTE:", "wrote:"), Some("x "));
+        assert_eq!(strip_suffix_fold("ote:", "wrote:"), None);
     }
 
     #[test]

@@ -61,31 +61,86 @@ use crate::pattern::re;
 /// yes/no question from an open one, and lists the options of an "A or B?" question); `answer` is
 /// the answer text, whose byte offsets plus `base` give the spans of the values.
 pub fn extract(question: &str, answer: &str, base: usize) -> Vec<Value> {
+    extract_memo(question, answer, base, &mut Memo::default())
+}
+
+/// The passes of [`extract`] that read the answer alone (money, durations, links, dates,
+/// percents, areas, blockers, mixed words, list markers: all but the question's `when` is the
+/// answer's), remembered for each answer of one text. One answer region is often read for
+/// several questions (a reply answering them together): on the corpus layouts most of the bytes
+/// read for values were such repeats.
+///
+/// The memo borrows the answers for its life, so an answer at the same address and length is
+/// the same text.
+#[derive(Default)]
+pub struct Memo<'t> {
+    seen: Vec<Seen<'t>>,
+}
+
+struct Seen<'t> {
+    answer: &'t str,
+    when: bool,
+    claims: Vec<bool>,
+    out: Vec<Value>,
+}
+
+/// [`extract`], with the answer-only passes taken from `memo` when the same answer (the same
+/// slice of one text) was read before with the same `when`.
+pub fn extract_memo<'t>(
+    question: &str,
+    answer: &'t str,
+    base: usize,
+    memo: &mut Memo<'t>,
+) -> Vec<Value> {
     let ask = Ask::read(question);
-    let mut r = Reader {
-        text: answer,
-        claims: vec![false; answer.len() + 1],
-        out: Vec::new(),
-    };
 
     // Every figure, date, year and money amount has a digit: an answer without one ("Yes.",
     // "Not applicable", "two sites") skips those passes, which are most of the work.
     // (Money and durations also come in words: "£nil", "about a year".)
     let digits = answer.bytes().any(|b| b.is_ascii_digit());
+    let same = |s: &&Seen<'t>| {
+        std::ptr::eq(s.answer.as_ptr(), answer.as_ptr())
+            && s.answer.len() == answer.len()
+            && s.when == ask.when
+    };
+    let mut r = match memo.seen.iter().find(same) {
+        Some(s) => Reader {
+            text: answer,
+            claims: s.claims.clone(),
+            out: s.out.clone(),
+        },
+        None => {
+            let mut r = Reader {
+                text: answer,
+                claims: vec![false; answer.len() + 1],
+                out: Vec::new(),
+            };
+            if digits || answer.contains('£') || answer.contains("GBP") || answer.contains("pound")
+            {
+                r.money();
+            }
+            r.durations();
+            if digits {
+                r.claim_all(links::urls(answer));
+                r.claim_all(links::emails(answer));
+                r.dates(ask.when);
+                r.percents();
+                r.areas();
+                r.claim_all(blockers::spans(answer).into_iter());
+                r.mixed_words();
+                r.list_markers();
+            }
+            memo.seen.push(Seen {
+                answer,
+                when: ask.when,
+                claims: r.claims.clone(),
+                out: r.out.clone(),
+            });
+            r
+        }
+    };
     let mut years = Vec::new();
-    if digits || answer.contains('£') || answer.contains("GBP") || answer.contains("pound") {
-        r.money();
-    }
-    r.durations();
     if digits {
-        r.claim_all(links::urls(answer));
-        r.claim_all(links::emails(answer));
-        r.dates(ask.when);
-        r.percents();
-        r.areas();
-        r.claim_all(blockers::spans(answer).into_iter());
-        r.mixed_words();
-        r.list_markers();
         years = r.years(&ask);
         r.counts();
     }
@@ -1744,6 +1799,56 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The memo gives what reading afresh gives: every paragraph and pair of paragraphs of the
+    /// corpus replies read for questions of every kind, each answer several times over in one
+    /// memo, in an order that alternates the questions' `when`.
+    #[test]
+    fn memo_reads_as_afresh() {
+        let questions = [
+            "How many staff?",
+            "When did it start?",
+            "What year was the contract signed?",
+            "Do you hold a policy? Yes or no",
+            "How much did you spend in 2019/20?",
+            "What percentage of cases?",
+            "Which supplier, Acme or Bolt?",
+            "On what date was it received?",
+        ];
+        let mut read = 0;
+        for text in crate::test_texts::files(&[
+            "../shared/corpus/seeds",
+            "../shared/corpus/synthetic",
+            "../shared/corpus/real-layouts",
+            "tests/layouts",
+        ]) {
+            let mut memo = Memo::default();
+            let mut cuts: Vec<usize> = text.match_indices("\n\n").map(|(p, _)| p).collect();
+            cuts.insert(0, 0);
+            cuts.push(text.len());
+            let slices: Vec<(usize, usize)> = cuts
+                .windows(2)
+                .map(|w| (w[0], w[1]))
+                .chain(cuts.windows(3).map(|w| (w[0], w[2])))
+                .chain([(0, text.len())])
+                .collect();
+            for round in 0..2 {
+                for (k, q) in questions.iter().enumerate() {
+                    for &(a, b) in slices.iter().skip((k + round) % 2).step_by(2) {
+                        let answer = &text[a..b];
+                        let want = extract(q, answer, a);
+                        assert_eq!(
+                            extract_memo(q, answer, a, &mut memo),
+                            want,
+                            "{q:?} {answer:?}"
+                        );
+                        read += 1;
+                    }
+                }
+            }
+        }
+        assert!(read > 1000, "{read}");
+    }
 
     type Expect = (ValueKind, Scalar, Option<Qualifier>);
 
