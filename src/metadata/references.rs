@@ -514,7 +514,7 @@ pub(super) fn references(doc: &Doc, thread: &Thread) -> Vec<String> {
             continue;
         }
         if let Some(r) = reference_at(text, s) {
-            // "FOI 24/0913" when "24/0913" was read: the same reference.
+            // "FOI 31/5527" when "31/5527" was read: the same reference.
             let bare = key(without_prefix(&r));
             if strong(&r) && !out.iter().any(|o| key(o).ends_with(&bare)) {
                 push(&mut out, r);
@@ -706,8 +706,8 @@ mod tests {
     fn one_reference_is_reported_once() {
         let r = with_body("Subject: FOI /1291141\n\nOur ref: FOI 1291141");
         assert_eq!(r.len(), 1, "{r:?}");
-        let r = with_body("Subject: FOI 24/0913 - Public toilets\n\nRef: 24/0913");
-        assert_eq!(r, ["24/0913"]);
+        let r = with_body("Subject: FOI 31/5527 - Library opening hours\n\nRef: 31/5527");
+        assert_eq!(r, ["31/5527"]);
     }
 
     #[test]
