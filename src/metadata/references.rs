@@ -2,12 +2,12 @@
 //!
 //! * after a label, on its line or on the next non-blank one: "Our ref: AB/2022/1188",
 //!   "Freedom of information request reference no: 01.FOI.25.041277", "Our ref / Ein cyf:
-//!   2022-0417F", "Request for Information – ATISN 19207", "Reference:" over "1147";
-//! * in a title or a subject line, at its end ("Weapons - 1517/16", "Body Worn Video Footage
-//!   (417A/23)") or at its start ("WFRS 2023 38 - Injury absence", "202400418862_Annex A"), or
-//!   standing alone in a letter's head ("11872-23" above "Dear Sir/Madam");
-//! * anywhere, when the law's name or a letters-and-digits shape says so ("FOI 4471",
-//!   "ATISN 19842", "ALDC-FOI-3352", "EIR-LAC-2024-0931"), or after a cue word.
+//!   2022-0417F", "Request for Information – ATISN 20418", "Reference:" over "1147";
+//! * in a title or a subject line, at its end ("Knives - 1419/16", "Drone Flight Logs
+//!   (352B/23)") or at its start ("HFRS 2023 52 - Vehicle idling", "202400337719_Annex A"), or
+//!   standing alone in a letter's head ("10935-23" above "Dear Sir/Madam");
+//! * anywhere, when the law's name or a letters-and-digits shape says so ("FOI 5083",
+//!   "ATISN 19842", "BRDC-FOI-4127", "EIR-LAC-2024-0931"), or after a cue word.
 //!
 //! What is never one: dates, years and financial years, phone numbers, postcodes, money,
 //! decimals, ranges and section citations ("section 40(2)").
@@ -50,8 +50,8 @@ static REF_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// A reference named by its law or its scheme: "FOI 4471", "ATISN 19207", "FOI_24-233",
-/// "FOI/BC/2025/0671", "EIR-24-1187".
+/// A reference named by its law or its scheme: "FOI 5083", "ATISN 20418", "FOI_24-871",
+/// "FOI/KD/2025/0394", "EIR-24-1342".
 static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\b(?:FOI[AS]?|FOISA|EIRS?|ATISN|RFI|FOIR)[ \t]*[-_/:#]?[ \t]*(?:[A-Z]{1,6}[ \t/_-]+)?\d")
 });
@@ -65,7 +65,7 @@ static TITLE_END_DASH: LazyLock<Regex> = LazyLock::new(|| {
         r"^[A-Za-z][^\n]{2,100}?[ \t][-\x{2013}\x{2014}][ \t]+([A-Z]{0,6}[/-]?\d[0-9A-Z/_.-]{2,})[ \t]*$",
     )
 });
-/// A title with its reference in brackets at the end: "Body Worn Video Footage (417A/23)".
+/// A title with its reference in brackets at the end: "Drone Flight Logs (352B/23)".
 static TITLE_END_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^[A-Za-z][^\n]{2,100}?[ \t]\(([A-Z]{0,6}[/-]?\d[0-9A-Z/_.-]{2,})\)[ \t]*$")
 });
@@ -81,7 +81,7 @@ static SUBJECT_LINE: LazyLock<Regex> =
 fn reference_span(text: &str, at: usize) -> Option<(String, usize)> {
     let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
     let rest = &text[at..line_end];
-    // A date after the reference ends it: "Our Reference: 108417 29 January 2016".
+    // A date after the reference ends it: "Our Reference: 109526 29 January 2016".
     let date_at = if rest.bytes().any(|b| b.is_ascii_digit()) {
         find_dates(rest, false)
             .first()
@@ -121,7 +121,7 @@ fn reference_span(text: &str, at: usize) -> Option<(String, usize)> {
                         || matches!(c, '/' | '-' | '.' | '_')
                 })
         };
-        // A file name that opens with the reference: "202400418862_Annex".
+        // A file name that opens with the reference: "202400337719_Annex".
         let mut cut = false;
         if !ok(t) && taken.is_empty() {
             if let Some(u) = t.find('_') {
@@ -269,9 +269,9 @@ fn is_range(r: &str) -> bool {
 }
 
 /// Whether a reference standing without a label has a reference's shape: a scheme's name and a
-/// number ("ATISN 19842"), capitals, a year and a number ("WFRS 2023 38"), a long number
+/// number ("ATISN 19842"), capitals, a year and a number ("HFRS 2023 52"), a long number
 /// ("202400441957"), or digit groups joined by '/', '-' or '_' with one group of three digits
-/// or more ("11872-23", "1517/16", "417A/23", "01.FOI.23.031468").
+/// or more ("10935-23", "1419/16", "352B/23", "01.FOI.23.031468").
 fn strong(r: &str) -> bool {
     if !plausible(r) {
         return false;
@@ -299,7 +299,7 @@ fn strong(r: &str) -> bool {
     if r.bytes().all(|b| b.is_ascii_digit()) {
         return digits >= 9 && !r.starts_with('0');
     }
-    // Underscores join a file name's parts ("4471_PIT_01"), not a reference's.
+    // Underscores join a file name's parts ("5083_PIT_01"), not a reference's.
     if r.contains('_') {
         return false;
     }
@@ -386,12 +386,12 @@ fn labelled(text: &str, thread: &Thread, out: &mut Vec<String>) {
     }
 }
 
-/// References in title lines: at a title's end ("Weapons - 1517/16", "Dog Licences (1188A/24)"),
-/// at its start before " - " or "_" ("WFRS 2023 38 - Injury absence", "202400418862_Annex A"),
-/// or alone on the line ("11872-23").
+/// References in title lines: at a title's end ("Knives - 1419/16", "Dog Licences (1188A/24)"),
+/// at its start before " - " or "_" ("HFRS 2023 52 - Vehicle idling", "202400337719_Annex A"),
+/// or alone on the line ("10935-23").
 fn in_title_line(text: &str, start: usize, end: usize, out: &mut Vec<String>) {
     let skip = LINE_LABEL.find(&text[start..end]).map_or(0, |m| m.end());
-    // A subject line's reference named by its law is read with the others ("Re: FOI 2022-4471
+    // A subject line's reference named by its law is read with the others ("Re: FOI 2022-5083
     // - Parks" gives the number after the cue "FOI").
     let subject = text[start..start + skip].contains(':');
     let s = start + skip;
@@ -421,7 +421,7 @@ fn in_title_line(text: &str, start: usize, end: usize, out: &mut Vec<String>) {
             a.starts_with(|c: char| c.is_ascii_uppercase())
         };
         let alone = after.trim().is_empty();
-        // A scheme's reference needs no dash before the title: "FOI_24-233 Academic misconduct".
+        // A scheme's reference needs no dash before the title: "FOI_24-871 Academic misconduct".
         let titled = titled
             || (without_prefix(&r).len() < r.len()
                 && after.starts_with([' ', '\t'])
@@ -521,8 +521,8 @@ pub(super) fn references(doc: &Doc, thread: &Thread) -> Vec<String> {
             }
         }
     }
-    // One reference written twice ("FOI /1291141", "FOI 1291141") is reported once, and one
-    // read without its head elsewhere is that one ("FOI-3352" after "ALDC-FOI-3352").
+    // One reference written twice ("FOI /1384526", "FOI 1384526") is reported once, and one
+    // read without its head elsewhere is that one ("FOI-3352" after "BRDC-FOI-4127").
     let keys: Vec<String> = out.iter().map(|r| key(r)).collect();
     let keep: Vec<bool> = (0..keys.len())
         .map(|i| {
@@ -607,16 +607,16 @@ mod tests {
                 "ATISN 18214",
             ),
             (
-                "Your request for information – FOI/BC/2025/0671",
-                "FOI/BC/2025/0671",
+                "Your request for information – FOI/KD/2025/0394",
+                "FOI/KD/2025/0394",
             ),
-            ("Case Number: EIR-24-1187", "EIR-24-1187"),
-            ("Request ID: FOI-0842-2122", "FOI-0842-2122"),
-            ("FOISA Disclosure Log 2215 (PDF | 61KB)", "2215"),
-            ("Our ref: / LBW/0511213", "LBW/0511213"),
+            ("Case Number: EIR-24-1342", "EIR-24-1342"),
+            ("Request ID: FOI-0917-2122", "FOI-0917-2122"),
+            ("FOISA Disclosure Log 2368 (PDF | 61KB)", "2368"),
+            ("Our ref: / LKW/0622318", "LKW/0622318"),
             (
-                "Freedom of\nInformation request 2012.3788 was answered",
-                "2012.3788",
+                "Freedom of\nInformation request 2012.4165 was answered",
+                "2012.4165",
             ),
         ];
         for (head, want) in cases {
@@ -626,10 +626,10 @@ mod tests {
 
     #[test]
     fn reference_under_its_label_across_a_blank_line() {
-        let r = refs("Deer collisions\n\nReference: \n\n913\n\nRequest detail: \n\nHow many?\n");
+        let r = refs("Badger setts\n\nReference: \n\n913\n\nRequest detail: \n\nHow many?\n");
         assert_eq!(r, ["913"]);
-        let r = refs("MFRS Disclosure log 2020/2021\n\nMFRS Ref:\n\n31 20/21\n\nInformation Request:\n\nPlease tell me.\n");
-        assert_eq!(r, ["31 20/21"]);
+        let r = refs("KFRS Disclosure log 2020/2021\n\nKFRS Ref:\n\n46 20/21\n\nInformation Request:\n\nPlease tell me.\n");
+        assert_eq!(r, ["46 20/21"]);
         // Under a blank line only a line that is the reference alone is one.
         let r = refs("Reference:\n\n123 people were asked.\n");
         assert!(r.is_empty(), "{r:?}");
@@ -637,20 +637,20 @@ mod tests {
 
     #[test]
     fn a_reference_wrapped_after_its_letters() {
-        let r = refs("Dear Sir\n\nIf you have any questions, contact us quoting your reference CRM FOI\n8412\n\nYours faithfully\n");
-        assert_eq!(r, ["CRM FOI 8412"]);
+        let r = refs("Dear Sir\n\nIf you have any questions, contact us quoting your reference CRM FOI\n7351\n\nYours faithfully\n");
+        assert_eq!(r, ["CRM FOI 7351"]);
         // Not across a line whose words are not a reference's.
-        let r = refs("Dear Sir\n\nOur ref: see below\n8412 people\n");
+        let r = refs("Dear Sir\n\nOur ref: see below\n7351 people\n");
         assert!(r.is_empty(), "{r:?}");
     }
 
     #[test]
     fn a_date_after_the_reference_ends_it() {
         assert_eq!(
-            with_body("Our Reference: 108417 29 January 2016"),
-            ["108417"]
+            with_body("Our Reference: 109526 29 January 2016"),
+            ["109526"]
         );
-        assert_eq!(with_body("Our Reference: 88215 5 June 2024"), ["88215"]);
+        assert_eq!(with_body("Our Reference: 87340 5 June 2024"), ["87340"]);
     }
 
     #[test]
@@ -662,23 +662,20 @@ mod tests {
     #[test]
     fn titles_that_end_or_open_with_their_reference() {
         let cases = [
-            ("Body Worn Video Footage (417A/23)", "417A/23"),
-            ("Dog Licences and Seizures (1188A/24)", "1188A/24"),
-            ("Weapons - 1517/16", "1517/16"),
+            ("Drone Flight Logs (352B/23)", "352B/23"),
+            ("Street Trading Permits (1266A/24)", "1266A/24"),
+            ("Knives - 1419/16", "1419/16"),
+            ("FOI_24-871 Library fines and overdue loans", "FOI_24-871"),
+            ("FOI 25-014 Flood Sirens", "FOI 25-014"),
+            ("HFRS 2023 52 - Vehicle idling", "HFRS 2023 52"),
+            ("ATISN 20418 – Counting the visits", "ATISN 20418"),
             (
-                "FOI_24-233 Academic misconduct and generative AI",
-                "FOI_24-233",
-            ),
-            ("FOI 25-014 AED Drones", "FOI 25-014"),
-            ("WFRS 2023 38 - Injury absence", "WFRS 2023 38"),
-            ("ATISN 20133 – Justifying the decisions", "ATISN 20133"),
-            (
-                "Freedom of Information Act 2000 – Response to request ALDC-FOI-3352",
-                "ALDC-FOI-3352",
+                "Freedom of Information Act 2000 – Response to request BRDC-FOI-4127",
+                "BRDC-FOI-4127",
             ),
             (
-                "Subject: Fresh response - FOI 4471 - Riverside Hall",
-                "FOI 4471",
+                "Subject: Fresh response - FOI 5083 - Mill Lane Depot",
+                "FOI 5083",
             ),
         ];
         for (head, want) in cases {
@@ -688,23 +685,23 @@ mod tests {
 
     #[test]
     fn a_reference_line_in_a_letters_head_or_an_attachment_name() {
-        let r = refs("Gareth Pugh, Aberglas County Borough Council\n\n11872-23\n\nDear Sir/Madam\n\nPlease find our response below.\n");
-        assert_eq!(r, ["11872-23"]);
+        let r = refs("Rhodri Ellis, Penhallow County Borough Council\n\n10935-23\n\nDear Sir/Madam\n\nPlease find our response below.\n");
+        assert_eq!(r, ["10935-23"]);
         let text = format!(
-            "{}\nAbout FOI\n\nAll responses are published.\n\n202400418862_Annex A - Information for release\n\nContact\n",
+            "{}\nAbout FOI\n\nAll responses are published.\n\n202400337719_Annex A - Information for release\n\nContact\n",
             BODY.repeat(3)
         );
-        assert_eq!(refs(&text), ["202400418862"]);
+        assert_eq!(refs(&text), ["202400337719"]);
         let text = format!(
-            "{}\n\n202400441957 - Information for release\n",
+            "{}\n\n202400355204 - Information for release\n",
             BODY.repeat(3)
         );
-        assert_eq!(refs(&text), ["202400441957"]);
+        assert_eq!(refs(&text), ["202400355204"]);
     }
 
     #[test]
     fn one_reference_is_reported_once() {
-        let r = with_body("Subject: FOI /1291141\n\nOur ref: FOI 1291141");
+        let r = with_body("Subject: FOI /1384526\n\nOur ref: FOI 1384526");
         assert_eq!(r.len(), 1, "{r:?}");
         let r = with_body("Subject: FOI 31/5527 - Library opening hours\n\nRef: 31/5527");
         assert_eq!(r, ["31/5527"]);
@@ -735,7 +732,7 @@ mod tests {
             // Page numbers and ranges.
             "Page 12 of 130\n\n12\n\nStaff numbers (100-200)",
             // File names.
-            "Attachments\n\n4471_PIT_01",
+            "Attachments\n\n5083_PIT_01",
         ];
         for head in heads {
             let r = with_body(head);
@@ -746,20 +743,20 @@ mod tests {
     #[test]
     fn shapes() {
         assert!(is_year_span("2021/22") && is_year_span("2020-2021") && is_year_span("2019-23"));
-        assert!(!is_year_span("1517/16") && !is_year_span("2024-1563") && !is_year_span("2022-21"));
+        assert!(!is_year_span("1419/16") && !is_year_span("2024-1563") && !is_year_span("2022-21"));
         assert!(
             is_phone("0300 123 1113") && is_phone("01234567890") && is_phone("+44 20 7946 0000")
         );
-        assert!(!is_phone("202400418862") && !is_phone("108417"));
+        assert!(!is_phone("202400337719") && !is_phone("109526"));
         assert!(is_postcode("CF10 3NQ") && is_postcode("SW1P 3HZ") && is_postcode("M1 1AE"));
         assert!(!is_postcode("FOI 123") && !is_postcode("ATISN 19207"));
         assert!(is_range("100-200") && !is_range("8172-17"));
         for r in [
             "ATISN 19842",
-            "WFRS 2023 38",
-            "202400441957",
-            "11872-23",
-            "417A/23",
+            "HFRS 2023 52",
+            "202400355204",
+            "10935-23",
+            "352B/23",
             "01.FOI.23.031468",
         ] {
             assert!(strong(r), "{r}");
@@ -771,7 +768,7 @@ mod tests {
             "12.50",
             "100-200",
             "10/12",
-            "4471_PIT_01",
+            "5083_PIT_01",
             "FOI 2000",
             "1147",
         ] {
