@@ -731,8 +731,12 @@ fn parse_number_form(text: &str, p: usize, le: usize, line_start: bool) -> Optio
     let ok = match term {
         b'.' | b':' => {
             end = e + 1;
-            // "1.5" handled above; "1." must be followed by space/end.
-            end >= le || matches!(b[end], b' ' | b'\t')
+            // "1.5" handled above; "1." must be followed by space/end, or at a line's start be
+            // glued to a capitalised word ("1.How many …", "3.The College spent …": PDF text and
+            // pasted forms drop the space).
+            end >= le
+                || matches!(b[end], b' ' | b'\t')
+                || line_start && b'.' == term && !compound && n < 100 && glued_word(b, end)
         }
         b')' => {
             end = e + 1;
@@ -787,6 +791,19 @@ fn parse_number_form(text: &str, p: usize, le: usize, line_start: bool) -> Optio
         written,
         compound,
     })
+}
+
+/// Whether a capitalised word starts at `i`: "How", "The", "I would", "A list" (not "A1", "UK").
+fn glued_word(b: &[u8], i: usize) -> bool {
+    let (Some(&c), next) = (b.get(i), b.get(i + 1).copied()) else {
+        return false;
+    };
+    c.is_ascii_uppercase()
+        && match next {
+            Some(n) if n.is_ascii_lowercase() => true,
+            Some(b' ') => c == b'I' || c == b'A',
+            _ => false,
+        }
 }
 
 /// Whether the number at `p` is preceded by `Q`/`Question` (so a bare number is a marker).
@@ -920,6 +937,9 @@ mod tests {
                 "5",
             ),
             ("\"1. quoted request", "1", "1"),
+            ("1.How many?", "1", "1"),
+            ("3.The College spent", "3", "3"),
+            ("2.I would like", "2", "2"),
         ];
         for (line, written, key) in cases {
             let f = found(line);
@@ -946,6 +966,9 @@ mod tests {
             "Item",
             "Questions were asked",
             "A4 paper is used",
+            "2.UK figures",
+            "1.A1 form",
+            "3.5m people",
         ] {
             let f = found(line);
             assert!(f.iter().all(|m| !m.2), "{line:?} gave {f:?}");
