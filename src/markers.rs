@@ -742,6 +742,16 @@ fn parse_number_form(text: &str, p: usize, le: usize, line_start: bool) -> Optio
             end = e + 1;
             true
         }
+        // "1/ All records of …": a slash after a small number at a line's start, before a space
+        // and a word (never "1/4", "12/05/2023" or "2/3 of staff").
+        b'/' => {
+            end = e + 1;
+            line_start
+                && n < 100
+                && !compound
+                && b.get(end) == Some(&b' ')
+                && b.get(end + 1).is_some_and(|c| c.is_ascii_alphabetic())
+        }
         b'\t' | b'|' => line_start,
         // "1, How many …": a comma after a small number at a line's start, before a word with a
         // capital (never "12, 13 and 14 were …").
@@ -940,6 +950,7 @@ mod tests {
             ("1.How many?", "1", "1"),
             ("3.The College spent", "3", "3"),
             ("2.I would like", "2", "2"),
+            ("1/ All records of faults", "1", "1"),
         ];
         for (line, written, key) in cases {
             let f = found(line);
@@ -969,6 +980,9 @@ mod tests {
             "2.UK figures",
             "1.A1 form",
             "3.5m people",
+            "1/4 of staff",
+            "12/05/2023 received",
+            "2/ 3 of them",
         ] {
             let f = found(line);
             assert!(f.iter().all(|m| !m.2), "{line:?} gave {f:?}");

@@ -92,7 +92,7 @@ static MID_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// The first words of a reply's own voice: "I can confirm", "We hold", "Please find".
 static REPLY_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:I|We)\s+(?:can|have|am|do|did|would|are|will|hold|held|confirm|enclose|attach|write|regret|must)\b|(?:Please\s+(?:find|see)|In\s+response|Our\s+response|The\s+(?:Council|Trust|Force|Service|University|Department|Board|Authority)\s+(?:can|does|do|has|holds|is)\b|Freedom\s+of\s+Information\s+Act\s+2000\s*$))",
+        r"^(?:(?:I|We)\s+(?:can|have|am|do|did|would|are|will|hold|held|confirm|enclose|attach|write|regret|must)\b|(?:Please\s+(?:find|see)|In\s+response|Our\s+response|The\s+(?:Council|Trust|Force|Service|University|Department|Board|Authority)\s+(?:can|does|do|has|holds|is)\b|Freedom\s+of\s+Information\s+Act\s+2000\s*$)|(?:[A-Z][\w'’&.-]*\s+){1,5}can\s+confirm\b|(?:Response|Answer|Reply)\s+(?:to\s+)?(?:questions?\s*|q\.?\s*)?\d{1,3}[a-z]?(?:\s*(?:,|and|&|-|to)\s*\d{1,3}[a-z]?)*\s*[:.-])",
     )
 });
 
@@ -367,6 +367,16 @@ mod tests {
             (
                 "Thank you. Your request: 'could you send the figures?' Our response: The figures are attached.",
                 &[("'could you send the figures?'", Some("The figures are attached."))],
+            ),
+            // A lone request heading over one block of lines: the request ends at the first
+            // answer label, grouped or not, or where the body says what it can confirm.
+            (
+                "Request:\n1/ How many?\n2/ Which?\nResponse 1 and 2:\nRefused.\n",
+                &[("1/ How many?\n2/ Which?", Some("Response 1 and 2:\nRefused."))],
+            ),
+            (
+                "Request:\nHow many?\nNorth Vale Police can confirm it holds this.\n",
+                &[("How many?", Some("North Vale Police can confirm it holds this."))],
             ),
         ];
         for (text, want) in cases {
