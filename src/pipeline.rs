@@ -247,13 +247,16 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
     }
     inherit_cross_references(&mut questions, &cross);
     inherit_from_parents(&mut questions, &q);
+    answer_from_parts(&mut questions, &q);
     let own_answers: Vec<(usize, usize)> = found
         .iter()
         .filter(|f| !matches!(f.via, align::Via::Shared | align::Via::Letter))
         .filter_map(|f| f.span)
         .collect();
+    let request_spans: Vec<(usize, usize)> =
+        std::iter::once(q.span).chain(q.request_section).collect();
     if let Some(((s, e), cited)) =
-        whole_request::refusal(&norm.text, &thread, law, q.span, &own_answers)
+        whole_request::refusal(&norm.text, &thread, law, &request_spans, &own_answers)
     {
         refuse_all(&mut questions, &cited, || Basis {
             text: one_line(&norm.text[s..e]),
@@ -472,6 +475,65 @@ fn inherit_from_parents(questions: &mut [Question], q: &questionnaire::Questionn
             questions[c].exemptions = questions[p].exemptions.clone();
             questions[c].answer = questions[p].answer.clone();
         }
+    }
+}
+
+/// A question left without words of its own whose parts are all answered is answered by them:
+/// "3) How many warnings in these years? a) 22/23 b) 23/24" restated, with "a) 0" "b) 1" under
+/// it. Its answer is its parts' answers, its values theirs in order, its status theirs when
+/// they agree and partial when some part is answered and another is not.
+fn answer_from_parts(questions: &mut [Question], q: &questionnaire::Questionnaire) {
+    for p in 0..questions.len() {
+        if questions[p].header || questions[p].answer.is_some() {
+            continue;
+        }
+        let parts: Vec<usize> = (0..q.items.len())
+            .filter(|&c| q.items[c].parent == Some(p))
+            .collect();
+        if parts.len() < 2 || parts.iter().any(|&c| questions[c].answer.is_none()) {
+            continue;
+        }
+        let statuses: Vec<Status> = parts.iter().map(|&c| questions[c].status).collect();
+        let status = if statuses.iter().all(|&s| s == statuses[0]) {
+            statuses[0]
+        } else if statuses
+            .iter()
+            .any(|s| matches!(s, Status::Answered | Status::Partial))
+        {
+            Status::Partial
+        } else {
+            continue;
+        };
+        let (first, last) = (parts[0], parts[parts.len() - 1]);
+        let (Some(a), Some(b)) = (&questions[first].answer, &questions[last].answer) else {
+            continue;
+        };
+        let span = crate::model::Span {
+            start: a.span.start,
+            end: b.span.end,
+        };
+        let text = parts
+            .iter()
+            .filter_map(|&c| questions[c].answer.as_ref().map(|a| a.text.as_str()))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut exemptions: Vec<Exemption> = Vec::new();
+        let mut values = Vec::new();
+        for &c in &parts {
+            for e in &questions[c].exemptions {
+                if !exemptions.contains(e) {
+                    exemptions.push(e.clone());
+                }
+            }
+            values.extend(questions[c].values.iter().cloned());
+        }
+        let basis = questions[first].status_basis.clone();
+        let question = &mut questions[p];
+        question.answer = Some(Answer { text, span });
+        question.status = status;
+        question.status_basis = basis;
+        question.exemptions = exemptions;
+        question.values = values;
     }
 }
 

@@ -57,7 +57,7 @@ pub fn refusal(
     text: &str,
     thread: &Thread,
     law: Law,
-    request: (usize, usize),
+    request: &[(usize, usize)],
     own_answers: &[(usize, usize)],
 ) -> Option<((usize, usize), Vec<Exemption>)> {
     for m in thread
@@ -71,7 +71,7 @@ pub fn refusal(
         }
         let sents = sentences(text, m.start, m.end);
         for (k, &(s, e)) in sents.iter().enumerate() {
-            if s < request.1 && request.0 < e {
+            if request.iter().any(|&(rs, re_)| s < re_ && rs < e) {
                 continue;
             }
             let apart = !own_answers.iter().any(|&(a, b)| s < b && a < e);
@@ -128,7 +128,7 @@ mod tests {
         let norm = normalise(reply);
         let doc = Doc::new(&norm.text);
         let thread = messages::split(&doc);
-        refusal(&norm.text, &thread, Law::FOIA, (0, 0), &[])
+        refusal(&norm.text, &thread, Law::FOIA, &[], &[])
             .map(|(_, ex)| ex.into_iter().map(|e| e.section).collect())
     }
 

@@ -3,7 +3,7 @@
 //! which exemptions. The shapes come from the layouts in `tests/layouts/` (modelled on real
 //! replies); the texts here are shorter, so that a failure points at one mechanism.
 
-use foi_analyser::{analyse_text, Analysis, Status};
+use foi_analyser::{analyse_text, Analysis, Scalar, Status};
 
 fn row(a: &Analysis, id: &str) -> (Status, Vec<String>, String) {
     let q = a
@@ -282,4 +282,36 @@ fn bulleted_questions_each_followed_by_its_answer() {
     assert_eq!(row(&a, "1").2, "The council owns 14 gritters.");
     assert_eq!(row(&a, "2").0, Status::Answered);
     assert_eq!(row(&a, "3").0, Status::NotHeld);
+}
+
+/// A question that names its periods as lettered lines ("a) 22/23") and is answered line by
+/// line under its restated number: the question is answered by its parts. A sentence of the
+/// request that mentions the cost limit refuses nothing.
+#[test]
+fn question_answered_by_its_lettered_parts() {
+    let a = analyse_text(
+        "Reference number\nFOI000123\n\nRequest\n\n\
+         1) How many staff work compressed hours?\n\n\
+         2) Please state the number of formal warnings issued in these financial years.\n\n\
+         a) 21/22\nb) 22/23\nc) 23/24\n\n\
+         If a question would take the request as a whole over the cost limit, please leave \
+         it out and answer the rest.\n\n\
+         Response\n\n\
+         1) 58\n\n\
+         2)\n\na) 3\nb) 0\nc) 1\n",
+        "t.txt",
+    );
+    assert_eq!(row(&a, "1").0, Status::Answered);
+    let q2 = a.questions.iter().find(|q| q.id == "2").unwrap();
+    assert_eq!(q2.status, Status::Answered);
+    assert!(q2.exemptions.is_empty(), "{:?}", q2.exemptions);
+    let figures: Vec<f64> = q2
+        .values
+        .iter()
+        .filter_map(|v| match v.value {
+            Scalar::Number(n) => Some(n),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(figures, [3.0, 0.0, 1.0]);
 }

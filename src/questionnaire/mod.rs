@@ -56,6 +56,9 @@ pub struct Questionnaire {
     pub regions: Vec<(usize, usize)>,
     /// Request units: the items each asks and the response section that answers them.
     pub units: Vec<(Vec<usize>, (usize, usize))>,
+    /// The request section under a heading ("Request", "You asked") that holds the questions,
+    /// with its notes and conditions after them: the requester's words, never the reply's.
+    pub request_section: Option<(usize, usize)>,
 }
 
 impl Questionnaire {
@@ -511,8 +514,23 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
     start + t.len()
 }
 
-/// Finds the questionnaire.
+/// Finds the questionnaire, and the request section under a heading that holds it.
 pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionnaire> {
+    let units = crate::sections::units(doc, thread);
+    let mut q = find_in(doc, thread, markers, &units)?;
+    q.request_section = units
+        .iter()
+        .map(|u| u.request)
+        .find(|&(s, e)| s <= q.span.0 && q.span.0 < e);
+    Some(q)
+}
+
+fn find_in(
+    doc: &Doc,
+    thread: &Thread,
+    markers: &[Marker],
+    units: &[crate::sections::Unit],
+) -> Option<Questionnaire> {
     let foi = looks_like_foi(doc.text);
     let in_msg = |m: usize| -> Vec<usize> {
         let msg = &thread.msgs[m];
@@ -544,10 +562,9 @@ pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionna
         }
     }
     // 2. Request and response sections under headings ("Your request" / "Our response").
-    let units = crate::sections::units(doc, thread);
     // A section that asks one thing in unnumbered words ("Request summary: X") is a title when a
     // numbered list of questions stands elsewhere: the list, below, is the questionnaire.
-    let sectioned = match sectioned::from_units(doc, thread, markers, &units) {
+    let sectioned = match sectioned::from_units(doc, thread, markers, units) {
         Some(q) if !(q.items.len() == 1 && q.items[0].marker.is_none()) => return Some(q),
         single_unnumbered => single_unnumbered,
     };

@@ -71,6 +71,7 @@ pub(super) fn from_units(
             .filter(|r| r.0 < r.1)
             .collect(),
         units: groups,
+        request_section: None,
         items,
         material: Vec::new(),
         from_request: false,
