@@ -31,7 +31,7 @@ static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Council is not obliged to comply with your request").
 static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:refus\w* (?:your|this) (?:request|application)\b|not (?:obliged|required) to comply with (?:your|this) request)",
+        r"(?i)\b(?:refus\w* (?:your|this) (?:request|application)\b|not (?:obliged|required) to comply with (?:your|this) request|(?:applies|apply|is engaged|has been applied|is applied) (?:to|in respect of) (?:your|this) request\b|(?:unable|not able) to (?:comply with|answer|respond to|fulfil|process) (?:your|this) request\b)",
     )
 });
 
@@ -150,6 +150,14 @@ mod tests {
             find("We consider your request vexatious under section 14(1), and refuse your request in its entirety."),
             Some(vec!["14(1)".to_string()])
         );
+        assert_eq!(
+            find("We estimate that this would take well over 18 hours, and Section 12 of the Act therefore applies to your request."),
+            Some(vec!["12".to_string()])
+        );
+        assert_eq!(
+            find("Compliance would exceed the appropriate limit. We are therefore unable to comply with your request under section 12(1)."),
+            Some(vec!["12(1)".to_string()])
+        );
     }
 
     #[test]
@@ -167,6 +175,11 @@ mod tests {
             None
         );
         assert_eq!(find("Part 3 is refused under section 12."), None);
+        assert_eq!(find("Section 40(2) applies to your request."), None);
+        assert_eq!(
+            find("Section 12 does not apply to your request, and the figures follow."),
+            None
+        );
         // The law explained, not this request refused.
         assert_eq!(
             find("Section 12 means an authority is not obliged to comply with a request if the cost would exceed the limit."),
