@@ -187,7 +187,7 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
         }
     }
     occs.sort_by_key(|o| o.start);
-    let accepted = select(&occs, n);
+    let accepted = select(&occs, q);
 
     // 2. Regions between accepted occurrences.
     // Per question: (start, end, rank) of its best answer so far.
@@ -485,7 +485,12 @@ fn better(a: Option<(usize, usize, u8)>, b: Option<(usize, usize, u8)>) -> bool 
 
 /// Chooses which occurrences open an answer: every restatement; an unrestated numbered item
 /// when it continues the current run, or starts a run of at least three (or all remaining).
-fn select(occs: &[Occ], n: usize) -> Vec<usize> {
+fn select(occs: &[Occ], q: &Questionnaire) -> Vec<usize> {
+    let n = q.items.len();
+    // The questions between `l` and `k` are all parts of `l`: "2)" after "1)" answered whole,
+    // though 1(a)–1(c) stand between them in the questionnaire.
+    let only_parts_between =
+        |l: usize, k: usize| (l + 1..k).all(|j| q.items[l].label.is_ancestor_of(&q.items[j].label));
     let mut out = Vec::new();
     let mut last: Option<usize> = None;
     for (k, o) in occs.iter().enumerate() {
@@ -493,7 +498,7 @@ fn select(occs: &[Occ], n: usize) -> Vec<usize> {
             true
         } else if !o.line_start {
             o.inline_ok && last.is_some_and(|l| o.qi == l + 1)
-        } else if last.is_none_or(|l| o.qi > l && o.qi <= l + 3) {
+        } else if last.is_none_or(|l| o.qi > l && (o.qi <= l + 3 || only_parts_between(l, o.qi))) {
             true
         } else {
             let need = 3.min(n - o.qi).max(2);
@@ -738,7 +743,7 @@ fn letter_body(
 
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)^[ \t]*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|regards,?$|many thanks|with (?:kind |best )?regards|if you are (?:not satisfied|unhappy|dissatisfied|not content|not happy|aggrieved)|if you (?:wish|would like|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal|ask for an internal review)|if you have any (?:queries|questions|further|concerns)|you (?:have|may have) the right|your rights?\b|rights? of (?:appeal|review|complaint)|right to (?:appeal|complain|request)|internal review\s*$|complaints? (?:procedure|and appeals?)\s*$|appeals?\s*$|information commissioner|under the re-? ?use|re-?use of (?:public sector )?information|the information (?:supplied|provided|we have provided|released|disclosed) (?:to you )?(?:is|may|continues|in this|under)|copyright|we trust (?:that )?(?:this|our)|please (?:do not hesitate|quote the (?:\w+ )?reference|remember to quote)|about (?:foi|freedom of information|this (?:release|publication|page))\s*$|contact(?: us| details)?:?\s*$|is this page useful|share this page|this e-?mail (?:and any|is confidential|has been|may contain|was sent)|(?:show|hide) (?:all )?quoted sections?|-{2,}\s*original message|from:\s|sent:\s|on .{4,160} wrote:\s*$|dear\s|disclaimer|confidentiality notice|references\s*$|visible links\s*$)",
+        r"(?im)^[ \t]*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|regards,?$|many thanks|with (?:kind |best )?regards|if you are (?:not satisfied|unhappy|dissatisfied|not content|not happy|aggrieved)|if you (?:wish|would like|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal|ask for an internal review)|if you have any (?:queries|questions|further|concerns)|you (?:have|may have) the right|your rights?\b|rights? of (?:appeal|review|complaint)|right to (?:appeal|complain|request)|internal review\s*$|complaints? (?:procedure|and appeals?)\s*$|appeals?\s*$|information commissioner|under the re-? ?use|re-?use of (?:public sector )?information|the information (?:supplied|provided|we have provided|released|disclosed) (?:to you )?(?:is|may|continues|in this|under)|copyright|we trust (?:that )?(?:this|our)|please (?:do not hesitate|quote the (?:\w+ )?reference|remember to quote)|about (?:foi|freedom of information|this (?:release|publication|page))\s*$|contact(?: us| details)?:?\s*$|is this page useful|share this page|this e-?mail (?:and any|is confidential|has been|may contain|was sent)|(?:show|hide) (?:all )?quoted sections?|-{2,}\s*original message|from:\s|sent:\s|on .{4,160} wrote:\s*$|dear\s|disclaimer|confidentiality notice|references\s*$|visible links\s*$|(?:[-*•][ \t]*)?(?:(?:foi |eir |our |request |case )?reference(?: number| no\.?)?|date (?:request )?received|date of (?:decision|response|request)|(?:request|response|decision|completion|publication) date)[ \t]*:?[ \t]*$)",
     )
 });
 

@@ -219,11 +219,15 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
         let mut i = from;
         while i < le {
             let b = bytes[i];
+            // Not the digits after a thousands comma ("1,240)" is no marker "240)").
             let prev_ok = i == ls
                 || matches!(
                     bytes[i - 1],
                     b' ' | b'\t' | b':' | b';' | b',' | b'(' | b'"'
-                );
+                ) && !(bytes[i - 1] == b','
+                    && b.is_ascii_digit()
+                    && i >= 2
+                    && bytes[i - 2].is_ascii_digit());
             if prev_ok
                 && matches!(b, b'Q' | b'q' | b'(' | b'a'..=b'z' | b'0'..=b'9')
                 && !in_citation(text, ls, i)
@@ -987,6 +991,13 @@ mod tests {
             let f = found(line);
             assert!(f.iter().all(|m| !m.2), "{line:?} gave {f:?}");
         }
+    }
+
+    #[test]
+    fn figures_with_thousands_commas_hold_no_markers() {
+        let ms = found("1). (Trees planted = 1,240)\n2) Not recorded\n");
+        let keys: Vec<&str> = ms.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(keys, ["1", "2"]);
     }
 
     #[test]

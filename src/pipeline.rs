@@ -246,7 +246,7 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
         });
     }
     inherit_cross_references(&mut questions, &cross);
-    inherit_from_parents(&mut questions, &q);
+    inherit_from_parents(&mut questions, &q, &found);
     answer_from_parts(&mut questions, &q);
     let own_answers: Vec<(usize, usize)> = found
         .iter()
@@ -449,8 +449,14 @@ fn inherit_cross_references(questions: &mut [Question], cross: &[Option<usize>])
 }
 
 /// Sub-questions left without an answer take their parent's refusal, referral, "not held" or
-/// "not applicable": one answer covering a question covers its parts.
-fn inherit_from_parents(questions: &mut [Question], q: &questionnaire::Questionnaire) {
+/// "not applicable": one answer covering a question covers its parts. An answer that gives
+/// figures covers them too, when the reply never restates the parts on their own (it answers
+/// "1)" with every figure of 1(a)–1(c)); a part restated without an answer stays unanswered.
+fn inherit_from_parents(
+    questions: &mut [Question],
+    q: &questionnaire::Questionnaire,
+    found: &[align::Found],
+) {
     for p in 0..questions.len() {
         let st = questions[p].status;
         if !matches!(
@@ -460,6 +466,8 @@ fn inherit_from_parents(questions: &mut [Question], q: &questionnaire::Questionn
                 | Status::NotHeld
                 | Status::Referred
                 | Status::NotApplicable
+                | Status::Answered
+                | Status::Partial
         ) {
             continue;
         }
@@ -467,6 +475,11 @@ fn inherit_from_parents(questions: &mut [Question], q: &questionnaire::Questionn
             .filter(|&c| q.items[p].label.is_ancestor_of(&q.items[c].label))
             .collect();
         if children.is_empty() || !children.iter().all(|&c| questions[c].answer.is_none()) {
+            continue;
+        }
+        if matches!(st, Status::Answered | Status::Partial)
+            && children.iter().any(|&c| found[c].restated.is_some())
+        {
             continue;
         }
         for c in children {

@@ -59,12 +59,12 @@ const REF_TAIL: &str = r"(?:[ \t]+(?:no\.?|number|ref\.?)?[ \t]*[A-Z]{0,6}[/-]?\
 
 static REQUEST_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^[ \t]*(?:#+\s*)?{REQUEST_WORDS}(?:{DATE_TAIL}|{REF_TAIL})\s*[:.-]?\s*$"
+        r"(?i)^[ \t]*(?:#+\s*|[-*•][ \t]+)?{REQUEST_WORDS}(?:{DATE_TAIL}|{REF_TAIL})\s*[:.-]?\s*$"
     ))
 });
 static RESPONSE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^[ \t]*(?:#+\s*)?{RESPONSE_WORDS}{DATE_TAIL}\s*[:.-]?\s*$"
+        r"(?i)^[ \t]*(?:#+\s*|[-*•][ \t]+)?{RESPONSE_WORDS}{DATE_TAIL}\s*[:.-]?\s*$"
     ))
 });
 /// "Request: Please send …" — a label with the section's first words on its line.
@@ -78,7 +78,7 @@ static RESPONSE_INLINE: LazyLock<Regex> =
 /// The first words a heading line can open with: a cheap pass to find the lines worth reading.
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)^[ \t]*(?:#+[ \t]*)?(?:your|the|original|full|our|foi|eir|foisa|requests?|information|requested|details?|you|what|questions?|summary|responses?|reply|answers?|we|council'?s?|trust'?s?|force'?s?|board'?s?|university'?s?|department'?s?|authority'?s?|service'?s?|decision|in[ \t]+response)\b",
+        r"(?im)^[ \t]*(?:#+[ \t]*|[-*•][ \t]+)?(?:your|the|original|full|our|foi|eir|foisa|requests?|information|requested|details?|you|what|questions?|summary|responses?|reply|answers?|we|council'?s?|trust'?s?|force'?s?|board'?s?|university'?s?|department'?s?|authority'?s?|service'?s?|decision|in[ \t]+response)\b",
     )
 });
 /// Labels distinctive enough to be read in the middle of a line, for text that lost its line
@@ -86,6 +86,14 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
 static MID_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?im)(?:^|[.!?'\s])(your request|you asked(?: for)?|our response|our reply|we said)[ \t]*:[ \t]",
+    )
+});
+
+/// A heading run onto the end of the line before it, after a dash: "… in urban areas. - Decision"
+/// (a web page's label list flattened, each label once a line of its own under a dash).
+static LINE_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?im)[.?)][ \t]+-[ \t]+((?:our |the )?(?:decision|response|reply|answers?)(?: to (?:your )?request)?)[ \t]*:?[ \t]*$",
     )
 });
 
@@ -119,18 +127,31 @@ pub fn headings(doc: &Doc, thread: &Thread) -> Vec<Heading> {
         let le = ls + line.len();
         // Headings are capitalised: "request." alone on a line ends a wrapped sentence.
         let capital = line
-            .trim_start_matches(|c: char| c.is_whitespace() || c == '#')
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '-' | '*' | '•'))
             .starts_with(|c: char| c.is_uppercase());
         if !capital {
             continue;
         }
+        // Under a bullet a response heading is a plain word: a flattened page's "- Decision",
+        // never a label's value ("- Resolution" / "- Information provided").
+        let bulleted_words = line.trim_start().strip_prefix(['-', '*', '•']).map(|rest| {
+            rest.trim()
+                .trim_end_matches([':', '.'])
+                .to_ascii_lowercase()
+        });
+        let plain_response = bulleted_words.as_deref().is_none_or(|w| {
+            matches!(
+                w,
+                "response" | "our response" | "decision" | "reply" | "answer" | "answers"
+            )
+        });
         let kind = if REQUEST_LINE.is_match(line) {
             Some((Kind::Request, le))
-        } else if RESPONSE_LINE.is_match(line) {
+        } else if plain_response && RESPONSE_LINE.is_match(line) {
             Some((Kind::Response, le))
         } else if REQUEST_INLINE.is_match(line) {
             Some((Kind::Request, ls + line.find(':').map_or(0, |p| p + 1)))
-        } else if RESPONSE_INLINE.is_match(line) {
+        } else if plain_response && RESPONSE_INLINE.is_match(line) {
             Some((Kind::Response, ls + line.find(':').map_or(0, |p| p + 1)))
         } else {
             None
@@ -166,6 +187,23 @@ pub fn headings(doc: &Doc, thread: &Thread) -> Vec<Heading> {
             kind,
             start: g.start(),
             content: after,
+        });
+    }
+    for c in LINE_END.captures_iter(text) {
+        let Some(g) = c.get(1) else { continue };
+        let ls = doc.start_of_line_at(g.start());
+        if out.iter().any(|h| h.start >= ls && h.start <= g.end()) || thread.in_furniture(ls) {
+            continue;
+        }
+        let le = text[g.end()..]
+            .find('\n')
+            .map_or(text.len(), |p| g.end() + p);
+        // The dash before the word is no part of the request.
+        let dash = text[..g.start()].trim_end().len() - 1;
+        out.push(Heading {
+            kind: Kind::Response,
+            start: dash,
+            content: le,
         });
     }
     out.sort_by_key(|h| h.start);

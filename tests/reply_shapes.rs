@@ -315,3 +315,28 @@ fn question_answered_by_its_lettered_parts() {
         .collect();
     assert_eq!(figures, [3.0, 0.0, 1.0]);
 }
+
+/// A web page's label list flattened: "- Request" under a dash, the "- Decision" label run
+/// onto the end of the last question, and answers numbered by question only ("1)." holds the
+/// figures of 1(a) and 1(b); "2)" follows though 1(a)–1(b) stand between them).
+#[test]
+fn dash_labels_with_the_decision_run_onto_the_last_question() {
+    let a = analyse_text(
+        "- Request\n-\nPlease provide for each of the last two years:\n\
+         1) Grass cutting\na) The number of verges cut.\nb) The number of complaints received.\n\
+         2) Staff\na) The number of staff hours spent on verges.\n\
+         b) The number of contractor hours spent on verges. - Decision\n-\n\
+         1). 2023 (Verges cut = 1,204, complaints = 88)\n2024 (Verges cut = 1,311, complaints = 92)\n\
+         2) This is not recorded\n\
+         - Reference number\n- FOI 100200\n",
+        "t.txt",
+    );
+    for id in ["1(a)", "1(b)"] {
+        assert_eq!(row(&a, id).0, Status::Answered, "{id}");
+    }
+    for id in ["2(a)", "2(b)"] {
+        assert_eq!(row(&a, id).0, Status::NotHeld, "{id}");
+    }
+    let last = a.questions.iter().find(|q| q.id == "2(b)").unwrap();
+    assert!(last.text.ends_with("spent on verges."), "{}", last.text);
+}
