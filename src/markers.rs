@@ -242,7 +242,48 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
         }
     }
     renumber_repeated_ones(text, &mut out);
+    drop_footnotes(text, &mut out);
     out
+}
+
+/// Footnotes are no questions: a number in brackets closing a sentence ("… a custody suite
+/// (1).") is a note's call, and a line that opens with the same bracketed number after that call
+/// ("(1) The count is of unique records.") is the note itself.
+fn drop_footnotes(text: &str, out: &mut Vec<Marker>) {
+    let b = text.as_bytes();
+    let calls: Vec<(usize, Label)> = out
+        .iter()
+        .filter(|m| {
+            !m.line_start
+                && m.style == Style::Paren
+                && matches!(m.label.0.as_slice(), [Part::Num(_)])
+                && text[m.start..].find(')').is_some_and(|c| {
+                    let after = m.start + c + 1;
+                    let next = b.get(after).copied();
+                    matches!(next, None | Some(b'.' | b',' | b';' | b'\n'))
+                        && m.start > 0
+                        && b[m.start - 1] == b' '
+                        && m.start >= 2
+                        && b[m.start - 2].is_ascii_alphanumeric()
+                })
+        })
+        .map(|m| (m.start, m.label.clone()))
+        .collect();
+    if calls.is_empty() {
+        return;
+    }
+    out.retain(|m| {
+        if calls.iter().any(|(s, _)| *s == m.start) {
+            return false;
+        }
+        // The note: a line-start "(N)" after a call of N, within a few lines of it.
+        let note = m.line_start
+            && m.style == Style::Paren
+            && calls
+                .iter()
+                .any(|(s, l)| *l == m.label && *s < m.start && m.start - *s < 600);
+        !note
+    });
 }
 
 /// A web page's list where every item was a list of its own pastes as "1." each time: three or
@@ -998,6 +1039,19 @@ mod tests {
         let ms = found("1). (Trees planted = 1,240)\n2) Not recorded\n");
         let keys: Vec<&str> = ms.iter().map(|m| m.1.as_str()).collect();
         assert_eq!(keys, ["1", "2"]);
+    }
+
+    #[test]
+    fn footnote_calls_and_notes_are_no_markers() {
+        let ms = found(
+            "Request 1\nCustody\nAnswer 1\nThere were 41 uses in custody (1).\n\n\
+             (1) Counted from unique records.\n\nRequest 2\nVehicles\n",
+        );
+        let keys: Vec<&str> = ms.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(keys, ["1", "1", "2"]);
+        // A list in brackets still is one.
+        let ms = found("I ask for (1) the policy and (2) the budget.\n");
+        assert_eq!(ms.len(), 2, "{ms:?}");
     }
 
     #[test]

@@ -601,7 +601,11 @@ fn find_in(
         })
         .or_else(|| scored.iter().find(|(_, l, c)| foi && *c && *l >= 0.15));
     if let Some(q) = sectioned {
-        let list_at_line_starts = |b: &Block| b.iter().all(|(i, _)| markers[*i].line_start);
+        // Its questions stand at line starts; a part may run on inline ("how many a) …").
+        let list_at_line_starts = |b: &Block| {
+            b.iter()
+                .all(|(i, l)| markers[*i].line_start || l.depth() > 1)
+        };
         if !pick.is_some_and(|(b, l, _)| b.len() >= 2 && *l >= 0.5 && list_at_line_starts(b)) {
             return Some(q);
         }
