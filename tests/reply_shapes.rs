@@ -340,3 +340,32 @@ fn dash_labels_with_the_decision_run_onto_the_last_question() {
     let last = a.questions.iter().find(|q| q.id == "2(b)").unwrap();
     assert!(last.text.ends_with("spent on verges."), "{}", last.text);
 }
+
+/// A request in prose: a question closed by a footnote's star ("…?*."), a lead-in asking for
+/// "the following" over lines of fields, an ask after an opening clause, and the star's note as
+/// a "* " line. Three questions; the note is none.
+#[test]
+fn prose_asks_with_a_field_list_and_a_starred_note() {
+    let a = analyse_text(
+        "Dear Records Office,\n\n\
+         This is a request under the Freedom of Information Act 2000.\n\n\
+         Between 2020 and 2022 how many ferry crossings were cancelled at short notice?*.\n\n\
+         For each cancellation I would like to know the following if it is held:\n\n\
+         Date of the crossing;\nRoute;\nReason given;\n\n\
+         In addition, for the same years I would like to know how much was paid in refunds.\n\n\
+         * By short notice I mean less than 24 hours before departure.\n\n\
+         Yours faithfully,\n\nSam Reyes\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2", "3"]);
+    assert!(
+        a.questions[1].text.contains("Reason given"),
+        "{}",
+        a.questions[1].text
+    );
+    assert!(
+        a.questions[2].text.starts_with("In addition"),
+        "{}",
+        a.questions[2].text
+    );
+}

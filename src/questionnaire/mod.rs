@@ -1233,9 +1233,18 @@ fn unnumbered(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
         let t = line.trim_start();
         let lead = line.len() - t.len();
         let bullet = t.starts_with("- ") || t.starts_with("* ");
-        if bullet && t.len() > 4 {
+        // "* By event I mean …": the note to a star after an earlier word ("patrol?*").
+        let footnote = t.starts_with("* ") && footnote_call_before(&text[body_start..pos]);
+        if bullet && t.len() > 4 && !footnote {
             let s = pos + lead + 2;
             push_unnumbered(&mut items, text, s, le);
+        } else if footnote {
+        } else if let Some(end) = lead_in_with_fields(text, pos, le, body_end) {
+            // "For each incident I would like to know the following:" and its lines of
+            // fields ("Month of the incident;") ask one thing.
+            push_unnumbered(&mut items, text, pos + lead, end);
+            pos = end + 1;
+            continue;
         } else {
             for (s, e) in sentences(text, pos, le) {
                 let sent = text[s..e].trim();
@@ -1253,6 +1262,54 @@ fn unnumbered(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
         return None;
     }
     Some(Questionnaire::unnumbered(items, Some(m), true))
+}
+
+/// Whether a star stands glued after a word or a mark in `before` ("patrol?*"): a footnote's call.
+fn footnote_call_before(before: &str) -> bool {
+    let b = before.as_bytes();
+    (1..b.len()).any(|i| b[i] == b'*' && !b[i - 1].is_ascii_whitespace() && b[i - 1] != b'*')
+}
+
+/// A line that asks for "the following" and ends with ':' followed by two or more short lines of
+/// fields, each ending with ';' or ',' or nothing (never a question of its own): the end of the
+/// last field line.
+fn lead_in_with_fields(text: &str, ls: usize, le: usize, limit: usize) -> Option<usize> {
+    let line = text[ls..le].trim();
+    if !line.ends_with(':')
+        || !asks(line.trim_end_matches(':').trim_end())
+            && !{
+                let lower = line.to_ascii_lowercase();
+                lower.contains("i would like to know") || lower.contains("please provide")
+            }
+    {
+        return None;
+    }
+    let mut pos = le + 1;
+    let mut fields = 0;
+    let mut end = le;
+    while pos < limit {
+        let e = text[pos..limit].find('\n').map_or(limit, |p| pos + p);
+        let l = text[pos..e].trim();
+        if l.is_empty() {
+            if fields > 0 {
+                break;
+            }
+            pos = e + 1;
+            continue;
+        }
+        // Bulleted lines are questions of their own, read as bullets.
+        if l.starts_with(['-', '*', '•', '–', '·']) {
+            return None;
+        }
+        let short = l.split_whitespace().count() <= 12 && !l.ends_with('?') && !l.ends_with(':');
+        if !short || l.ends_with('.') && !l.ends_with(';') {
+            break;
+        }
+        fields += 1;
+        end = e;
+        pos = e + 1;
+    }
+    (fields >= 2).then_some(end)
 }
 
 /// Whether a text is made of words: most of its tokens are words of letters, as no uuencoded
@@ -1274,6 +1331,8 @@ pub(crate) fn wordy(t: &str) -> bool {
 /// Whether a sentence asks for something: a question, or a request opened by "Please provide",
 /// "Could you send", "I would like to know" and their kin (not a lead-in ending with ':').
 pub(crate) fn asks(sent: &str) -> bool {
+    // A question mark before a footnote's star or a stray stop: "…on patrol?*."
+    let sent = sent.trim_end_matches(['*', '.', ')', '"', '\'', ' ']);
     if sent.ends_with('?') {
         return true;
     }
@@ -1281,6 +1340,17 @@ pub(crate) fn asks(sent: &str) -> bool {
         return false;
     }
     let lower = sent.to_ascii_lowercase();
+    // An ask after an opening clause: "In addition, for that period I would like to know …".
+    const INNER: [&str; 4] = [
+        " i would like to know ",
+        " i would like to request ",
+        ", please provide ",
+        ", please tell me ",
+    ];
+    // Never a condition's fallback: "If you cannot …, please provide the rest."
+    if !lower.starts_with("if ") && INNER.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
     const OPENERS: [&str; 32] = [
         "please provide",
         "please supply",
