@@ -77,7 +77,7 @@ static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|warm regards|many thanks|regards|with (?:kind |best )?regards|thanks(?: again)?|thank you)\b[ ,.!]*$",
+        r"(?i)^\s*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|warm regards|many thanks|regards|with (?:kind |best )?regards|thanks(?: again)?|thank you)\b(?:[ ,.!]*$|,[ \t]+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*$)",
     )
 });
 static HEADER_FIELD: LazyLock<Regex> =
@@ -1204,6 +1204,21 @@ mod tests {
             Some("FOI, Some Borough Council")
         );
         assert_eq!(t.furniture.len(), 1);
+    }
+
+    #[test]
+    fn sign_off_with_the_name_on_its_line() {
+        let text = "Dear Some Police,\n\nHow many bicycles were never claimed?\n\n\
+                    Yours faithfully, Sam Reyes\n\nSome Police\n\nDear S Reyes\n\n\
+                    The cost of complying would exceed the limit.\n";
+        let doc = Doc::new(text);
+        let t = split(&doc);
+        assert_eq!(t.msgs.len(), 2, "{:?}", t.msgs);
+        assert!(t.msgs[0].from_requester);
+        assert!(!t.msgs[1].from_requester);
+        // A sign-off, never a sentence that opens with its words.
+        assert!(SIGNOFF.is_match("Kind regards, Jo"));
+        assert!(!SIGNOFF.is_match("Thank you, the figures are below"));
     }
 
     #[test]
