@@ -263,6 +263,7 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
             span: map(s, e),
         });
     }
+    header_from_parts(&mut questions, &q);
 
     // Thread.
     let statuses: Vec<Status> = questions
@@ -547,6 +548,51 @@ fn answer_from_parts(questions: &mut [Question], q: &questionnaire::Questionnair
         question.status_basis = basis;
         question.exemptions = exemptions;
         question.values = values;
+    }
+}
+
+/// A heading that groups parts ("3. How many conferences resulted in:" over 3(a)–3(e)) has no
+/// answer of its own: it carries its parts' status when they agree (all refused, all not
+/// held), and partial when some are answered and some not, with their exemptions.
+fn header_from_parts(questions: &mut [Question], q: &questionnaire::Questionnaire) {
+    for p in 0..questions.len() {
+        if !questions[p].header || questions[p].status != Status::Unanswered {
+            continue;
+        }
+        let parts: Vec<usize> = (0..q.items.len())
+            .filter(|&c| q.items[c].parent == Some(p))
+            .collect();
+        if parts.is_empty()
+            || parts
+                .iter()
+                .any(|&c| questions[c].status == Status::Unanswered)
+        {
+            continue;
+        }
+        let first = questions[parts[0]].status;
+        let status = if parts.iter().all(|&c| questions[c].status == first) {
+            first
+        } else if parts
+            .iter()
+            .any(|&c| matches!(questions[c].status, Status::Answered | Status::Partial))
+        {
+            Status::Partial
+        } else {
+            continue;
+        };
+        let mut exemptions: Vec<Exemption> = Vec::new();
+        for &c in &parts {
+            for e in &questions[c].exemptions {
+                if !exemptions.contains(e) {
+                    exemptions.push(e.clone());
+                }
+            }
+        }
+        let basis = questions[parts[0]].status_basis.clone();
+        let question = &mut questions[p];
+        question.status = status;
+        question.status_basis = basis;
+        question.exemptions = exemptions;
     }
 }
 

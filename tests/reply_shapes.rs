@@ -369,3 +369,28 @@ fn prose_asks_with_a_field_list_and_a_starred_note() {
         a.questions[2].text
     );
 }
+
+/// A refusal of the whole request under section 12 reaches the headings that group parts
+/// ("2. How many conferences resulted in:" over 2(a)–2(b)) as well as the parts.
+#[test]
+fn whole_request_refusal_reaches_headings_of_parts() {
+    let a = analyse_text(
+        "Dear Some Council,\n\n\
+         1. How many initial conferences were held in 2023?\n\n\
+         2. How many of those conferences resulted in:\n\
+         a) a child protection plan\n\
+         b) no further action\n\n\
+         Yours faithfully,\n\nSam Reyes\n\n\
+         FOI Team, Some Council\n\nDear Sam Reyes\n\n\
+         Each conference file would have to be read by hand, which would take 160 hours. \
+         Under section 12 of the Freedom of Information Act 2000 the Council is not obliged to \
+         comply with your request, and section 12 applies to the request as a whole.\n\n\
+         Yours sincerely\n\nFOI Team\n",
+        "t.txt",
+    );
+    for id in ["1", "2", "2(a)", "2(b)"] {
+        let (status, sections, _) = row(&a, id);
+        assert_eq!(status, Status::Refused, "{id}");
+        assert_eq!(sections, ["12"], "{id}");
+    }
+}
