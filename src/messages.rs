@@ -399,6 +399,28 @@ pub fn addressee(line: &str) -> Option<String> {
         .filter(|a| !a.is_empty())
 }
 
+/// Whether a letter whose salutation names no one ("Dear Sir/Madam") is a request: it asks for
+/// information in the requester's words and says nothing of "your request".
+fn asks_in_requester_voice(body: &str) -> bool {
+    let lower = body.to_ascii_lowercase();
+    const ASKS: [&str; 6] = [
+        "i would like the following information",
+        "i would like to request",
+        "i am writing to request",
+        "i wish to request",
+        "please provide me with",
+        "i would be grateful if you could provide",
+    ];
+    const REPLIES: [&str; 5] = [
+        "your request",
+        "you asked",
+        "you requested",
+        "we can confirm",
+        "we hold",
+    ];
+    ASKS.iter().any(|p| lower.contains(p)) && !REPLIES.iter().any(|p| lower.contains(p))
+}
+
 /// Whether a salutation's addressee is an organisation (or a generic "Sir/Madam").
 pub fn addressee_is_org(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
@@ -713,7 +735,9 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
             sender: b.sender.clone(),
             date: b.date,
             quoted: b.quoted,
-            from_requester: b.from_requester.unwrap_or(false),
+            from_requester: b
+                .from_requester
+                .unwrap_or_else(|| asks_in_requester_voice(&doc.text[start..end])),
             salutation: b.salutation,
             signoff: None,
         });
@@ -1219,6 +1243,24 @@ mod tests {
         // A sign-off, never a sentence that opens with its words.
         assert!(SIGNOFF.is_match("Kind regards, Jo"));
         assert!(!SIGNOFF.is_match("Thank you, the figures are below"));
+    }
+
+    #[test]
+    fn a_letter_to_sir_or_madam_is_a_request_by_its_words() {
+        let text = "Dear Sir/Madam,\n\nI would like the following information under the \
+                    Freedom of Information Act:\n\n1. How many rescues?\n\nKind regards,\n\n\
+                    Hi Sam\n\nThank you for your request. We hold 14 records.\n";
+        let doc = Doc::new(text);
+        let t = split(&doc);
+        assert!(t.msgs[0].from_requester, "{:?}", t.msgs);
+        assert!(
+            t.msgs.iter().skip(1).all(|m| !m.from_requester),
+            "{:?}",
+            t.msgs
+        );
+        assert!(!asks_in_requester_voice(
+            "Dear Sir/Madam, you requested the following information: the figures."
+        ));
     }
 
     #[test]
