@@ -171,9 +171,17 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
     for (i, item) in q.items.iter().enumerate() {
         let f = &found[i];
         let mut values = Vec::new();
+        // A part that is no question itself ("a) Abatement notices served") asks what its
+        // parent asks ("How many of these actions were taken …?"): a "None" under it is 0.
+        let asked = match item.parent {
+            Some(p) if !item.text.contains('?') => {
+                std::borrow::Cow::Owned(format!("{} {}", q.items[p].text, item.text))
+            }
+            _ => std::borrow::Cow::Borrowed(item.text.as_str()),
+        };
         for &(a, b) in &f.parts {
             values.extend(values::extract_memo(
-                &item.text,
+                &asked,
                 &norm.text[a..b],
                 a,
                 &mut values_memo,

@@ -394,3 +394,28 @@ fn whole_request_refusal_reaches_headings_of_parts() {
         assert_eq!(sections, ["12"], "{id}");
     }
 }
+
+/// Parts that are no questions themselves ("a) Abatement notices served") ask what their
+/// parent asks: "None" under them is a count of 0.
+#[test]
+fn none_under_a_part_of_a_how_many_question_is_zero() {
+    let a = analyse_text(
+        "1. How many complaints about noisy dogs did the council receive in 2024?\n14\n\
+         2. Of those complaints, how many of these actions were taken?\n\
+         a) Abatement notices served\nNone\n\
+         b) Community protection notices issued\nNone\n",
+        "t.txt",
+    );
+    for id in ["2(a)", "2(b)"] {
+        let q = a.questions.iter().find(|q| q.id == id).unwrap();
+        let counts: Vec<f64> = q
+            .values
+            .iter()
+            .filter_map(|v| match v.value {
+                Scalar::Number(n) => Some(n),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(counts, [0.0], "{id}");
+    }
+}
