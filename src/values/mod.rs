@@ -759,9 +759,13 @@ impl<'a> Reader<'a> {
             if ask.number {
                 let from = ceil_char(text, s.saturating_sub(24));
                 let year_word = qualifiers::year_word_before(&text[from..s]);
+                // "2018 vehicles" counts vehicles; "2018 Votes and Voices" names a year's row.
+                let capital = text[e..]
+                    .strip_prefix(' ')
+                    .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_uppercase()));
                 let noun = noun_after(text, e)
                     .is_some_and(|(u, _)| u.split(' ').next_back().is_some_and(is_plural));
-                if noun && !year_word {
+                if noun && !year_word && !capital {
                     continue;
                 }
             }
@@ -879,7 +883,26 @@ impl<'a> Reader<'a> {
         };
         let w2 = word_start(head2, head2.len());
         let capital = |w: &str| w.len() >= 2 && w.starts_with(|c: char| c.is_ascii_uppercase());
-        capital(&head[w1..]) && capital(&head2[w2..]) && noun_after(self.text, e).is_none()
+        // "… The Long Road Approximately 9,500": a qualifier before the figure ends the name.
+        let qualifier = matches!(
+            head[w1..].to_ascii_lowercase().trim_end_matches('.'),
+            "approximately"
+                | "approx"
+                | "around"
+                | "about"
+                | "circa"
+                | "over"
+                | "under"
+                | "nearly"
+                | "almost"
+                | "roughly"
+                | "total"
+                | "totals"
+        );
+        !qualifier
+            && capital(&head[w1..])
+            && capital(&head2[w2..])
+            && noun_after(self.text, e).is_none()
     }
 
     /// A figure glued to other symbols is not a count: "$5", "€5", "#12", "1.2.3", "x:5".
@@ -2184,6 +2207,8 @@ mod tests {
         let q = "How many incidents were recorded?";
         check(&[
             (q, "2019 - 3\n2020 - 4\n2021 - less than 5", vec![n(Count, 3.0), n(Count, 4.0), nq(Count, 5.0, LessThan)]),
+            // A table row: a year, a title in capitals, then the qualified figure.
+            (q, "2018 Votes and Voices: The Long Road Approximately 9,500", vec![nq(Count, 9500.0, Approx)]),
             (q, "2019/20: 45\n2020/21: 52", vec![n(Count, 45.0), n(Count, 52.0)]),
             (q, "Year\tNumber\n2019\t45\n2020\t52", vec![n(Count, 45.0), n(Count, 52.0)]),
             (q, "The figure is 5 (see note 2).", vec![n(Count, 5.0)]),
