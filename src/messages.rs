@@ -70,10 +70,14 @@ impl Thread {
 }
 
 pub(crate) static MADE_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(.{1,80}?) made this (?:[A-Za-z() ]{0,60} )?request to (.{2,120}?)\.?$")
+    re(
+        r"^(.{1,80}?) made this (?:[A-Za-z() ]{0,60} )?request to (.{2,120}?)(?:\.?$|\.?\s+(?:Automatic anti-spam|This request|Please let us know)\b.*$)",
+    )
 });
 static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:Dear|DEAR|Hello|Hi|Good (?:morning|afternoon))\b\s*(.{0,80}?)[,:]?\s*$")
+    re(
+        r"^(?:Dear|DEAR|Hello|Hi|Good (?:[Mm]orning|[Aa]fternoon|[Ee]vening))\b\s*(.{0,80}?)[,:]?\s*$",
+    )
 });
 static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -1261,6 +1265,23 @@ mod tests {
         assert!(!asks_in_requester_voice(
             "Dear Sir/Madam, you requested the following information: the figures."
         ));
+    }
+
+    #[test]
+    fn page_header_with_an_anti_spam_notice_and_good_morning() {
+        let text = "A title\n\nJo Bloggs made this Freedom of Information request to Some Fire \
+                    Service Automatic anti-spam measures are in place for this older request. \
+                    Please let us know if a further response is expected.\n\n\
+                    Dear Some Fire Service,\n\nHow many rescues?\n\nYours faithfully,\n\nJo Bloggs\n\n\
+                    Ann Lee, Some Fire Service\n\nGood Morning,\n\nYour request has been logged.\n";
+        let doc = Doc::new(text);
+        let t = split(&doc);
+        assert_eq!(t.header.authority.as_deref(), Some("Some Fire Service"));
+        assert_eq!(t.msgs.len(), 2, "{:?}", t.msgs);
+        assert_eq!(
+            t.msgs[1].sender.as_deref(),
+            Some("Ann Lee, Some Fire Service")
+        );
     }
 
     #[test]
