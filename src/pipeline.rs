@@ -509,21 +509,11 @@ fn answer_from_parts(questions: &mut [Question], q: &questionnaire::Questionnair
         if questions[p].header || questions[p].answer.is_some() {
             continue;
         }
-        let parts: Vec<usize> = (0..q.items.len())
-            .filter(|&c| q.items[c].parent == Some(p))
-            .collect();
+        let parts = parts_of(q, p);
         if parts.len() < 2 || parts.iter().any(|&c| questions[c].answer.is_none()) {
             continue;
         }
-        let statuses: Vec<Status> = parts.iter().map(|&c| questions[c].status).collect();
-        let status = if statuses.iter().all(|&s| s == statuses[0]) {
-            statuses[0]
-        } else if statuses
-            .iter()
-            .any(|s| matches!(s, Status::Answered | Status::Partial))
-        {
-            Status::Partial
-        } else {
+        let Some((status, basis, exemptions)) = parts_verdict(questions, &parts) else {
             continue;
         };
         let (first, last) = (parts[0], parts[parts.len() - 1]);
@@ -539,17 +529,10 @@ fn answer_from_parts(questions: &mut [Question], q: &questionnaire::Questionnair
             .filter_map(|&c| questions[c].answer.as_ref().map(|a| a.text.as_str()))
             .collect::<Vec<_>>()
             .join("\n");
-        let mut exemptions: Vec<Exemption> = Vec::new();
-        let mut values = Vec::new();
-        for &c in &parts {
-            for e in &questions[c].exemptions {
-                if !exemptions.contains(e) {
-                    exemptions.push(e.clone());
-                }
-            }
-            values.extend(questions[c].values.iter().cloned());
-        }
-        let basis = questions[first].status_basis.clone();
+        let values = parts
+            .iter()
+            .flat_map(|&c| questions[c].values.iter().cloned())
+            .collect();
         let question = &mut questions[p];
         question.answer = Some(Answer { text, span });
         question.status = status;
@@ -567,9 +550,7 @@ fn header_from_parts(questions: &mut [Question], q: &questionnaire::Questionnair
         if !questions[p].header || questions[p].status != Status::Unanswered {
             continue;
         }
-        let parts: Vec<usize> = (0..q.items.len())
-            .filter(|&c| q.items[c].parent == Some(p))
-            .collect();
+        let parts = parts_of(q, p);
         if parts.is_empty()
             || parts
                 .iter()
@@ -577,31 +558,49 @@ fn header_from_parts(questions: &mut [Question], q: &questionnaire::Questionnair
         {
             continue;
         }
-        let first = questions[parts[0]].status;
-        let status = if parts.iter().all(|&c| questions[c].status == first) {
-            first
-        } else if parts
-            .iter()
-            .any(|&c| matches!(questions[c].status, Status::Answered | Status::Partial))
-        {
-            Status::Partial
-        } else {
-            continue;
-        };
-        let mut exemptions: Vec<Exemption> = Vec::new();
-        for &c in &parts {
-            for e in &questions[c].exemptions {
-                if !exemptions.contains(e) {
-                    exemptions.push(e.clone());
-                }
+        if let Some((status, basis, exemptions)) = parts_verdict(questions, &parts) {
+            let question = &mut questions[p];
+            question.status = status;
+            question.status_basis = basis;
+            question.exemptions = exemptions;
+        }
+    }
+}
+
+/// The direct parts of question `p`.
+fn parts_of(q: &questionnaire::Questionnaire, p: usize) -> Vec<usize> {
+    (0..q.items.len())
+        .filter(|&c| q.items[c].parent == Some(p))
+        .collect()
+}
+
+/// What the parts say together: their status when they agree, partial when some are answered
+/// and some not (`None` when none is answered and they disagree), the
+/// first part's basis, and the provisions any of them cites.
+fn parts_verdict(
+    questions: &[Question],
+    parts: &[usize],
+) -> Option<(Status, Option<Basis>, Vec<Exemption>)> {
+    let first = questions[*parts.first()?].status;
+    let status = if parts.iter().all(|&c| questions[c].status == first) {
+        first
+    } else if parts
+        .iter()
+        .any(|&c| matches!(questions[c].status, Status::Answered | Status::Partial))
+    {
+        Status::Partial
+    } else {
+        return None;
+    };
+    let mut exemptions: Vec<Exemption> = Vec::new();
+    for &c in parts {
+        for e in &questions[c].exemptions {
+            if !exemptions.contains(e) {
+                exemptions.push(e.clone());
             }
         }
-        let basis = questions[parts[0]].status_basis.clone();
-        let question = &mut questions[p];
-        question.status = status;
-        question.status_basis = basis;
-        question.exemptions = exemptions;
     }
+    Some((status, questions[parts[0]].status_basis.clone(), exemptions))
 }
 
 /// What the engine could not do, in words.

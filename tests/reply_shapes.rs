@@ -3,7 +3,7 @@
 //! which exemptions. The shapes come from the layouts in `tests/layouts/` (modelled on real
 //! replies); the texts here are shorter, so that a failure points at one mechanism.
 
-use foi_analyser::{analyse_text, Analysis, Scalar, Status};
+use foi_analyser::{analyse_text, Analysis, Question, Scalar, Status};
 
 fn row(a: &Analysis, id: &str) -> (Status, Vec<String>, String) {
     let q = a
@@ -16,6 +16,17 @@ fn row(a: &Analysis, id: &str) -> (Status, Vec<String>, String) {
         q.exemptions.iter().map(|e| e.section.clone()).collect(),
         q.answer.as_ref().map_or(String::new(), |x| x.text.clone()),
     )
+}
+
+/// The numeric values read for a question, in order.
+fn figures(q: &Question) -> Vec<f64> {
+    q.values
+        .iter()
+        .filter_map(|v| match v.value {
+            Scalar::Number(n) => Some(n),
+            _ => None,
+        })
+        .collect()
 }
 
 fn ids(a: &Analysis) -> Vec<String> {
@@ -305,15 +316,7 @@ fn question_answered_by_its_lettered_parts() {
     let q2 = a.questions.iter().find(|q| q.id == "2").unwrap();
     assert_eq!(q2.status, Status::Answered);
     assert!(q2.exemptions.is_empty(), "{:?}", q2.exemptions);
-    let figures: Vec<f64> = q2
-        .values
-        .iter()
-        .filter_map(|v| match v.value {
-            Scalar::Number(n) => Some(n),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(figures, [3.0, 0.0, 1.0]);
+    assert_eq!(figures(q2), [3.0, 0.0, 1.0]);
 }
 
 /// A web page's label list flattened: "- Request" under a dash, the "- Decision" label run
@@ -408,14 +411,6 @@ fn none_under_a_part_of_a_how_many_question_is_zero() {
     );
     for id in ["2(a)", "2(b)"] {
         let q = a.questions.iter().find(|q| q.id == id).unwrap();
-        let counts: Vec<f64> = q
-            .values
-            .iter()
-            .filter_map(|v| match v.value {
-                Scalar::Number(n) => Some(n),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(counts, [0.0], "{id}");
+        assert_eq!(figures(q), [0.0], "{id}");
     }
 }

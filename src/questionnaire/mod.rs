@@ -516,20 +516,27 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
 
 /// Finds the questionnaire, and the request section under a heading that holds it.
 pub fn find(doc: &Doc, thread: &Thread, markers: &[Marker]) -> Option<Questionnaire> {
-    let units = crate::sections::units(doc, thread);
+    // The sections are read once, and only when needed: questions read from the requester's
+    // own message need neither them nor a request section.
+    let units = std::cell::OnceCell::new();
+    let units = || -> &[crate::sections::Unit] {
+        units.get_or_init(|| crate::sections::units(doc, thread))
+    };
     let mut q = find_in(doc, thread, markers, &units)?;
-    q.request_section = units
-        .iter()
-        .map(|u| u.request)
-        .find(|&(s, e)| s <= q.span.0 && q.span.0 < e);
+    if !q.from_request {
+        q.request_section = units()
+            .iter()
+            .map(|u| u.request)
+            .find(|&(s, e)| s <= q.span.0 && q.span.0 < e);
+    }
     Some(q)
 }
 
-fn find_in(
+fn find_in<'u>(
     doc: &Doc,
     thread: &Thread,
     markers: &[Marker],
-    units: &[crate::sections::Unit],
+    units: &dyn Fn() -> &'u [crate::sections::Unit],
 ) -> Option<Questionnaire> {
     let foi = looks_like_foi(doc.text);
     let in_msg = |m: usize| -> Vec<usize> {
@@ -564,7 +571,7 @@ fn find_in(
     // 2. Request and response sections under headings ("Your request" / "Our response").
     // A section that asks one thing in unnumbered words ("Request summary: X") is a title when a
     // numbered list of questions stands elsewhere: the list, below, is the questionnaire.
-    let sectioned = match sectioned::from_units(doc, thread, markers, units) {
+    let sectioned = match sectioned::from_units(doc, thread, markers, units()) {
         Some(q) if !(q.items.len() == 1 && q.items[0].marker.is_none()) => return Some(q),
         single_unnumbered => single_unnumbered,
     };
@@ -1275,13 +1282,7 @@ fn footnote_call_before(before: &str) -> bool {
 /// last field line.
 fn lead_in_with_fields(text: &str, ls: usize, le: usize, limit: usize) -> Option<usize> {
     let line = text[ls..le].trim();
-    if !line.ends_with(':')
-        || !asks(line.trim_end_matches(':').trim_end())
-            && !{
-                let lower = line.to_ascii_lowercase();
-                lower.contains("i would like to know") || lower.contains("please provide")
-            }
-    {
+    if !line.ends_with(':') || !asks(line.trim_end_matches(':').trim_end()) {
         return None;
     }
     let mut pos = le + 1;
