@@ -312,15 +312,20 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
     general_answer(doc, thread, q, &regions, &stops, post_list, &mut found);
 
     // 7. A single question answered by the whole letter.
+    // The first reply that does more than acknowledge the request.
     if n == 1 && found[0].span.is_none() {
-        if let Some(&(rs, re_, _)) = regions.iter().find(|r| !r.2) {
+        for &(rs, re_, _) in regions.iter().filter(|r| !r.2) {
             // After the question, when the letter states it ("Request: … Response: …").
             let (body_start, stop) = letter_body(doc, thread, &stops, (rs, re_), Some(q.span.1));
+            if body_start < stop && acknowledges(&doc.text[body_start..stop]) {
+                continue;
+            }
             let (s, e) = cut_answer(doc, q, &stops, body_start, stop);
             if s < e {
                 found[0].span = Some((s, e));
                 found[0].via = Via::Letter;
             }
+            break;
         }
     }
     // 8. A response section that answers its request as a whole.
@@ -337,8 +342,17 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
         .all(|f| f.span.is_none() || f.via == Via::Matched)
         && found.iter().any(|f| f.span.is_none());
     if n > 1 && (found.iter().all(|f| f.span.is_none()) || (prose_asks && only_matched)) {
-        if let Some(&(rs, re_, _)) = regions.iter().rev().find(|r| !r.2) {
-            let (body_start, stop) = letter_body(doc, thread, &stops, (rs, re_), None);
+        // The latest letter that does more than acknowledge the request.
+        let letter = regions
+            .iter()
+            .rev()
+            .filter(|r| !r.2)
+            .find_map(|&(rs, re_, _)| {
+                let (body_start, stop) = letter_body(doc, thread, &stops, (rs, re_), None);
+                (body_start >= stop || !acknowledges(&text[body_start..stop]))
+                    .then_some((body_start, stop))
+            });
+        if let Some((body_start, stop)) = letter {
             let (s, e) = cut_answer(doc, q, &stops, body_start, stop);
             if s < e {
                 for (k, f) in found.iter_mut().enumerate() {
@@ -1001,6 +1015,25 @@ static META: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// References to questions in a sentence: keys of the questionnaire items they name.
+/// "Q2 2024", "Q3 2023/24", "(Q4-2022)": a quarter of a year, not question 2.
+fn names_a_quarter(sentence: &str, c: &crate::pattern::Captures) -> bool {
+    let whole = c.get(0).expect("match");
+    let word = &sentence[whole.start()..];
+    let q_only = word.len() > 1
+        && word.as_bytes()[0].eq_ignore_ascii_case(&b'q')
+        && word.as_bytes()[1].is_ascii_digit();
+    if !q_only || !matches!(&c[1], "1" | "2" | "3" | "4") {
+        return false;
+    }
+    let number_end = c.get(1).expect("number").end();
+    let after = sentence[number_end..].trim_start_matches([' ', '-', '/', '\'', '\u{2019}']);
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let year = digits == 4 && (after.starts_with("19") || after.starts_with("20"));
+    // "Q2 23/24": a two-digit financial year.
+    let short_year = digits == 2 && after[2..].starts_with('/');
+    year || short_year
+}
+
 pub fn question_refs(q: &Questionnaire, sentence: &str) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     let add = |out: &mut Vec<usize>, key: &str| {
@@ -1027,6 +1060,9 @@ pub fn question_refs(q: &Questionnaire, sentence: &str) -> Vec<usize> {
         }
     };
     for c in QUESTION_REF.captures_iter(sentence) {
+        if names_a_quarter(sentence, &c) {
+            continue;
+        }
         add(&mut out, &c[1]);
         let first_num: Option<u32> = c[1]
             .chars()
@@ -1278,21 +1314,7 @@ fn general_answer(
         return;
     }
     let body = &text[body_start..stop];
-    let lower = body.to_ascii_lowercase();
-    let acknowledgement = [
-        "acknowledg",
-        "will respond",
-        "will receive a response",
-        "expect to receive",
-        "being considered",
-        "aim to respond",
-        "will be in touch",
-        "within 20 working days",
-        "has been logged",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
-    if acknowledgement {
+    if acknowledges(body) {
         return;
     }
     let ex = crate::exemptions::cited(body, crate::model::Law::FOIA);
@@ -1306,6 +1328,25 @@ fn general_answer(
             }
         }
     }
+}
+
+/// Whether a letter only acknowledges the request ("has been logged", "we will respond within
+/// 20 working days"): it answers nothing, even when it restates the request's subject.
+fn acknowledges(body: &str) -> bool {
+    let lower = body.to_ascii_lowercase();
+    [
+        "acknowledg",
+        "will respond",
+        "will receive a response",
+        "expect to receive",
+        "being considered",
+        "aim to respond",
+        "will be in touch",
+        "within 20 working days",
+        "has been logged",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Words too common in requests and replies to tell questions apart.

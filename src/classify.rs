@@ -74,6 +74,9 @@ pub struct Signals {
     pub ncnd: bool,
     pub refused: bool,
     pub referred: bool,
+    /// The pointer elsewhere is an exemption (section 21, regulation 6(1)(b)): what it covers
+    /// is withheld from this reply, so figures beside it answer only part.
+    pub referred_by_exemption: bool,
     pub not_held: bool,
     pub clarification: bool,
     pub not_applicable: bool,
@@ -113,6 +116,7 @@ pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
         ncnd: NCND.is_match(answer),
         refused,
         referred,
+        referred_by_exemption: refer_ex,
         not_held: not_held_ex || NOT_HELD.is_match(answer),
         clarification: CLARIFY.is_match(answer),
         not_applicable: is_not_applicable(answer),
@@ -352,8 +356,13 @@ pub fn status(answer: &str, sig: &Signals, values: &[Value]) -> Status {
         };
     }
     if sig.referred {
-        return if figures {
+        // Figures beside a link or "published in …" are the answer; the pointer says where
+        // more is. Real replies give both ("612 calls; monthly figures are at …"). Figures
+        // beside a section 21 exemption answer only part: the rest is withheld as published.
+        return if figures && sig.referred_by_exemption {
             Status::Partial
+        } else if figures {
+            Status::Answered
         } else {
             Status::Referred
         };

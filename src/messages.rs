@@ -486,31 +486,47 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
     // shortly after one belongs to its message.
     let mut last_header_line: Option<usize> = None;
     let mut in_links = false;
+    let mut link_open = false;
     let first_line = doc.line_of(header.end.min(doc.text.len().saturating_sub(1)));
     let mut i = if header.end > 0 { first_line } else { 0 };
     while i < n {
         let line = doc.line(i);
         let t = line.trim();
         let (ls, le) = doc.line_range(i);
-        // Link reference lists after a message ("References", "Visible links", "1. http…").
+        // Link reference lists after a message ("References", "Visible links", "1. http…"), the
+        // number and its address on one line or on two ("1." then "https://…").
         if t == "References" || t == "Visible links" {
             in_links = true;
         }
         if in_links {
+            let link_text = |t: &str| {
+                t.contains("http") || t.contains("mailto:") || t.contains("www.") || t.contains('[')
+            };
+            let bare_number = t.len() <= 4
+                && t.ends_with('.')
+                && t[..t.len() - 1].bytes().all(|b| b.is_ascii_digit())
+                && t.len() > 1;
             let is_link = t.is_empty()
                 || t == "References"
                 || t == "Visible links"
-                || t.starts_with(|c: char| c.is_ascii_digit())
-                    && (t.contains("http")
-                        || t.contains("mailto:")
-                        || t.contains("www.")
-                        || t.contains('['));
+                || t.starts_with(|c: char| c.is_ascii_digit()) && link_text(t)
+                || bare_number && i + 1 < n && link_text(doc.line(i + 1).trim())
+                || t.starts_with("http") && !t.contains(' ')
+                || t.starts_with("mailto:") && !t.contains(' ')
+                // A redacted address broken over lines: "1. mailto:[" "email address" "]".
+                || link_open && t.len() <= 60;
             if is_link {
+                if t.contains('[') && !t.contains(']') {
+                    link_open = true;
+                } else if t.contains(']') {
+                    link_open = false;
+                }
                 furniture.push((ls, le + 1));
                 i += 1;
                 continue;
             }
             in_links = false;
+            link_open = false;
         }
         // Cheap tests first: most lines are prose that no pattern below can match.
         let first = t

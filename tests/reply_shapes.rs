@@ -414,3 +414,47 @@ fn none_under_a_part_of_a_how_many_question_is_zero() {
         assert_eq!(figures(q), [0.0], "{id}");
     }
 }
+
+/// Figures with a pointer to where more is published: the figures answer the question; the
+/// link is not a referral of it. A link alone is still a referral.
+#[test]
+fn figures_beside_a_link_answer() {
+    let a = analyse_text(
+        "Dear Ms Example,\n\nYou asked:\n\
+         1. How many emergency calls did the Service receive in 2023/24?\n\
+         2. How many calls were answered within 5 seconds?\n\
+         3. How many calls were abandoned?\n\n\
+         Our response:\n\
+         1. We received 61,238 emergency calls in 2023/24. Monthly figures are published in our \
+         performance report: https://www.example.org/performance\n\
+         2. This information is published on our website: https://www.example.org/calls\n\
+         3. 412 calls were abandoned in 2023/24. The monthly figures are exempt under section 21, \
+         as they are reasonably accessible to you on our website.\n\n\
+         Yours sincerely,\nInformation Governance\n",
+        "t.txt",
+    );
+    assert_eq!(row(&a, "1").0, Status::Answered);
+    assert_eq!(row(&a, "2").0, Status::Referred);
+    // Figures beside a section 21 exemption: the rest is withheld as published.
+    assert_eq!(row(&a, "3").0, Status::Partial);
+}
+
+/// "Q2 2024" in a reply's subject line is a quarter of the year, not question 2: the
+/// acknowledgement that names it answers nothing.
+#[test]
+fn a_quarter_is_not_a_question_reference() {
+    let a = analyse_text(
+        "Dear Example Council,\n\n\
+         1. Please provide the list of business rates accounts for Q2 2024.\n\
+         2. Please provide the rateable value of each account.\n\n\
+         Yours faithfully,\nA Requester\n\n\n\
+         Example Council\n\n3 July 2024\n\n\
+         Dear A Requester,\n\
+         Thank you for your request for information relating to Business Rates Data (Q2 2024), \
+         which we received on 1 July 2024. It has been logged and we will respond within 20 \
+         working days.\n\
+         Yours sincerely,\nExample Council\n",
+        "t.txt",
+    );
+    assert_eq!(row(&a, "2").0, Status::Unanswered);
+}
