@@ -27,7 +27,7 @@ static NOT_HELD: LazyLock<Regex> = LazyLock::new(|| {
 });
 static REFUSED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bexempt(?:ion|ed)?\b|\bwithh(?:e|o)ld|\brefus(?:e|al|ing|ed)\b(?:\s+(?:to|under|notice|as|in|on|for|by|because|this|these|your|it|that|all|any|both|each|disclosure|the\s+(?:request|information|part|remainder|rest|whole|questions?))\b|\s*(?:[.,;:)\-\n]|$))|\bnot\s+obliged\s+to\s+(?:comply|provide|disclose|release)|\bexceeds?\s+the\s+(?:appropriate|cost|upper|prescribed)|\bwould\s+exceed\b|\bmanifestly\s+unreasonable\b|\bvexatious\b|\brepeated\s+request\b|\bexcepted\b|\bexception\s+(?:applies|under)|\bnot\s+(?:be\s+)?(?:disclosed|released)\b|\bdeclin(?:e|ed|ing)\s+to\b|\bwill\s+not\s+(?:be\s+)?(?:disclos|provid|releas)|\bunable\s+to\s+(?:provide|disclose|release|supply|share)\b|\b(?:cannot|can\s*not|can't)\s+(?:provide|disclose|release|supply|share)\b|\bredact|\bwould\s+(?:take|require|involve)\s+(?:(?:a|an)\s+)?(?:great\s+deal\s+of|considerable|significant|substantial|excessive|disproportionate|unreasonable|inordinate|(?:excessive|disproportionate|considerable|significant|substantial|unreasonable|inordinate)\s+amount\s+of)\s+(?:staff\s+|officer\s+)?time\b|\b(?:too|extremely|very|highly|prohibitively)\s+time[\s-]consuming\b",
+        r"(?i)\bexempt(?:ion|ed)?\b|\bwithh(?:e|o)ld|\brefus(?:e|al|ing|ed)\b(?:\s+(?:to|under|notice|as|in|on|for|by|because|this|these|your|it|that|all|any|both|each|disclosure|the\s+(?:request|information|part|remainder|rest|whole|questions?))\b|\s*(?:[.,;:)\-\n]|$))|\bnot\s+obliged\s+to\s+(?:comply|provide|disclose|release)|\bexceeds?\s+the\s+(?:appropriate|cost|upper|prescribed)|\bwould\s+exceed\b|\bmanifestly\s+unreasonable\b|\bvexatious\b|\brepeated\s+request\b|\bexcepted\b|\bexception\s+(?:applies|under)|\bnot\s+(?:be\s+)?(?:disclosed|released)\b|\bdeclin(?:e|ed|ing)\s+to\b|\bwill\s+not\s+(?:be\s+)?(?:disclos|provid|releas)|\bunable\s+to\s+(?:provide|disclose|release|supply|share)\b|\b(?:cannot|can\s*not|can't)\s+(?:provide|disclose|release|supply|share)\b|\bredact|\bwould\s+(?:take|require|involve)\s+(?:(?:a|an)\s+)?(?:great\s+deal\s+of|considerable|significant|substantial|excessive|disproportionate|unreasonable|inordinate|(?:excessive|disproportionate|considerable|significant|substantial|unreasonable|inordinate)\s+amount\s+of)\s+(?:staff\s+|officer\s+)?time\b|\b(?:too|extremely|very|highly|prohibitively)\s+time[\s-]consuming\b|\bwould\s+(?:take|require|involve|need)\s+(?:(?:well|far|significantly)\s+)?(?:more\s+than|over|in\s+excess\s+of)\s+(?:the\s+)?(?:18|24)\s+hours\b",
     )
 });
 /// A count just before the word: "3 refused", "214 were refused", "12 applications refused".
@@ -424,6 +424,8 @@ mod tests {
             ("In 2023, 214 people were refused entry at the border.", Status::Answered),
             ("This part of your request is refused.", Status::Refused),
             ("We refuse the request under section 14(1).", Status::Refused),
+            // The cost limit stated as its hours, without the section.
+            ("Locating and extracting it would take more than 18 hours of staff time.", Status::Refused),
             ("3 refused (the other 2 are still being considered)", Status::Answered),
             ("12 applications were refused.", Status::Answered),
             ("The 2 requests were refused under section 12.", Status::Refused),

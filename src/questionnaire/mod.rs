@@ -1341,6 +1341,9 @@ pub(crate) fn asks(sent: &str) -> bool {
         return false;
     }
     let lower = sent.to_ascii_lowercase();
+    if format_wish(&lower) {
+        return false;
+    }
     // An ask after an opening clause: "In addition, for that period I would like to know …".
     const INNER: [&str; 4] = [
         " i would like to know ",
@@ -1348,8 +1351,14 @@ pub(crate) fn asks(sent: &str) -> bool {
         ", please provide ",
         ", please tell me ",
     ];
-    // Never a condition's fallback: "If you cannot …, please provide the rest."
-    if !lower.starts_with("if ") && INNER.iter().any(|p| lower.contains(p)) {
+    // Never a condition's fallback: "If you cannot …, please provide the rest." A short
+    // condition that only softens the ask is an ask: "If possible, please also give …".
+    let softened = ["if possible,", "if available,", "where possible,", "if so,"]
+        .iter()
+        .any(|c| lower.starts_with(c));
+    if (!lower.starts_with("if ") || softened)
+        && (INNER.iter().any(|p| lower.contains(p)) || polite_ask_after_comma(&lower))
+    {
         return true;
     }
     const OPENERS: [&str; 32] = [
@@ -1387,6 +1396,60 @@ pub(crate) fn asks(sent: &str) -> bool {
         "i want to know",
     ];
     OPENERS.iter().any(|p| lower.starts_with(p))
+}
+
+/// "If possible, please provide it as a spreadsheet.": a wish about the reply's form, which
+/// asks for no information of its own.
+fn format_wish(lower: &str) -> bool {
+    const FORMS: [&str; 9] = [
+        "spreadsheet",
+        "excel",
+        " csv",
+        "electronic format",
+        "electronically",
+        "by email",
+        "by e-mail",
+        "machine readable",
+        "machine-readable",
+    ];
+    lower.split_whitespace().count() <= 14
+        && FORMS.iter().any(|f| lower.contains(f))
+        && ![
+            "how many",
+            "number of",
+            "how much",
+            "list of",
+            "copy of",
+            "copies of",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// ", please could you tell me …", ", please also give …": a polite ask after an opening
+/// clause ("Under the Act, please could you tell me the number of …").
+fn polite_ask_after_comma(lower: &str) -> bool {
+    const VERBS: [&str; 14] = [
+        "provide ",
+        "supply ",
+        "send ",
+        "confirm ",
+        "tell ",
+        "state ",
+        "list ",
+        "disclose ",
+        "advise ",
+        "give ",
+        "let me know",
+        "could you ",
+        "can you ",
+        "would you ",
+    ];
+    lower.match_indices(", please ").any(|(k, p)| {
+        let rest = &lower[k + p.len()..];
+        let rest = rest.strip_prefix("also ").unwrap_or(rest);
+        VERBS.iter().any(|v| rest.starts_with(v))
+    })
 }
 
 fn push_unnumbered(items: &mut Vec<QItem>, text: &str, s: usize, e: usize) {
@@ -1497,6 +1560,26 @@ mod tests {
             .iter()
             .map(|i| (i.id.clone(), i.text.clone()))
             .collect()
+    }
+
+    #[test]
+    fn polite_asks_after_an_opening_clause() {
+        for yes in [
+            "Under the Freedom of Information Act, please could you tell me the number of claims.",
+            "If possible, please also give a breakdown by the main reason.",
+            "For each year, please provide the total spent on agency staff.",
+        ] {
+            assert!(asks(yes), "{yes}");
+        }
+        for no in [
+            "If you cannot provide all of it, please provide the figures you hold.",
+            "Thank you for your help, please see my earlier message.",
+            "We received your request, please note the reference above.",
+            "If possible, please provide it as a spreadsheet.",
+            "Please send the information electronically, by email.",
+        ] {
+            assert!(!asks(no), "{no}");
+        }
     }
 
     #[test]
