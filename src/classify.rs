@@ -59,7 +59,7 @@ static CLARIFY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PROVIDED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:attached|enclosed)\s+(?:is|are|please\s+find|you\s+will\s+find)\b|\bplease\s+see\s+(?:the\s+)?(?:attached|enclosed)\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided\s+(?:below|above|in\s+the\s+attached)|included\s+(?:below|in\s+the\s+attached)|released|disclosed)\b|\bplease\s+find\s+(?:attached|enclosed)|\battached\s+(?:is|are|you\s+will\s+find)\b|\b(?:i|we)\s+(?:attach|enclose|have\s+attached|have\s+enclosed)\b|\b(?:a\s+)?(?:redacted\s+)?cop(?:y|ies)\s+(?:is|are)\s+(?:attached|enclosed)",
+        r"(?i)\b(?:attached|enclosed)\s+(?:is|are|please\s+find|you\s+will\s+find)\b|\bplease\s+see\s+(?:the\s+)?(?:attached|enclosed)\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided\s+(?:below|above|in\s+the\s+attached)|included\s+(?:below|in\s+the\s+attached)|released|disclosed)\b|\bplease\s+find\s+(?:attached|enclosed)|\battached\s+(?:is|are|you\s+will\s+find)\b|\b(?:i|we)\s+(?:attach|enclose|have\s+attached|have\s+enclosed)\b|\b(?:a\s+)?(?:redacted\s+)?cop(?:y|ies)\s+(?:is|are)\s+(?:attached|enclosed)|\b(?:have|has)\s+(?:now\s+)?provided\s+(?:the|this|all\s+the|the\s+requested)\s+(?:information|data|figures)\b|\b(?:attached|enclosed)\s+(?:to|with)\s+this\s+(?:response|letter|e-?mail|reply)\b",
     )
 });
 static CROSS_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -293,11 +293,7 @@ pub fn decide(
                 && v.text.bytes().any(|b| b.is_ascii_digit()))
     };
     let kept: Vec<Value> = values.iter().filter(|v| counts(v)).cloned().collect();
-    let mut st = status(answer, sig, &kept);
-    if sig.provided && !sig.ncnd && !sig.refused && st == Status::Referred {
-        // "Enclosed is a copy of the information" with a link in a footer.
-        st = Status::Answered;
-    }
+    let st = status(answer, sig, &kept);
     let substance = |x: &Said| {
         kept.iter()
             .any(|v| v.span.start >= x.span.0 && v.span.start < x.span.1)
@@ -361,7 +357,8 @@ pub fn status(answer: &str, sig: &Signals, values: &[Value]) -> Status {
         // beside a section 21 exemption answer only part: the rest is withheld as published.
         return if figures && sig.referred_by_exemption {
             Status::Partial
-        } else if figures {
+        } else if figures || sig.provided {
+            // "Enclosed is a copy of the information", with a link in a footer.
             Status::Answered
         } else {
             Status::Referred
@@ -420,6 +417,9 @@ mod tests {
             ("Responses were collected from staff.", Status::Answered),
             ("The policy is attached. Staff names have been redacted under section 40(2).", Status::Partial),
             ("Please find attached the requested report.", Status::Answered),
+            // Provided in an attachment, with a pointer to the website further on.
+            ("Our team have provided the information in a document attached to this response. \
+              For how we handle requests, please see our website.", Status::Answered),
             // "Refused" of the people the figures count, not of the request.
             ("In 2023, 214 people were refused entry at the border.", Status::Answered),
             ("This part of your request is refused.", Status::Refused),

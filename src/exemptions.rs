@@ -200,6 +200,11 @@ pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
 /// Whether a provision withholds information or refers to it elsewhere (as opposed to a
 /// procedural provision).
 pub fn withholds(law: Law, n: u32, subs: &str) -> bool {
+    // Section 39 (environmental information) moves a request to the EIR: the reply goes on
+    // under the regulations, and withholds nothing by it.
+    if n == 39 && matches!(law, Law::FOIA | Law::FOISA) {
+        return false;
+    }
     match law {
         // s12 cost limit, s14 vexatious/repeated, ss21–44 the exemptions.
         Law::FOIA => n == 12 || n == 14 || (21..=44).contains(&n),

@@ -774,6 +774,11 @@ fn parse_number_form(text: &str, p: usize, le: usize, line_start: bool) -> Optio
     let mut end = e;
     let term = if e < le { b[e] } else { b'\n' };
     let ok = match term {
+        // "1.)" at a line's start: a stop and a bracket, both written.
+        b'.' if line_start && b.get(e + 1) == Some(&b')') => {
+            end = e + 2;
+            end >= le || matches!(b[end], b' ' | b'\t')
+        }
         b'.' | b':' => {
             end = e + 1;
             // "1.5" handled above; "1." must be followed by space/end, or at a line's start be
@@ -972,6 +977,7 @@ mod tests {
             ("Question Number 6:", "Question 6", "6"),
             ("1. How many?", "1", "1"),
             ("1) How many?", "1", "1"),
+            ("1.) How many?", "1", "1"),
             ("(1) how many", "1", "1"),
             ("4.1 How many?", "4.1", "4.1"),
             ("a) the cost", "a", "a"),
