@@ -594,11 +594,11 @@ fn align_words(text: &str, q: &[Token], from: usize, limit: usize) -> (usize, us
 /// Start of the next marker after marker `i`, capped at `cap`.
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)^[ \t]*(?:(?:questions?|answers?|responses?|q)\.?[ \t]*)?(\d{1,3})[a-z]?[.)]?[ \t]*(-|to|&|and)[ \t]*(?:q\.?[ \t]*)?(\d{1,3})[a-z]?[.)]?[ \t]*(?:[:.)=]|-[ \t])?[ \t]*",
+        r"(?im)^[ \t]*(?:(?:questions?|answers?|responses?|q)\.?[ \t]*)?\(?(\d{1,3})[a-z]?[.)]?[ \t]*(-|to|&|and)[ \t]*(?:q\.?[ \t]*)?\(?(\d{1,3})[a-z]?[.)]?[ \t]*(?:[:.)=]|-[ \t])?[ \t]*",
     )
 });
 
-/// Lines that answer a range or a pair of questions at once: "2. - 6. N/A", "Questions 4 to 6:
+/// Lines that answer a range or a pair of questions at once: "2. - 6. N/A", "(1) & (2) …", "Questions 4 to 6:
 /// not held", "Q2 & 3 - none". Every question of the range (and its parts) takes the answer,
 /// unless it has one of its own elsewhere.
 fn range_pass(

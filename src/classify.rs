@@ -126,6 +126,13 @@ pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
     }
 }
 
+/// A range of parts named before an answer: "a) to d) ", "(a)-(d): ", "2a – 2d ".
+static LABEL_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\(?[a-z0-9]{1,3}[).]?\s*(?:to|-|\x{2013}|and|&)\s*\(?[a-z0-9]{1,3}[).]?\s*[:\-\x{2013}]?\s+",
+    )
+});
+
 /// "N/A", "Not applicable.", "n/a - see above": the whole answer says it does not apply.
 pub fn is_not_applicable(answer: &str) -> bool {
     let t = answer
@@ -134,6 +141,8 @@ pub fn is_not_applicable(answer: &str) -> bool {
         .trim()
         .to_ascii_lowercase();
     let t = t.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    // "a) to d) Not applicable, …": the parts it covers, named first.
+    let t = LABEL_RANGE.find(t).map_or(t, |m| &t[m.end()..]);
     const WHOLE: [&str; 9] = [
         "n/a",
         "na",
@@ -402,6 +411,7 @@ mod tests {
             ("N/A", Status::NotApplicable),
             ("Not applicable.", Status::NotApplicable),
             ("n/a - see above", Status::NotApplicable),
+            ("a) to d) Not applicable, as no funding was offered.", Status::NotApplicable),
             ("Information not held", Status::NotHeld),
             ("The Council does not hold this information.", Status::NotHeld),
             ("We do not record this centrally.", Status::NotHeld),

@@ -407,20 +407,26 @@ pub fn addressee(line: &str) -> Option<String> {
 /// information in the requester's words and says nothing of "your request".
 fn asks_in_requester_voice(body: &str) -> bool {
     let lower = body.to_ascii_lowercase();
-    const ASKS: [&str; 6] = [
+    const ASKS: [&str; 9] = [
         "i would like the following information",
         "i would like to request",
         "i am writing to request",
+        "i am writing to ask for",
+        "please can you supply",
+        "please could you supply",
         "i wish to request",
         "please provide me with",
         "i would be grateful if you could provide",
     ];
-    const REPLIES: [&str; 5] = [
+    const REPLIES: [&str; 7] = [
         "your request",
         "you asked",
         "you requested",
         "we can confirm",
         "we hold",
+        // An automatic acknowledgement run on after the request, with no boundary between.
+        "as acknowledgement",
+        "we have received it",
     ];
     ASKS.iter().any(|p| lower.contains(p)) && !REPLIES.iter().any(|p| lower.contains(p))
 }
@@ -731,6 +737,10 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
         let end = bounds
             .first()
             .map_or(doc.text.len(), |b| doc.line_start(b.line));
+        // It is the requester's when it asks in their words and letters follow it: a thread
+        // pasted without its page header ("Hello, I am writing to ask for …").
+        let from_requester =
+            !bounds.is_empty() && asks_in_requester_voice(&doc.text[start_of_body..end]);
         msgs.push(Msg {
             start: start_of_body,
             end,
@@ -738,7 +748,7 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
             sender: None,
             date: None,
             quoted: false,
-            from_requester: false,
+            from_requester,
             salutation: None,
             signoff: None,
         });

@@ -458,3 +458,33 @@ fn a_quarter_is_not_a_question_reference() {
     );
     assert_eq!(row(&a, "2").0, Status::Unanswered);
 }
+
+/// A thread pasted without its page header: the request opens "Hello," and asks in the
+/// requester's words; the authority's reply answers "(1) & (2)" together. The questions are
+/// the request's, and the grouped refusal reaches both.
+#[test]
+fn a_headerless_request_then_a_reply_with_grouped_answers() {
+    let a = analyse_text(
+        "Park benches\nHello,\nI am writing to ask for information about park benches, please \
+         can you supply:\n\
+         1. How many benches did the council install in 2021 and 2022\n\
+         2. How many benches were removed in 2021 and 2022\n\
+         3. How much was spent on bench repairs in 2022?\n\
+         Yours faithfully,\nA Requester\n\
+         Dear Sir/madam\nI acknowledge receipt of your request which is receiving attention.\n\
+         Yours sincerely\nB Officer\n\
+         Dear Mr Requester\nRequest for Information\n\
+         My response to your three questions is as follows:-\n\
+         (1) & (2) The information is not held in a form that can be extracted without reading \
+         every job record, which would cost well over £600, so the Council is not obliged to \
+         comply with these parts under section 12(1) of the Freedom of Information (Scotland) \
+         Act 2002.\n\
+         (3) The Council spent £4,120 on bench repairs in 2022.\n\
+         Yours sincerely\nB Officer\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2", "3"]);
+    assert_eq!(row(&a, "1").0, Status::Refused);
+    assert_eq!(row(&a, "2").1, ["12(1)"]);
+    assert_eq!(row(&a, "3").0, Status::Answered);
+}
