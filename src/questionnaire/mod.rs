@@ -1056,14 +1056,57 @@ fn same_line_answer(text: &str, s: usize, le: usize) -> Option<(usize, bool)> {
             return Some((s + e, true));
         }
     }
-    let &(_, e) = dashes.iter().min_by_key(|(k, _)| *k)?;
-    let tail = line[e..].trim();
-    let sentence = tail.starts_with(|c: char| c.is_uppercase())
-        && tail.ends_with('.')
-        && tail.split_whitespace().count() >= 4
-        && answer(tail)
-        && states(tail);
-    sentence.then_some((s + e, false))
+    if let Some(&(_, e)) = dashes.iter().min_by_key(|(k, _)| *k) {
+        let tail = line[e..].trim();
+        let sentence = tail.starts_with(|c: char| c.is_uppercase())
+            && tail.ends_with('.')
+            && tail.split_whitespace().count() >= 4
+            && answer(tail)
+            && states(tail);
+        return sentence.then_some((s + e, false));
+    }
+    noun_phrase_then_sentence(line).map(|k| (s + k, true))
+}
+
+/// A request's noun phrase with the answer run on after it without a mark ("The number of
+/// staff employed, and their job roles The service is managed by …"): the cut is where a
+/// sentence opener follows a lower-case word and a stating sentence runs to the line's end.
+fn noun_phrase_then_sentence(line: &str) -> Option<usize> {
+    const NOUN_HEADS: [&str; 9] = [
+        "the number of",
+        "the total",
+        "the amount",
+        "the name",
+        "whether ",
+        "details of",
+        "a list of",
+        "a copy of",
+        "number of",
+    ];
+    const OPENERS: [&str; 14] = [
+        "The ", "There ", "This ", "These ", "We ", "Our ", "No.", "No,", "Yes.", "Yes,", "None",
+        "All ", "It ", "Nil",
+    ];
+    let lower = line.trim_start().to_ascii_lowercase();
+    if !NOUN_HEADS.iter().any(|h| lower.starts_with(h)) || !line.trim_end().ends_with('.') {
+        return None;
+    }
+    let mut words = 0;
+    for (k, _) in line.match_indices(' ') {
+        words += 1;
+        let Some(before) = line[..k].chars().next_back() else {
+            continue;
+        };
+        let tail = &line[k + 1..];
+        if words >= 5
+            && (before.is_ascii_lowercase() || before.is_ascii_digit() || before == ')')
+            && OPENERS.iter().any(|o| tail.starts_with(o))
+            && (states(tail) || short_answer(tail.split('.').next().unwrap_or("")))
+        {
+            return Some(k + 1);
+        }
+    }
+    None
 }
 
 /// Whether a sentence states something rather than naming what is asked for: it asks nothing,
@@ -1560,6 +1603,33 @@ mod tests {
             .iter()
             .map(|i| (i.id.clone(), i.text.clone()))
             .collect()
+    }
+
+    #[test]
+    fn noun_phrase_requests_with_answers_run_on() {
+        fn cut(l: &str) -> Option<(&str, bool)> {
+            same_line_answer(l, 0, l.len()).map(|(k, sure)| (&l[k..], sure))
+        }
+        let l = "The number of staff employed to run the service, and their job roles The service \
+                 is run by a manager (1.0 WTE), supported by two coordinators.";
+        assert_eq!(
+            cut(l),
+            Some((
+                "The service is run by a manager (1.0 WTE), supported by two coordinators.",
+                true
+            ))
+        );
+        let l = "Whether volunteers are given access to patient records No. They have no access.";
+        assert_eq!(cut(l), Some(("No. They have no access.", true)));
+        // A name inside the request is no answer; nor is a request that is not a noun phrase.
+        assert_eq!(
+            cut("The number of volunteers registered with The Royal Infirmary."),
+            None
+        );
+        assert_eq!(
+            cut("Please list the sites used by the service The list is attached."),
+            None
+        );
     }
 
     #[test]
