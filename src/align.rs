@@ -992,7 +992,7 @@ fn words_pass(
 
 static QUESTION_REF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:questions?|q|points?|parts?|items?|requests?)\s*\.?\s*(\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?)((?:\s*(?:,|&|and|to|-|or)\s*(?:questions?\s*|q\s*)?\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?)*)",
+        r"(?i)\b(?:questions?|q|points?|parts?|items?|requests?)\s*\.?\s*(\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?)\)?((?:\s*(?:,|&|and|to|-|or)\s*(?:questions?\s*|q\s*)?\d{1,3}[a-z]?(?:\s*\([a-z0-9]{1,4}\))?\)?)*)",
     )
 });
 static ORDINAL_REF: LazyLock<Regex> = LazyLock::new(|| {

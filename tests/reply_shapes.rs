@@ -488,3 +488,26 @@ fn a_headerless_request_then_a_reply_with_grouped_answers() {
     assert_eq!(row(&a, "2").1, ["12(1)"]);
     assert_eq!(row(&a, "3").0, Status::Answered);
 }
+
+/// A letter that names the questions it answers as "questions 1), 2) and 3)": the answer
+/// reaches all three, not the first alone.
+#[test]
+fn questions_named_with_their_brackets() {
+    let a = analyse_text(
+        "Dear Example Police,\n\n\
+         1) How many vehicles were seized for having no insurance\n\
+         2) How many of those vehicles were destroyed\n\
+         3) How many of those vehicles were sold at auction\n\n\
+         Yours faithfully,\nA Requester\n\n\n\
+         Example Police\n\n\
+         Dear A Requester,\n\n\
+         The force does not keep a record of seizures by year, or of what happens to unclaimed \
+         vehicles. I can therefore confirm that the force does not hold the information you \
+         have requested for questions 1), 2) and 3).\n\n\
+         Yours sincerely,\nInformation Unit\n",
+        "t.txt",
+    );
+    for id in ["1", "2", "3"] {
+        assert_eq!(row(&a, id).0, Status::NotHeld, "{id}");
+    }
+}

@@ -162,7 +162,9 @@ fn provision_number(b: &[u8], j: usize, n: usize) -> Option<usize> {
     if b.get(j).is_some_and(u8::is_ascii_lowercase) {
         j += 1;
     }
-    Some(sub_parts(b, j))
+    let j = sub_parts(b, j);
+    // A bracket closing a list number: "questions 1), 2) and 3)".
+    Some(if b.get(j) == Some(&b')') { j + 1 } else { j })
 }
 
 /// The end of `(?:\([0-9a-z]{1,4}\))*` at `j`.
@@ -183,8 +185,8 @@ fn sub_parts(b: &[u8], mut j: usize) -> usize {
 
 /// Provisions, pages and other numbered things: `Section 43(2)`, `regulation 12(4)(b)`, `s.40`,
 /// `page 14`, `questions 3 and 4`, `paragraph 4.1`.
-/// `\b(?i:KEYWORD)[ ]?:?[ ]?[0-9]{1,7}(?:\.[0-9]{1,3})*[a-z]?(?:\([0-9a-z]{1,4}\))*`
-/// `(?:(?:[ ]?(?:,|and|or|&|to)[ ]?|-)[0-9]{1,3}(?:\.[0-9]{1,3})*[a-z]?(?:\([0-9a-z]{1,4}\))*)*`
+/// `\b(?i:KEYWORD)[ ]?:?[ ]?[0-9]{1,7}(?:\.[0-9]{1,3})*[a-z]?(?:\([0-9a-z]{1,4}\))*\)?`
+/// `(?:(?:[ ]?(?:,|and|or|&|to)[ ]?|-)[0-9]{1,3}(?:\.[0-9]{1,3})*[a-z]?(?:\([0-9a-z]{1,4}\))*\)?)*`
 fn provision(b: &[u8], i: usize) -> Option<usize> {
     let n = b[i..]
         .iter()
@@ -707,7 +709,7 @@ mod tests {
     fn old_patterns() -> Vec<String> {
         [
             r"\[[0-9]+\]",
-            r"(?-u:\b)(?i-u:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.?|articles?|arts?\.|clauses?|schedules?|parts?|chapters?|pages?|pp?\.|appendix|appendices|annex(?:es)?|questions?|q|items?|tables?|figures?|figs?\.|versions?|v\.|nos?\.|numbers?|ref\.?|reference|floor|level|stage|phase|band|grade|step|tier|ward|option|row|column|line|room|box|unit|rules?|iso|notes?|footnotes?)[ ]?:?[ ]?[0-9]{1,7}(?:\.[0-9]{1,3})*[a-z]?(?:\([0-9a-z]{1,4}\))*(?:(?:[ ]?(?:,|and|or|&|to)[ ]?|-)[0-9]{1,3}(?:\.[0-9]{1,3})*[a-z]?(?:\([0-9a-z]{1,4}\))*)*",
+            r"(?-u:\b)(?i-u:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.?|articles?|arts?\.|clauses?|schedules?|parts?|chapters?|pages?|pp?\.|appendix|appendices|annex(?:es)?|questions?|q|items?|tables?|figures?|figs?\.|versions?|v\.|nos?\.|numbers?|ref\.?|reference|floor|level|stage|phase|band|grade|step|tier|ward|option|row|column|line|room|box|unit|rules?|iso|notes?|footnotes?)[ ]?:?[ ]?[0-9]{1,7}(?:\.[0-9]{1,3})*[a-z]?(?:\([0-9a-z]{1,4}\))*\)?(?:(?:[ ]?(?:,|and|or|&|to)[ ]?|-)[0-9]{1,3}(?:\.[0-9]{1,3})*[a-z]?(?:\([0-9a-z]{1,4}\))*\)?)*",
             r"(?-u:\b)[0-9]{1,3}(?:\([0-9a-z]{1,4}\))+",
             r"(?-u:\b)(?:19|20)[0-9]{2}[ ]?[\-/][ ]?(?:(?:19|20)[0-9]{2}|[0-9]{2})(?-u:\b)",
             r"(?-u:\b)[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?-u:\b)",
