@@ -1372,6 +1372,42 @@ pub(crate) fn wordy(t: &str) -> bool {
     !toks.is_empty() && words * 10 >= toks.len() * 6
 }
 
+/// How a request's sentence opens when it asks: "Please provide …", "Could you …".
+const OPENERS: [&str; 32] = [
+    "please provide",
+    "please supply",
+    "please send",
+    "please confirm",
+    "please tell",
+    "please state",
+    "please list",
+    "please disclose",
+    "please advise",
+    "please give",
+    "please let me know",
+    "please could you",
+    "could you",
+    "can you",
+    "would you",
+    "i would like to know",
+    "i would like to request",
+    "i would like to ask",
+    "i would like a copy",
+    "i would like details",
+    "i would be grateful",
+    "i request",
+    "i am requesting",
+    "i wish to request",
+    "please can you",
+    "please would you",
+    "please may i",
+    "may i have",
+    "may i request",
+    "can i have",
+    "could i have",
+    "i want to know",
+];
+
 /// Whether a sentence asks for something: a question, or a request opened by "Please provide",
 /// "Could you send", "I would like to know" and their kin (not a lead-in ending with ':').
 pub(crate) fn asks(sent: &str) -> bool {
@@ -1388,12 +1424,7 @@ pub(crate) fn asks(sent: &str) -> bool {
         return false;
     }
     // An ask after an opening clause: "In addition, for that period I would like to know …".
-    const INNER: [&str; 4] = [
-        " i would like to know ",
-        " i would like to request ",
-        ", please provide ",
-        ", please tell me ",
-    ];
+    const INNER: [&str; 2] = [" i would like to know ", " i would like to request "];
     // Never a condition's fallback: "If you cannot …, please provide the rest." A short
     // condition that only softens the ask is an ask: "If possible, please also give …".
     let softened = ["if possible,", "if available,", "where possible,", "if so,"]
@@ -1404,40 +1435,6 @@ pub(crate) fn asks(sent: &str) -> bool {
     {
         return true;
     }
-    const OPENERS: [&str; 32] = [
-        "please provide",
-        "please supply",
-        "please send",
-        "please confirm",
-        "please tell",
-        "please state",
-        "please list",
-        "please disclose",
-        "please advise",
-        "please give",
-        "please let me know",
-        "please could you",
-        "could you",
-        "can you",
-        "would you",
-        "i would like to know",
-        "i would like to request",
-        "i would like to ask",
-        "i would like a copy",
-        "i would like details",
-        "i would be grateful",
-        "i request",
-        "i am requesting",
-        "i wish to request",
-        "please can you",
-        "please would you",
-        "please may i",
-        "may i have",
-        "may i request",
-        "can i have",
-        "could i have",
-        "i want to know",
-    ];
     OPENERS.iter().any(|p| lower.starts_with(p))
 }
 
@@ -1470,28 +1467,19 @@ fn format_wish(lower: &str) -> bool {
 }
 
 /// ", please could you tell me …", ", please also give …": a polite ask after an opening
-/// clause ("Under the Act, please could you tell me the number of …").
+/// clause ("Under the Act, please could you tell me the number of …"), read with the "please"
+/// openers of a request.
 fn polite_ask_after_comma(lower: &str) -> bool {
-    const VERBS: [&str; 14] = [
-        "provide ",
-        "supply ",
-        "send ",
-        "confirm ",
-        "tell ",
-        "state ",
-        "list ",
-        "disclose ",
-        "advise ",
-        "give ",
-        "let me know",
-        "could you ",
-        "can you ",
-        "would you ",
-    ];
-    lower.match_indices(", please ").any(|(k, p)| {
-        let rest = &lower[k + p.len()..];
-        let rest = rest.strip_prefix("also ").unwrap_or(rest);
-        VERBS.iter().any(|v| rest.starts_with(v))
+    lower.match_indices(", please ").any(|(k, _)| {
+        let rest = &lower[k + 2..];
+        let rest = rest
+            .strip_prefix("please also ")
+            .map_or(std::borrow::Cow::Borrowed(rest), |r| {
+                std::borrow::Cow::Owned(format!("please {r}"))
+            });
+        OPENERS
+            .iter()
+            .any(|o| o.starts_with("please ") && rest.starts_with(o))
     })
 }
 
