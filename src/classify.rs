@@ -43,8 +43,24 @@ fn refusal_words(text: &str) -> bool {
             .get(..5)
             .is_some_and(|w| w.eq_ignore_ascii_case("refus"));
         let before = &text[crate::text::floor_char(text, m.start().saturating_sub(40))..m.start()];
-        !(is_refus && COUNTED.is_match(before))
+        if is_refus && COUNTED.is_match(before) {
+            return false;
+        }
+        // "This information is not held, so it is exempt under section 1": the Act's duty to
+        // confirm what is held, no exemption withholding anything.
+        let exempt = word
+            .get(..6)
+            .is_some_and(|w| w.eq_ignore_ascii_case("exempt"));
+        !(exempt && NOT_HELD.is_match(sentence_around(text, m.start(), m.end())))
     })
+}
+
+/// The sentence around `[s, e)`: from the last full stop or line break before it to the next
+/// after it.
+fn sentence_around(text: &str, s: usize, e: usize) -> &str {
+    let from = text[..s].rfind(['.', '\n']).map_or(0, |p| p + 1);
+    let to = text[e..].find(['.', '\n']).map_or(text.len(), |p| e + p);
+    &text[from..to]
 }
 
 static REFERRED: LazyLock<Regex> = LazyLock::new(|| {
@@ -181,6 +197,11 @@ static WORKLOAD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Sentences about the law itself ("Section 1 of the Act places two duties on a public
+/// authority"): a number in them counts duties or sections, never what was asked.
+static LAW_TALK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bpublic\s+authorit(?:y|ies)\b|\bduties\b|\bright\s+of\s+access\b"));
+
 static ADVICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\bif\s+you\b|\byou\s+(?:may|might|could|can)\b|\b(?:narrow|refine|reduc|limit)\w*\s+(?:your|the)\s+(?:request|scope)|\badvice\s+and\s+assistance\b",
@@ -206,6 +227,8 @@ struct Said {
     clarification: bool,
     provided: bool,
     workload: bool,
+    /// About the law, not the request (see [`LAW_TALK`]).
+    law_talk: bool,
     /// Advice and assistance: "If you narrowed your request to one year, …".
     advice: bool,
 }
@@ -285,21 +308,27 @@ pub fn decide(
                 clarification: sig.clarification && CLARIFY.is_match(t),
                 provided: sig.provided && PROVIDED.is_match(t),
                 workload: refusal && WORKLOAD.is_match(t),
+                law_talk: !values.is_empty() && LAW_TALK.is_match(t),
                 advice: refusal && ADVICE.is_match(t),
             }
         })
         .collect();
     let first = |f: &dyn Fn(&Said) -> bool| said.iter().find(|x| f(x)).map(|x| x.span);
     // Values in a sentence that explains a refusal's workload are no answer.
+    let in_law_talk = |v: &Value| {
+        said.iter()
+            .any(|x| x.law_talk && v.span.start >= x.span.0 && v.span.start < x.span.1)
+    };
     let counts = |v: &Value| {
-        !refusal
-            || (!said.iter().any(|x| {
+        !in_law_talk(v)
+            && (!refusal
+                || (!said.iter().any(|x| {
                 (x.workload || x.refused || x.withholds || x.ncnd || x.advice)
                     && v.span.start >= x.span.0
                     && v.span.start < x.span.1
             })
                 // "one part of the process": a number word beside a refusal answers nothing.
-                && v.text.bytes().any(|b| b.is_ascii_digit()))
+                && v.text.bytes().any(|b| b.is_ascii_digit())))
     };
     let kept: Vec<Value> = values.iter().filter(|v| counts(v)).cloned().collect();
     let st = status(answer, sig, &kept);

@@ -511,3 +511,28 @@ fn questions_named_with_their_brackets() {
         assert_eq!(row(&a, id).0, Status::NotHeld, "{id}");
     }
 }
+
+/// A not-held letter that opens with the Act's duties ("places two duties on a public
+/// authority") and closes with the service's address: neither number answers anything, and
+/// "exempt under section 1" of what is not held withholds nothing.
+#[test]
+fn law_talk_and_footer_numbers_do_not_make_not_held_partial() {
+    let a = analyse_text(
+        "Dear Ms Example,\n\nYou asked:\n\
+         1. How many vehicles were seized for having no insurance in 2018?\n\
+         2. How many of those vehicles were later destroyed?\n\n\
+         Our response:\n\nSection 1 of the Act places two duties on a public \
+         authority: to confirm whether it holds the information and, if so, to provide it.\n\n\
+         1. The force does not keep a record of seizures by year.\n\n\
+         2. This information is not held by us, so it is exempt under section 1 of the Freedom of \
+         Information Act 2000.\n\n\
+         Should you have questions regarding this request, do get in touch.\n\
+         For service complaints please write to us at 42 Canal Street, Exampletown.\n\n\
+         Yours sincerely,\nInformation Officer\n",
+        "t.txt",
+    );
+    assert_eq!(row(&a, "1").0, Status::NotHeld, "{:?}", row(&a, "1"));
+    let two = row(&a, "2");
+    assert_eq!(two.0, Status::NotHeld, "{two:?}");
+    assert!(!two.2.contains("Canal"), "{two:?}");
+}
