@@ -699,6 +699,14 @@ fn answer_regions(doc: &Doc, thread: &Thread, q: &Questionnaire) -> Vec<(usize, 
             out.sort_by_key(|r| r.0);
         }
     }
+    // An acknowledgement that restates the request's items ("1) Requests to receive …") ranks
+    // as earlier correspondence when a later letter follows it: that letter holds the answers.
+    let last = out.len().saturating_sub(1);
+    for r in out.iter_mut().take(last) {
+        if !r.2 && acknowledges(&doc.text[r.0..r.1]) {
+            r.2 = true;
+        }
+    }
     if out.is_empty() {
         // Only the request was pasted, or every message looked like the requester's.
         if !q.from_request {
@@ -1344,6 +1352,9 @@ fn acknowledges(body: &str) -> bool {
         "expect to receive",
         "being considered",
         "aim to respond",
+        "aim to reply",
+        "will now consider",
+        "due date for responding",
         "will be in touch",
         "within 20 working days",
         "has been logged",

@@ -179,6 +179,7 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut labelled = 0u32;
+    let mut capitals: Vec<Marker> = Vec::new();
     for line in 0..doc.line_count() {
         let (ls, le) = doc.line_range(line);
         // Skip indentation, quote marks and bullets.
@@ -214,6 +215,9 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
         if let Some(m) = parse_at(text, p, le, true) {
             from = m.end;
             out.push(m);
+        } else if let Some(m) = capital_letter(text, p, le) {
+            from = m.end;
+            capitals.push(m);
         }
         // Inline markers: scan for `Q`/`Question` and parenthesised or `x)` forms.
         let mut i = from;
@@ -241,9 +245,62 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
             i += 1;
         }
     }
+    keep_capital_sequences(&mut out, capitals);
     renumber_repeated_ones(text, &mut out);
     drop_footnotes(text, &mut out);
     out
+}
+
+/// "A. Enforcement records": a capital letter and a full stop opening a line, read as a
+/// candidate only; alone it is an initial ("A. Smith").
+fn capital_letter(text: &str, p: usize, le: usize) -> Option<Marker> {
+    let b = &text.as_bytes()[..le];
+    let c = *b.get(p)?;
+    if !c.is_ascii_uppercase()
+        || b.get(p + 1) != Some(&b'.')
+        || b.get(p + 2) != Some(&b' ')
+        || !followed_by_text(b, p + 2, le)
+    {
+        return None;
+    }
+    Some(Marker {
+        start: p,
+        end: p + 2,
+        label: Label(vec![Part::Letter(c - b'A')]),
+        style: Style::Plain,
+        line_start: true,
+        written: text[p..p + 1].to_string(),
+        compound: false,
+    })
+}
+
+/// Capital-letter candidates that run in sequence ("A." then "B." a few lines on) number a
+/// list; the others are initials and dropped.
+fn keep_capital_sequences(out: &mut Vec<Marker>, capitals: Vec<Marker>) {
+    let letter = |m: &Marker| match m.label.0.as_slice() {
+        [Part::Letter(l)] => *l,
+        _ => u8::MAX,
+    };
+    let keep: Vec<bool> = capitals
+        .iter()
+        .enumerate()
+        .map(|(k, m)| {
+            let l = letter(m);
+            let next = capitals.get(k + 1).is_some_and(|n| letter(n) == l + 1);
+            let prev = k > 0 && l > 0 && letter(&capitals[k - 1]) + 1 == l;
+            next || prev
+        })
+        .collect();
+    if !keep.contains(&true) {
+        return;
+    }
+    out.extend(
+        capitals
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(m, k)| k.then_some(m)),
+    );
+    out.sort_by_key(|m| m.start);
 }
 
 /// Footnotes are no questions: a number in brackets closing a sentence ("… a custody suite

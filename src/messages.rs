@@ -403,6 +403,41 @@ pub fn addressee(line: &str) -> Option<String> {
         .filter(|a| !a.is_empty())
 }
 
+/// Whether a letter asks questions outright ("1. How many residents have asked …") and says
+/// nothing of a request already made.
+fn asks_outright(body: &str) -> bool {
+    const OPENERS: [&str; 8] = [
+        "how many ",
+        "how much ",
+        "what ",
+        "which ",
+        "please provide",
+        "please tell",
+        "please confirm",
+        "could you ",
+    ];
+    let lower = body.to_ascii_lowercase();
+    !REPLIES.iter().any(|p| lower.contains(p))
+        && lower.lines().any(|l| {
+            let l = l.trim_start_matches(|c: char| {
+                c.is_ascii_digit() || matches!(c, '.' | ')' | '(' | ' ' | '\t' | '-' | '*')
+            });
+            OPENERS.iter().any(|o| l.starts_with(o))
+        })
+}
+
+/// Words of a reply about a request already made.
+const REPLIES: [&str; 7] = [
+    "your request",
+    "you asked",
+    "you requested",
+    "we can confirm",
+    "we hold",
+    // An automatic acknowledgement run on after the request, with no boundary between.
+    "as acknowledgement",
+    "we have received it",
+];
+
 /// Whether a letter whose salutation names no one ("Dear Sir/Madam") is a request: it asks for
 /// information in the requester's words and says nothing of "your request".
 fn asks_in_requester_voice(body: &str) -> bool {
@@ -417,16 +452,6 @@ fn asks_in_requester_voice(body: &str) -> bool {
         "i wish to request",
         "please provide me with",
         "i would be grateful if you could provide",
-    ];
-    const REPLIES: [&str; 7] = [
-        "your request",
-        "you asked",
-        "you requested",
-        "we can confirm",
-        "we hold",
-        // An automatic acknowledgement run on after the request, with no boundary between.
-        "as acknowledgement",
-        "we have received it",
     ];
     ASKS.iter().any(|p| lower.contains(p)) && !REPLIES.iter().any(|p| lower.contains(p))
 }
@@ -765,9 +790,15 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
             sender: b.sender.clone(),
             date: b.date,
             quoted: b.quoted,
-            from_requester: b
-                .from_requester
-                .unwrap_or_else(|| asks_in_requester_voice(&doc.text[start..end])),
+            from_requester: b.from_requester.unwrap_or_else(|| {
+                let body = &doc.text[start..end];
+                asks_in_requester_voice(body)
+                    // The thread's first letter, to "Sir or Madam", that asks its questions
+                    // outright, answered by letters to a named person: the request.
+                    || (k == 0
+                        && bounds[1..].iter().any(|n| n.from_requester == Some(false))
+                        && asks_outright(body))
+            }),
             salutation: b.salutation,
             signoff: None,
         });
