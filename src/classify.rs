@@ -456,6 +456,12 @@ mod tests {
             ("We do not record this centrally.", Status::NotHeld),
             ("We have no information on this subject.", Status::NotHeld),
             ("This data is not available.", Status::NotHeld),
+            ("There is no corporate record of these requests.", Status::NotHeld),
+            ("There is no way of counting them across the council.", Status::NotHeld),
+            ("Installation costs cannot be worked out until the survey ends.", Status::NotHeld),
+            ("No separate cost is calculated for this work.", Status::NotHeld),
+            // Section 1 is the duty to say what is held: no exemption.
+            ("This is not held by us, so it is exempt under section 1 of the Act.", Status::NotHeld),
             ("The force can neither confirm nor deny that it holds information by virtue of Section 24(2).", Status::Ncnd),
             ("This information is exempt under Section 43(2) (commercial interests).", Status::Refused),
             ("To locate it would exceed the appropriate limit under Section 12.", Status::Refused),

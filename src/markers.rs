@@ -1000,6 +1000,15 @@ mod tests {
     }
 
     #[test]
+    fn capital_letters_in_sequence_are_markers_initials_are_not() {
+        let ms = found("A. Enforcement records\nPlease disclose the notes.\nB. Photographs\n");
+        let keys: Vec<&str> = ms.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(keys, ["a", "b"]);
+        assert!(found("Yours sincerely,\nA. Smith\nInformation Officer\n").is_empty());
+        assert!(found("A. Smith\nC. Jones\n").is_empty());
+    }
+
+    #[test]
     fn comma_numbers_at_line_starts() {
         let ms = found("1, How many officers?\n2, How many staff?\n12, 13 and 14 were closed.\n");
         let keys: Vec<&str> = ms.iter().map(|m| m.1.as_str()).collect();

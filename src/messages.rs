@@ -1325,6 +1325,27 @@ mod tests {
     }
 
     #[test]
+    fn a_first_letter_to_sir_or_madam_asking_outright_is_the_request() {
+        let text = "Dear Sir or Madam,\n1. How many residents asked for large print?\n\n\
+                    Yours faithfully,\n\ng price\n\nDear Mr. Price,\n\nThank you for your \
+                    request. We will now consider it.\n\nYours sincerely,\n\nE Vaughan\n\n\
+                    Dear Mr. Price,\n\nWe do not hold this information.\n";
+        let t = split(&Doc::new(text));
+        assert_eq!(t.msgs.len(), 3, "{:?}", t.msgs);
+        assert!(t.msgs[0].from_requester, "{:?}", t.msgs);
+        assert!(
+            t.msgs[1..].iter().all(|m| !m.from_requester),
+            "{:?}",
+            t.msgs
+        );
+        // Without letters to a named person after it, the same words decide nothing.
+        let alone = "Dear Sir or Madam,\n1. How many residents asked for large print?\n\n\
+                     Yours faithfully,\n\ng price\n\nDear Sir or Madam,\n\nNone.\n";
+        let t = split(&Doc::new(alone));
+        assert!(!t.msgs[0].from_requester, "{:?}", t.msgs);
+    }
+
+    #[test]
     fn page_header_with_an_anti_spam_notice_and_good_morning() {
         let text = "A title\n\nJo Bloggs made this Freedom of Information request to Some Fire \
                     Service Automatic anti-spam measures are in place for this older request. \
