@@ -207,8 +207,8 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
         let (s, e) = cut_answer(doc, q, &stops, o.answer_from, limit);
         let rank = match (o.strong, o.quoted) {
             (true, false) => 4,
-            (true, true) => 3,
-            (false, false) => 2,
+            (true, true) => 2,
+            (false, false) => 3,
             (false, true) => 1,
         };
         let cand = if s < e {
@@ -699,11 +699,13 @@ fn answer_regions(doc: &Doc, thread: &Thread, q: &Questionnaire) -> Vec<(usize, 
             out.sort_by_key(|r| r.0);
         }
     }
-    // An acknowledgement that restates the request's items ("1) Requests to receive …") ranks
-    // as earlier correspondence when a later letter follows it: that letter holds the answers.
+    // An acknowledgement, or a request for clarification, that restates the request's items
+    // ("1) Requests to receive …") ranks as earlier correspondence when a later letter follows
+    // it: that letter holds the answers.
     let last = out.len().saturating_sub(1);
     for r in out.iter_mut().take(last) {
-        if !r.2 && acknowledges(&doc.text[r.0..r.1]) {
+        let t = &doc.text[r.0..r.1];
+        if !r.2 && (acknowledges(t) || crate::classify::asks_clarification(t)) {
             r.2 = true;
         }
     }
@@ -765,7 +767,7 @@ fn letter_body(
 
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)^[ \t]*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|regards,?$|many thanks|with (?:kind |best )?regards|if you are (?:not satisfied|unhappy|dissatisfied|not content|not happy|aggrieved)|if you (?:wish|would like|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal|ask for an internal review)|if you have any (?:queries|questions|further|concerns)|should you (?:have|require|need) (?:any )?(?:queries|questions|further|concerns|clarification)|should you (?:wish|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal)|for (?:service )?complaints?,|you (?:have|may have) the right|your rights?\b|rights? of (?:appeal|review|complaint)|right to (?:appeal|complain|request)|internal review\s*$|complaints? (?:procedure|and appeals?)\s*$|appeals?\s*$|information commissioner|under the re-? ?use|re-?use of (?:public sector )?information|the information (?:supplied|provided|we have provided|released|disclosed) (?:to you )?(?:is|may|continues|in this|under)|copyright|we trust (?:that )?(?:this|our)|please (?:do not hesitate|quote the (?:\w+ )?reference|remember to quote)|about (?:foi|freedom of information|this (?:release|publication|page))\s*$|contact(?: us| details)?:?\s*$|is this page useful|share this page|this e-?mail (?:and any|is confidential|has been|may contain|was sent)|(?:show|hide) (?:all )?quoted sections?|-{2,}\s*original message|from:\s|sent:\s|on .{4,160} wrote:\s*$|dear\s|disclaimer|confidentiality notice|references\s*$|visible links\s*$|(?:[-*•][ \t]*)?(?:(?:foi |eir |our |request |case )?reference(?: number| no\.?)?|date (?:request )?received|date of (?:decision|response|request)|(?:request|response|decision|completion|publication) date)[ \t]*:?[ \t]*$)",
+        r"(?im)^[ \t]*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|regards,?$|many thanks|with (?:kind |best )?regards|if you are (?:not satisfied|unhappy|dissatisfied|not content|not happy|aggrieved)|if you (?:wish|would like|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal|ask for an internal review)|if you have any (?:queries|questions|further|concerns)|should you (?:have|require|need) (?:any )?(?:queries|questions|further|concerns|clarification)|should you (?:wish|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal)|for (?:service )?complaints?,|you (?:have|may have) the right|your rights?\b|rights? of (?:appeal|review|complaint)|right to (?:appeal|complain|request)|internal review\s*$|(?:the )?public interest (?:test|considerations?)\s*:?\s*$|complaints? (?:procedure|and appeals?)\s*$|appeals?\s*$|information commissioner|under the re-? ?use|re-?use of (?:public sector )?information|the information (?:supplied|provided|we have provided|released|disclosed) (?:to you )?(?:is|may|continues|in this|under)|copyright|we trust (?:that )?(?:this|our)|please (?:do not hesitate|quote the (?:\w+ )?reference|remember to quote)|about (?:foi|freedom of information|this (?:release|publication|page))\s*$|contact(?: us| details)?:?\s*$|is this page useful|share this page|this e-?mail (?:and any|is confidential|has been|may contain|was sent)|(?:show|hide) (?:all )?quoted sections?|-{2,}\s*original message|from:\s|sent:\s|on .{4,160} wrote:\s*$|dear\s|disclaimer|confidentiality notice|references\s*$|visible links\s*$|(?:[-*•][ \t]*)?(?:(?:foi |eir |our |request |case )?reference(?: number| no\.?)?|date (?:request )?received|date of (?:decision|response|request)|(?:request|response|decision|completion|publication) date)[ \t]*:?[ \t]*$)",
     )
 });
 
@@ -1353,6 +1355,8 @@ fn acknowledges(body: &str) -> bool {
         "being considered",
         "aim to respond",
         "aim to reply",
+        "response in due course",
+        "will send you a full response",
         "will now consider",
         "due date for responding",
         "will be in touch",

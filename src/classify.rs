@@ -68,9 +68,32 @@ static REFERRED: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\breasonably\s+accessible\b|\baccessible\s+(?:to\s+(?:you|the\s+public)\s+)?by\s+other\s+means|\botherwise\s+accessible\b|\bpublicly\s+(?:available|accessible)\b|\b(?:is|are|been|was|were)\s+(?:already\s+)?published\b|\bpublishe[sd]\s+(?:on|at|in|online)\b|\bcan\s+be\s+(?:found|accessed|viewed|obtained|located|downloaded)\b|\b(?:see|visit|refer\s+to|follow|access|use|click)\s+(?:on\s+)?(?:the\s+|our\s+|this\s+|their\s+)?(?:following\s+|attached\s+|below\s+|above\s+)?(?:link|website|web\s?page|url|web\s?site|site|portal|hyperlink)s?\b|\bfollowing\s+(?:link|url|web\s?page|website|address)\b|\blinks?\s+below\b|\bavailable\s+(?:at|from|on|via|through)\s+(?:the\s+following|this|our\s+web|the\s+web|our\s+internet|the\s+internet|the\s+link)|https?://|\bwww\.|\byou\s+(?:can|may|will)\s+(?:find|view|access|read|see)\b[^.\n]{0,80}\b(?:website|web\s?site|web\s?page|online|intranet|internet)\b",
     )
 });
+/// Whether a letter asks the requester to clarify the request.
+pub fn asks_clarification(text: &str) -> bool {
+    CLARIFY.is_match(text)
+}
+
+/// Whether the answer says the information is attached or given: "Please see the attached
+/// letter for our consideration of the public interest" attaches the reasons, not the
+/// information.
+fn provides(text: &str) -> bool {
+    PROVIDED.find_iter(text).any(|m| {
+        let next = text[m.end()..]
+            .trim_start()
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        !matches!(
+            next.as_str(),
+            "letter" | "notice" | "refusal" | "explanation" | "reasons"
+        )
+    })
+}
+
 static CLARIFY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bplease\s+clarify\b|\bcould\s+you\s+(?:please\s+)?clarify\b|\b(?:seek|need|require|request)\s+(?:some\s+|further\s+)?clarification\b|\bnot\s+clear\s+(?:what|which)\b|\bunclear\s+(?:what|which)\b|\bwhat\s+(?:question|information)\s+is\s+being\s+(?:asked|requested|sought)|\bplease\s+(?:confirm|explain)\s+what\s+you\s+mean",
+        r"(?i)\bplease\s+clarify\b|\b(?:need|ask|like)\s+you\s+to\s+clarify\b|\bclarify\s+your\s+request\b|\bcould\s+you\s+(?:please\s+)?clarify\b|\b(?:seek|need|require|request)\s+(?:some\s+|further\s+)?clarification\b|\bnot\s+clear\s+(?:what|which)\b|\bunclear\s+(?:what|which)\b|\bwhat\s+(?:question|information)\s+is\s+being\s+(?:asked|requested|sought)|\bplease\s+(?:confirm|explain)\s+what\s+you\s+mean",
     )
 });
 static PROVIDED: LazyLock<Regex> = LazyLock::new(|| {
@@ -114,7 +137,9 @@ pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
     let refer_ex = exemptions.iter().any(refers_elsewhere);
     let withhold_ex = exemptions.iter().any(withholds);
     let not_held_ex = exemptions.iter().any(means_not_held);
-    let referred = refer_ex || REFERRED.is_match(answer);
+    // An answer that cites the not-held provision (EIR 12(4)(a), FOISA section 17) says the
+    // information is not held; "the Act, which is published on …" beside it points at law.
+    let referred = refer_ex || (!not_held_ex && REFERRED.is_match(answer));
     let refused = withhold_ex || (refusal_words(answer) && !referred);
     let cross = CROSS_REF.captures(answer);
     let cross_ref = cross
@@ -136,7 +161,7 @@ pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
         not_held: not_held_ex || NOT_HELD.is_match(answer),
         clarification: CLARIFY.is_match(answer),
         not_applicable: is_not_applicable(answer),
-        provided: PROVIDED.is_match(answer),
+        provided: provides(answer),
         cross_ref,
         only_cross_ref,
     }
@@ -193,7 +218,7 @@ pub fn is_not_applicable(answer: &str) -> bool {
 /// of a cost-limit or workload estimate.
 static WORKLOAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:hours?|minutes?|mins?|estimat\w*|would\s+(?:take|require|need|involve|cost|mean)|searche?s?|searching|retriev\w*|extract\w*|locat(?:e|ing)|manual(?:ly)?|appropriate\s+(?:limit|level)|cost\s+limit|staff\s+time|each\s+(?:record|file|case|one|search|check)|per\s+(?:record|file|case|search|check)|checks?|checked|trawl|nominals?|in\s+excess\s+of|more\s+than\s+the\s+limit|would\s+have\s+to|one\s+by\s+one|by\s+hand|individually|each\s+of\s+(?:these|those|the)|would\s+be\s+(?:required|needed|necessary)|reviewed|examined|interrogat\w*)\b",
+        r"(?i)\b(?:hours?|minutes?|mins?|estimat\w*|would\s+(?:take|require|need|involve|cost|mean)|searche?s?|searching|retriev\w*|extract\w*|locat(?:e|ing)|manual(?:ly)?|appropriate\s+(?:limit|level)|cost\s+limit|staff\s+time|each\s+(?:record|file|case|one|search|check)|per\s+(?:record|file|case|search|check)|checks?|checked|trawl|nominals?|in\s+excess\s+of|more\s+than\s+the\s+limit|would\s+have\s+to|one\s+by\s+one|by\s+hand|individually|each\s+of\s+(?:these|those|the)|would\s+be\s+(?:required|needed|necessary)|reviewed|examined|interrogat\w*|entries)\b",
     )
 });
 
@@ -306,7 +331,7 @@ pub fn decide(
                 not_held: sig.not_held
                     && (NOT_HELD.is_match(t) || cited.iter().any(means_not_held)),
                 clarification: sig.clarification && CLARIFY.is_match(t),
-                provided: sig.provided && PROVIDED.is_match(t),
+                provided: sig.provided && provides(t),
                 workload: refusal && WORKLOAD.is_match(t),
                 law_talk: !values.is_empty() && LAW_TALK.is_match(t),
                 advice: refusal && ADVICE.is_match(t),
@@ -472,6 +497,13 @@ mod tests {
             ("Responses were collected from staff.", Status::Answered),
             ("The policy is attached. Staff names have been redacted under section 40(2).", Status::Partial),
             ("Please find attached the requested report.", Status::Answered),
+            // The attachment gives the reasons, not the information.
+            ("It is exempt under section 43(2). Please see the attached letter for our \
+              consideration of the public interest.", Status::Refused),
+            // A not-held provision beside a pointer to the law's own text.
+            ("We do not hold written criteria; decisions follow the 2009 Act, which is published \
+              on legislation.gov.uk. Under regulation 10(4)(a) of the EIRs we give notice that \
+              we do not hold this information.", Status::NotHeld),
             // Provided in an attachment, with a pointer to the website further on.
             ("Our team have provided the information in a document attached to this response. \
               For how we handle requests, please see our website.", Status::Answered),

@@ -536,3 +536,35 @@ fn law_talk_and_footer_numbers_do_not_make_not_held_partial() {
     assert_eq!(two.0, Status::NotHeld, "{two:?}");
     assert!(!two.2.contains("Canal"), "{two:?}");
 }
+
+/// A thread where the body first asks to clarify, restating the lettered asks in full, and
+/// answers them in a later letter with the letters alone: the later letter holds the answers.
+/// A "999 call" in a refusal's reasons is no figure.
+#[test]
+fn a_clarification_restating_the_asks_gives_way_to_the_later_answers() {
+    let a = analyse_text(
+        "Dear Example Council,\n\nPlease supply:\n\n\
+         a) The number of complaints received about pavement parking.\n\
+         b) The number of penalty charge notices issued for pavement parking.\n\n\
+         Yours faithfully,\n\nK Example\n\n\
+         Dear Mr Example,\n\nBefore we can find the information we need you to clarify your \
+         request.\n\n\
+         a) The number of complaints received about pavement parking.\n\
+         Please tell us whether you mean reports to councillors too.\n\n\
+         b) The number of penalty charge notices issued for pavement parking.\n\n\
+         Yours sincerely,\n\nInformation Team\n\n\
+         Dear Mr Example,\n\nThank you for clarifying.\n\n\
+         a) We received 318 reports.\n\n\
+         b) 41 penalty charge notices were issued. Locations are given to callers when a 999 \
+         call is made.\n\n\
+         Yours sincerely,\n\nInformation Team\n",
+        "t.txt",
+    );
+    let (st, _, text) = row(&a, "a");
+    assert_eq!(
+        (st, text.as_str()),
+        (Status::Answered, "We received 318 reports.")
+    );
+    let b = a.questions.iter().find(|q| q.id == "b").expect("b");
+    assert_eq!(figures(b), [41.0], "{:?}", b.answer);
+}

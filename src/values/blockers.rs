@@ -144,6 +144,8 @@ const KEYWORDS: &[(&str, Dot)] = &[
     ("band", Dot::No), ("grade", Dot::No), ("step", Dot::No), ("tier", Dot::No),
     ("ward", Dot::No), ("option", Dot::No), ("row", Dot::No), ("column", Dot::No),
     ("line", Dot::No), ("room", Dot::No), ("box", Dot::No), ("unit", Dot::No), ("rule", Dot::No),
+    // "cost centre 40712", "budget code 1234": account codes.
+    ("centre", Dot::No), ("code", Dot::No),
     ("rules", Dot::No), ("iso", Dot::No), ("note", Dot::No), ("notes", Dot::No),
     ("footnote", Dot::No), ("footnotes", Dot::No),
 ];
@@ -709,7 +711,7 @@ mod tests {
     fn old_patterns() -> Vec<String> {
         [
             r"\[[0-9]+\]",
-            r"(?-u:\b)(?i-u:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.?|articles?|arts?\.|clauses?|schedules?|parts?|chapters?|pages?|pp?\.|appendix|appendices|annex(?:es)?|questions?|q|items?|tables?|figures?|figs?\.|versions?|v\.|nos?\.|numbers?|ref\.?|reference|floor|level|stage|phase|band|grade|step|tier|ward|option|row|column|line|room|box|unit|rules?|iso|notes?|footnotes?)[ ]?:?[ ]?[0-9]{1,7}(?:\.[0-9]{1,3})*[a-z]?(?:\([0-9a-z]{1,4}\))*\)?(?:(?:[ ]?(?:,|and|or|&|to)[ ]?|-)[0-9]{1,3}(?:\.[0-9]{1,3})*[a-z]?(?:\([0-9a-z]{1,4}\))*\)?)*",
+            r"(?-u:\b)(?i-u:sections?|ss?\.|regulations?|regs?\.?|paragraphs?|paras?\.?|articles?|arts?\.|clauses?|schedules?|parts?|chapters?|pages?|pp?\.|appendix|appendices|annex(?:es)?|questions?|q|items?|tables?|figures?|figs?\.|versions?|v\.|nos?\.|numbers?|ref\.?|reference|floor|level|stage|phase|band|grade|step|tier|ward|option|row|column|line|room|box|unit|centre|code|rules?|iso|notes?|footnotes?)[ ]?:?[ ]?[0-9]{1,7}(?:\.[0-9]{1,3})*[a-z]?(?:\([0-9a-z]{1,4}\))*\)?(?:(?:[ ]?(?:,|and|or|&|to)[ ]?|-)[0-9]{1,3}(?:\.[0-9]{1,3})*[a-z]?(?:\([0-9a-z]{1,4}\))*\)?)*",
             r"(?-u:\b)[0-9]{1,3}(?:\([0-9a-z]{1,4}\))+",
             r"(?-u:\b)(?:19|20)[0-9]{2}[ ]?[\-/][ ]?(?:(?:19|20)[0-9]{2}|[0-9]{2})(?-u:\b)",
             r"(?-u:\b)[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?-u:\b)",

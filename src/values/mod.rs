@@ -858,6 +858,11 @@ impl<'a> Reader<'a> {
         {
             return;
         }
+        // "when a 999 call is made", "an 18 month contract": a figure after "a" names a kind
+        // of thing; a count never follows the article.
+        if matches!(prev_word(text, s0), "a" | "A" | "an" | "An") {
+            return;
+        }
         let Some(n) = parse_num(&text[s0..num_end]) else {
             return;
         };
