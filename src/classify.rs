@@ -410,6 +410,8 @@ pub fn status(answer: &str, sig: &Signals, values: &[Value]) -> Status {
         )
     });
     let yes_no = values.iter().any(|v| v.kind == ValueKind::Boolean);
+    // A year is read only for a question that asks when ("What year were they bought?").
+    let year = values.iter().any(|v| v.kind == ValueKind::Year);
     if sig.ncnd {
         return if figures || sig.provided {
             Status::Partial
@@ -439,7 +441,7 @@ pub fn status(answer: &str, sig: &Signals, values: &[Value]) -> Status {
     }
     if sig.not_held {
         // "No, we do not record that" answers a yes/no question.
-        return if figures || sig.provided {
+        return if figures || year || sig.provided {
             Status::Partial
         } else if yes_no {
             Status::Answered

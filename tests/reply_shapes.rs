@@ -568,3 +568,24 @@ fn a_clarification_restating_the_asks_gives_way_to_the_later_answers() {
     let b = a.questions.iter().find(|q| q.id == "b").expect("b");
     assert_eq!(figures(b), [41.0], "{:?}", b.answer);
 }
+
+/// Short answers under each question: a count in words opening the answer to "how many", and
+/// a year for "what year" beside a not-held part, which makes the answer partial. A year that
+/// names a law ("the Act 2009") is no answer to "when".
+#[test]
+fn words_opening_a_count_and_a_year_beside_not_held() {
+    let a = analyse_text(
+        "Request\n\n1. How many picnic tables are in parks?\n\
+         2. What year were the cameras purchased?\n\
+         3. When deciding on inquiries, what criteria do you use?\n\n\
+         Response\n\n1. Seven in parks; two on the estates.\n\n\
+         2. The operational cameras were purchased in 2019. The purchase date of the training \
+         units is not held.\n\n\
+         3. We do not hold written criteria; we follow the Flood Risk Act 2009.\n",
+        "t.txt",
+    );
+    let one = a.questions.iter().find(|q| q.id == "1").expect("1");
+    assert_eq!(figures(one).first(), Some(&7.0), "{:?}", one.values);
+    assert_eq!(row(&a, "2").0, Status::Partial, "{:?}", row(&a, "2"));
+    assert_eq!(row(&a, "3").0, Status::NotHeld, "{:?}", row(&a, "3"));
+}

@@ -789,6 +789,17 @@ impl<'a> Reader<'a> {
             return;
         }
         for &(s, e, n) in years {
+            // "the Act 2009", "the 2010 Regulations": the year names a law.
+            let next = self.text[e..]
+                .trim_start()
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            if matches!(prev_word(self.text, s), "Act" | "Regulations" | "Order")
+                || matches!(next, "Act" | "Regulations" | "Order" | "Regulation")
+            {
+                continue;
+            }
             if (1950.0..=2100.0).contains(&n) {
                 self.push(ValueKind::Year, Scalar::Number(n), None, None, s, e);
             }
@@ -950,7 +961,8 @@ impl<'a> Reader<'a> {
             let unit = match unit {
                 Some((u, _)) if !is_time_unit(&u) => Some(u),
                 Some(_) => continue,
-                None if alone => None,
+                // "Seven in parks; two on the estates." opening the answer to "how many".
+                None if alone || (ask.number && ms == lead) => None,
                 None => continue,
             };
             let prev = prev_word(text, ms).to_ascii_lowercase();
