@@ -222,6 +222,18 @@ static WORKLOAD: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// What a search for the information would have to go through.
+const HOLDINGS: [&str; 11] = [
+    "box", "file", "record", "report", "document", "page", "email", "folder", "case", "entrie",
+    "referral",
+];
+
+/// The section number of a cited provision: `12(2)` is 12.
+fn section_number(section: &str) -> Option<u32> {
+    let d: String = section.chars().take_while(char::is_ascii_digit).collect();
+    d.parse().ok()
+}
+
 /// Sentences about the law itself ("Section 1 of the Act places two duties on a public
 /// authority"): a number in them counts duties or sections, never what was asked.
 static LAW_TALK: LazyLock<Regex> =
@@ -353,8 +365,29 @@ pub fn decide(
                 .iter()
                 .any(|x| x.not_held && v.span.start >= x.span.0 && v.span.start < x.span.1)
     };
+    // A cost-limit refusal sizes the holdings it would have to search ("more than 18,000
+    // inspection reports", "about 1,400 boxes of files"): rough counts there are no answer.
+    let cost_limit = sig.refused
+        && (exemptions
+            .iter()
+            .any(|e| e.law == crate::model::Law::FOIA && section_number(&e.section) == Some(12))
+            || answer.contains("appropriate limit")
+            || answer.contains("cost limit"));
+    let sizes_holdings = |v: &Value| {
+        cost_limit
+            && (v.kind == ValueKind::Duration
+                || !v.text.bytes().any(|b| b.is_ascii_digit())
+                || matches!(
+                    v.qualifier,
+                    Some(crate::model::Qualifier::AtLeast | crate::model::Qualifier::Approx)
+                )
+                || v.unit.as_deref().is_some_and(|u| {
+                    HOLDINGS.contains(&u.to_ascii_lowercase().trim_end_matches('s'))
+                }))
+    };
     let counts = |v: &Value| {
         !in_law_talk(v)
+            && !sizes_holdings(v)
             && !zero_not_held(v)
             && (!refusal
                 || (!said.iter().any(|x| {

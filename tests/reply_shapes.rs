@@ -589,3 +589,26 @@ fn words_opening_a_count_and_a_year_beside_not_held() {
     assert_eq!(row(&a, "2").0, Status::Partial, "{:?}", row(&a, "2"));
     assert_eq!(row(&a, "3").0, Status::NotHeld, "{:?}", row(&a, "3"));
 }
+
+/// A cost-limit refusal sizes what it would have to search ("more than 18,000 inspection
+/// reports", "about 1,400 boxes", "not held on one system"): no answer, the request is refused.
+/// An exact figure given beside the refusal of a breakdown still answers part.
+#[test]
+fn a_cost_limit_refusal_that_sizes_its_search_is_refused() {
+    let a = analyse_text(
+        "Request\n\n1. How many road stud defects were reported each year since 2018?\n\n\
+         Response\n\n1. Answering would cost more than the appropriate limit under section 12. \
+         Defect reports are not held on one system. For one area alone we have found more than \
+         18,000 inspection reports, and older ones sit in about 1,400 boxes of files, over a 5 \
+         year period.\n",
+        "t.txt",
+    );
+    assert_eq!(row(&a, "1").0, Status::Refused, "{:?}", row(&a, "1"));
+    let b = analyse_text(
+        "Request\n\n1. How many road stud defects were reported in 2023?\n\n\
+         Response\n\n1. There were 412 defects reported in 2023. A breakdown by road would cost \
+         more than the appropriate limit under section 12.\n",
+        "t.txt",
+    );
+    assert_eq!(row(&b, "1").0, Status::Partial, "{:?}", row(&b, "1"));
+}
