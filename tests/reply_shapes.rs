@@ -612,3 +612,23 @@ fn a_cost_limit_refusal_that_sizes_its_search_is_refused() {
     );
     assert_eq!(row(&b, "1").0, Status::Partial, "{:?}", row(&b, "1"));
 }
+
+/// A page that pastes the request back with each answer after a dash on the ask's own line,
+/// with no word of the law on it: the asks are the questions, the words after the dash their
+/// answers.
+#[test]
+fn asks_answered_after_a_dash_on_their_own_lines() {
+    let a = analyse_text(
+        "Please could you confirm whether the hospital has installed ceiling hoists since 2017. \
+         – Yes.\n\n\
+         If so, please could you state the number installed in each year? – 2017/18: 2, \
+         2018/19: 3.\n\n\
+         Could you confirm whether any have been taken out of use? – No.\n\n\
+         ©2022 Example Hospital\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2", "3"]);
+    assert_eq!(row(&a, "1").2, "Yes.");
+    assert_eq!(row(&a, "3").2, "No.");
+    assert_eq!(row(&a, "2").0, Status::Answered);
+}

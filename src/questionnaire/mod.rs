@@ -49,6 +49,8 @@ pub struct Questionnaire {
     pub msg: Option<usize>,
     /// All questions run on in one paragraph ("You asked: (1) …; (2) …").
     pub run_in: bool,
+    /// Each question is answered after a dash on its own line ("… since 2017? – Yes.").
+    pub dash_answered: bool,
     /// Read from request sections under headings ("Your request" / "Our response"): answers
     /// are looked for in the response sections only (`regions`), unit by unit (`units`).
     pub sectioned: bool,
@@ -633,7 +635,7 @@ fn find_in<'u>(
     if let Some(q) = order
         .iter()
         .find_map(|&m| question_lines(doc, thread, m))
-        .filter(|q| foi || consecutive(doc, q))
+        .filter(|q| foi || q.dash_answered || consecutive(doc, q))
     {
         return Some(q);
     }
@@ -772,6 +774,7 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
     let msg = &thread.msgs[m];
     let text = doc.text;
     let mut items: Vec<QItem> = Vec::new();
+    let mut all_dashed = true;
     let (a, b) = (
         doc.line_of(msg.start),
         doc.line_of(msg.end.saturating_sub(1).max(msg.start)),
@@ -789,14 +792,24 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
         let own_line = li == 0
             || doc.is_blank(li - 1)
             || doc.line(li - 1).trim_end().ends_with(['.', '?', ':', '!']);
-        if t.ends_with('?')
+        // A request pasted back with each answer after a dash ("Could you confirm whether …?
+        // – Yes."): the question is the words before the dash.
+        let dashed = dash_answered(t);
+        let t = dashed.unwrap_or(t);
+        if (t.ends_with('?') || (t.ends_with('.') && asks(t)))
             && words >= 4
             && wordy(t)
             && t.starts_with(|c: char| c.is_uppercase())
             && own_line
             && !t.starts_with("Dear")
         {
-            let lead = line.len() - t.len() - (line.len() - line.trim_end().len());
+            let lead = line.find(t).unwrap_or(0);
+            let le = if dashed.is_some() {
+                ls + lead + t.len()
+            } else {
+                le
+            };
+            all_dashed &= dashed.is_some();
             // A list restated before the answers ("You asked: …" then each again with its
             // answer) is one questionnaire, not two: the later copy, which the answer follows,
             // stands for the question.
@@ -812,7 +825,22 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
     if items.len() < 2 {
         return None;
     }
-    Some(Questionnaire::unnumbered(items, Some(m), false))
+    let mut q = Questionnaire::unnumbered(items, Some(m), false);
+    // Each answered on its own line after a dash: a questionnaire by its shape alone.
+    q.dash_answered = all_dashed;
+    Some(q)
+}
+
+/// The question of a line that asks and then answers after a spaced dash: "… since 2017? –
+/// Yes." or "… the total hire cost. – N/A. The Trust owns …" gives the words before the dash.
+fn dash_answered(t: &str) -> Option<&str> {
+    let (at, _) = t.match_indices([' ']).find(|&(i, _)| {
+        let rest = &t[i + 1..];
+        (rest.starts_with("– ") || rest.starts_with("- ") || rest.starts_with("— "))
+            && t[..i].ends_with(['?', '.'])
+    })?;
+    let q = &t[..at];
+    (q.ends_with('?') || asks(q)).then_some(q)
 }
 
 /// Whether a cue such as "You asked:" or "Your request" comes shortly before `at`.

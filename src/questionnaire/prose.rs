@@ -179,6 +179,7 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
             from_request: false,
             msg: Some(mi),
             run_in: false,
+            dash_answered: false,
             sectioned: true,
         });
     }
@@ -221,6 +222,7 @@ pub(super) fn whole_letter(doc: &Doc, thread: &Thread) -> Option<Questionnaire> 
         from_request: false,
         msg: Some(mi),
         run_in: false,
+        dash_answered: false,
         sectioned: true,
     })
 }

@@ -77,6 +77,7 @@ pub(super) fn from_units(
         from_request: false,
         msg,
         run_in,
+        dash_answered: false,
         sectioned: true,
     })
 }
