@@ -512,6 +512,9 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
     let n = doc.line_count();
     let mut bounds: Vec<Boundary> = Vec::new();
     let mut signed_off = false;
+    // The body a request letter was addressed to ("Dear Some Council,"): after that letter's
+    // sign-off, its name alone on a line heads the body's reply.
+    let mut org_addressee: Option<String> = None;
     let mut last_boundary_line: Option<usize> = None;
     // The last header-like boundary (sender line, e-mail header, quote separator): a salutation
     // shortly after one belongs to its message.
@@ -652,8 +655,27 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
             i += 1;
             continue;
         }
-        // WhatDoTheyKnow sender line: "Name, Some Public Body" alone on its line.
-        if let Some(sender) = sender_line(doc, i, header.authority.as_deref()) {
+        // WhatDoTheyKnow sender line: "Name, Some Public Body" alone on its line, or, after the
+        // request's sign-off, the body's name alone.
+        let after_request = bounds
+            .last()
+            .is_some_and(|b| b.from_requester == Some(true));
+        // … or heading a letter: its salutation is the next line with words.
+        let heads_letter = || {
+            (i + 1..n.min(i + 4))
+                .map(|j| doc.line(j).trim())
+                .find(|l| !l.is_empty())
+                .is_some_and(|l| SALUTATION.is_match(l))
+        };
+        let body_alone = ((i == 0 || doc.is_blank(i - 1))
+            && org_addressee
+                .as_deref()
+                .is_some_and(|o| t.len() <= o.len() + 8 && same_org(t, o))
+            && ((signed_off && after_request) || heads_letter()))
+        .then(|| t.to_string());
+        if let Some(sender) =
+            body_alone.or_else(|| sender_line(doc, i, header.authority.as_deref()))
+        {
             let mut date = None;
             let mut j = i + 1;
             while j < n && j <= i + 4 {
@@ -691,6 +713,9 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
         if let Some(c) = salutation {
             let addressee = c[1].trim().to_string();
             let to_org = addressee_is_org(&addressee);
+            if to_org {
+                org_addressee = Some(addressee.clone());
+            }
             let first = bounds.is_empty();
             let near_boundary =
                 recent(last_header_line, 12) && last_header_line >= last_boundary_line;
@@ -1343,6 +1368,27 @@ mod tests {
                      Yours faithfully,\n\ng price\n\nDear Sir or Madam,\n\nNone.\n";
         let t = split(&Doc::new(alone));
         assert!(!t.msgs[0].from_requester, "{:?}", t.msgs);
+    }
+
+    #[test]
+    fn the_bodys_name_alone_after_the_request_heads_its_reply() {
+        let text = "Dear Some Constabulary Council,\n1. Who is the lead?\n\nYours faithfully,\n\
+                    A Writer\n\nSome Constabulary Council\n\nDate Received: 11/02/2020\n\n\
+                    Your request will be handled within 20 working days.\n\n\
+                    Some Constabulary Council\n\nQuestion 1\nResponse: The lead is the chair.\n";
+        let t = split(&Doc::new(text));
+        assert_eq!(t.msgs.len(), 2, "{:?}", t.msgs);
+        assert!(t.msgs[0].from_requester);
+        assert_eq!(
+            t.msgs[1].sender.as_deref(),
+            Some("Some Constabulary Council")
+        );
+        // The body's own signature ends with its name: no new message there.
+        let signed = "Dear Some Trust,\nHow many beds?\n\nYours faithfully,\nA Writer\n\n\
+                      FOI, Some Trust\n\nDear A Writer,\nWe have 40 beds.\n\nKind regards\n\n\
+                      FOI Team\n\nSome Trust\n";
+        let t = split(&Doc::new(signed));
+        assert_eq!(t.msgs.len(), 2, "{:?}", t.msgs);
     }
 
     #[test]
