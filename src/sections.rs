@@ -238,7 +238,20 @@ pub fn units(doc: &Doc, thread: &Thread) -> Vec<Unit> {
         }
         let response = match next {
             Some(n) if n.kind == Kind::Response => {
-                let end = merged.get(k + 2).map_or(text.len(), |m| m.start);
+                // A later response heading ("Response:" then "Decision") continues the same
+                // response, up to the next request.
+                // A heading alone on its line, that is: an "Answer: …" label opening each
+                // answer still bounds the section.
+                let alone = |m: &Heading| {
+                    let le = text[m.start..]
+                        .find('\n')
+                        .map_or(text.len(), |p| m.start + p);
+                    text[m.start..le].split_whitespace().count() <= 3
+                };
+                let end = merged[k + 2..]
+                    .iter()
+                    .find(|m| m.kind != Kind::Response || !alone(m))
+                    .map_or(text.len(), |m| m.start);
                 Some((n.content, end))
             }
             _ => None,

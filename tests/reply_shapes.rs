@@ -632,3 +632,22 @@ fn asks_answered_after_a_dash_on_their_own_lines() {
     assert_eq!(row(&a, "3").2, "No.");
     assert_eq!(row(&a, "2").0, Status::Answered);
 }
+
+/// "Request:" and "Response:" headings, with a "Decision" heading alone on its line inside the
+/// response: the decision and the labelled answers after it are the response's.
+#[test]
+fn a_decision_heading_inside_the_response_continues_it() {
+    let a = analyse_text(
+        "Request:\nQ1. Please provide the number of incidents attended in 2024.\n\
+         Q2. Please provide the names of the hauliers you used in 2024.\n\
+         Response:\nExtent of searches\nSearches were conducted within the force.\n\
+         Decision\nI have decided to disclose some of the information. The information relevant \
+         to Q2 is withheld under Section 43(2).\n\
+         Q1. 137 incidents were attended.\n\
+         Q2. Disclosing their names would be likely to prejudice commercial interests.\n",
+        "t.txt",
+    );
+    let q1 = a.questions.iter().find(|q| q.id == "Q1").expect("Q1");
+    assert_eq!(figures(q1).first(), Some(&137.0), "{:?}", q1.answer);
+    assert_eq!(row(&a, "Q1").0, Status::Answered);
+}
