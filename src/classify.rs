@@ -228,12 +228,6 @@ const HOLDINGS: [&str; 11] = [
     "referral",
 ];
 
-/// The section number of a cited provision: `12(2)` is 12.
-fn section_number(section: &str) -> Option<u32> {
-    let d: String = section.chars().take_while(char::is_ascii_digit).collect();
-    d.parse().ok()
-}
-
 /// Sentences about the law itself ("Section 1 of the Act places two duties on a public
 /// authority"): a number in them counts duties or sections, never what was asked.
 static LAW_TALK: LazyLock<Regex> =
@@ -351,32 +345,29 @@ pub fn decide(
         })
         .collect();
     let first = |f: &dyn Fn(&Said) -> bool| said.iter().find(|x| f(x)).map(|x| x.span);
-    // Values in a sentence that explains a refusal's workload are no answer.
-    let in_law_talk = |v: &Value| {
+    // Whether `v` stands in a sentence that `f` says something of.
+    let in_said = |v: &Value, f: &dyn Fn(&Said) -> bool| {
         said.iter()
-            .any(|x| x.law_talk && v.span.start >= x.span.0 && v.span.start < x.span.1)
+            .any(|x| f(x) && v.span.start >= x.span.0 && v.span.start < x.span.1)
     };
+    // A value read from words ("two", "no"), not figures.
+    let in_words = |v: &Value| !v.text.bytes().any(|b| b.is_ascii_digit());
     // "There is no corporate record of these requests": a zero read from the words of a
     // not-held sentence is that sentence, not a count beside it.
     let zero_not_held = |v: &Value| {
-        v.value == crate::model::Scalar::Number(0.0)
-            && !v.text.bytes().any(|b| b.is_ascii_digit())
-            && said
-                .iter()
-                .any(|x| x.not_held && v.span.start >= x.span.0 && v.span.start < x.span.1)
+        v.value == crate::model::Scalar::Number(0.0) && in_words(v) && in_said(v, &|x| x.not_held)
     };
     // A cost-limit refusal sizes the holdings it would have to search ("more than 18,000
     // inspection reports", "about 1,400 boxes of files"): rough counts there are no answer.
     let cost_limit = sig.refused
-        && (exemptions
-            .iter()
-            .any(|e| e.law == crate::model::Law::FOIA && section_number(&e.section) == Some(12))
-            || answer.contains("appropriate limit")
+        && (exemptions.iter().any(|e| {
+            e.law == crate::model::Law::FOIA && crate::exemptions::section_number(e) == 12
+        }) || answer.contains("appropriate limit")
             || answer.contains("cost limit"));
     let sizes_holdings = |v: &Value| {
         cost_limit
             && (v.kind == ValueKind::Duration
-                || !v.text.bytes().any(|b| b.is_ascii_digit())
+                || in_words(v)
                 || matches!(
                     v.qualifier,
                     Some(crate::model::Qualifier::AtLeast | crate::model::Qualifier::Approx)
@@ -385,18 +376,17 @@ pub fn decide(
                     HOLDINGS.contains(&u.to_ascii_lowercase().trim_end_matches('s'))
                 }))
     };
+    // Values in a sentence that explains a refusal's workload are no answer.
     let counts = |v: &Value| {
-        !in_law_talk(v)
+        !in_said(v, &|x| x.law_talk)
             && !sizes_holdings(v)
             && !zero_not_held(v)
             && (!refusal
-                || (!said.iter().any(|x| {
-                (x.workload || x.refused || x.withholds || x.ncnd || x.advice)
-                    && v.span.start >= x.span.0
-                    && v.span.start < x.span.1
-            })
+                || (!in_said(v, &|x| {
+                    x.workload || x.refused || x.withholds || x.ncnd || x.advice
+                })
                 // "one part of the process": a number word beside a refusal answers nothing.
-                && v.text.bytes().any(|b| b.is_ascii_digit())))
+                && !in_words(v)))
     };
     let kept: Vec<Value> = values.iter().filter(|v| counts(v)).cloned().collect();
     let st = status(answer, sig, &kept);

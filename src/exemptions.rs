@@ -228,16 +228,16 @@ pub fn means_not_held(e: &Exemption) -> bool {
     }
 }
 
+/// The number of a cited provision, without its subsections: `12(2)` is 12 (0 when none).
+pub fn section_number(e: &Exemption) -> u32 {
+    let digits = e.section.bytes().take_while(u8::is_ascii_digit).count();
+    e.section[..digits].parse().unwrap_or(0)
+}
+
 /// Whether a provision only points elsewhere (information reasonably accessible by other
 /// means), so the answer is a referral, not a refusal.
 pub fn refers_elsewhere(e: &Exemption) -> bool {
-    let n: u32 = e
-        .section
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .collect::<String>()
-        .parse()
-        .unwrap_or(0);
+    let n = section_number(e);
     match e.law {
         Law::FOIA => n == 21,
         Law::FOISA => n == 25,

@@ -277,30 +277,23 @@ fn capital_letter(text: &str, p: usize, le: usize) -> Option<Marker> {
 /// Capital-letter candidates that run in sequence ("A." then "B." a few lines on) number a
 /// list; the others are initials and dropped.
 fn keep_capital_sequences(out: &mut Vec<Marker>, capitals: Vec<Marker>) {
-    let letter = |m: &Marker| match m.label.0.as_slice() {
-        [Part::Letter(l)] => *l,
-        _ => u8::MAX,
+    // The letters, as written ("A" … "Z").
+    let letters: Vec<u8> = capitals.iter().map(|m| m.written.as_bytes()[0]).collect();
+    let in_sequence = |k: usize| {
+        let next = letters.get(k + 1).is_some_and(|&n| n == letters[k] + 1);
+        let prev = k > 0 && letters[k - 1] + 1 == letters[k];
+        next || prev
     };
-    let keep: Vec<bool> = capitals
-        .iter()
-        .enumerate()
-        .map(|(k, m)| {
-            let l = letter(m);
-            let next = capitals.get(k + 1).is_some_and(|n| letter(n) == l + 1);
-            let prev = k > 0 && l > 0 && letter(&capitals[k - 1]) + 1 == l;
-            next || prev
-        })
-        .collect();
-    if !keep.contains(&true) {
-        return;
-    }
+    let before = out.len();
     out.extend(
         capitals
             .into_iter()
-            .zip(keep)
-            .filter_map(|(m, k)| k.then_some(m)),
+            .enumerate()
+            .filter_map(|(k, m)| in_sequence(k).then_some(m)),
     );
-    out.sort_by_key(|m| m.start);
+    if out.len() > before {
+        out.sort_by_key(|m| m.start);
+    }
 }
 
 /// Footnotes are no questions: a number in brackets closing a sentence ("… a custody suite

@@ -834,7 +834,7 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
 /// The question of a line that asks and then answers after a spaced dash: "… since 2017? –
 /// Yes." or "… the total hire cost. – N/A. The Trust owns …" gives the words before the dash.
 fn dash_answered(t: &str) -> Option<&str> {
-    let (at, _) = t.match_indices([' ']).find(|&(i, _)| {
+    let (at, _) = t.match_indices(' ').find(|&(i, _)| {
         let rest = &t[i + 1..];
         (rest.starts_with("– ") || rest.starts_with("- ") || rest.starts_with("— "))
             && t[..i].ends_with(['?', '.'])
