@@ -239,8 +239,18 @@ fn merge_interrupted(blocks: Vec<Block>) -> Vec<Block> {
                     && matches!((x[0].1 .0.first(), last.0.first()),
                         (Some(Part::Num(f)), Some(Part::Num(l))) if *f > l + 9)
             };
+            // A one-item list resumes after sub-lists of another kind ("Q1a." then "i) … iii)"
+            // then "Q1b."): letters or numerals under a number are its parts, not a rival list.
+            let sub_list = |x: &Block| {
+                x.iter().all(|(_, l)| {
+                    !matches!(l.0.first(), Some(Part::Num(_)))
+                        && matches!(last.0.first(), Some(Part::Num(_)))
+                })
+            };
             if interrupting <= 6
-                && (out[k].len() >= 2 || (k + 1 < out.len() && out[k + 1..].iter().all(figures)))
+                && (out[k].len() >= 2
+                    || (k + 1 < out.len() && out[k + 1..].iter().all(figures))
+                    || (k + 1 < out.len() && out[k + 1..].iter().all(sub_list)))
                 && follows(last, first, false)
                 && !out[k].iter().any(|(_, l)| l == first)
             {
