@@ -780,6 +780,23 @@ fn consecutive(doc: &Doc, q: &Questionnaire) -> bool {
 
 /// Lines of a reply that are questions on their own ("How many staff work there?"), when there
 /// are at least two: a reply that restates unnumbered questions before answering each.
+/// A question written as a statement, closed by a full stop: "How many fridges were bought
+/// since 2021." Only the openers that a reply's own sentences hardly use ("What we hold is …"
+/// is rare beside "What the contracts were worth."): a count, an amount, a choice. Not
+/// "Whether …": a reply weighing a test lists "Whether releasing it would harm …" as a factor.
+fn interrogative_statement(t: &str) -> bool {
+    const OPENERS: [&str; 7] = [
+        "How many ",
+        "How much ",
+        "How often ",
+        "How long ",
+        "What ",
+        "Which ",
+        "The number of ",
+    ];
+    OPENERS.iter().any(|o| t.starts_with(o)) && t.split_whitespace().count() >= 5
+}
+
 fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
     let msg = &thread.msgs[m];
     let text = doc.text;
@@ -806,7 +823,7 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
         // – Yes."): the question is the words before the dash.
         let dashed = dash_answered(t);
         let t = dashed.unwrap_or(t);
-        if (t.ends_with('?') || (t.ends_with('.') && asks(t)))
+        if (t.ends_with('?') || (t.ends_with('.') && (asks(t) || interrogative_statement(t))))
             && words >= 4
             && wordy(t)
             && t.starts_with(|c: char| c.is_uppercase())
