@@ -1510,7 +1510,30 @@ fn overlap_pass(
             continue;
         }
         for (s, e) in sentences(text, body_start, stop) {
-            if taken.iter().any(|&(a, b)| s < b && a < e) || META.is_match(&text[s..e]) {
+            if taken.iter().any(|&(a, b)| s < b && a < e) {
+                continue;
+            }
+            // A topic heading over its paragraph ("Schedule of closed underpasses") names the
+            // ask it answers: all its words (two or more) in one question, and in no other as
+            // many, match it, whatever the paragraph says of attachments. (A sole question is
+            // answered by the letter; a heading there may be a signature's name over its address.)
+            if qwords.len() >= 2 && headed_paragraph_end(doc, s).is_some() {
+                let hw = content_words(doc.line(doc.line_of(s)));
+                let shared: Vec<usize> = qwords
+                    .iter()
+                    .map(|qw| hw.iter().filter(|w| qw.contains(w)).count())
+                    .collect();
+                let top = shared.iter().copied().max().unwrap_or(0);
+                let tops: Vec<usize> = (0..shared.len()).filter(|&i| shared[i] == top).collect();
+                if top >= 2 && top * 3 >= hw.len() * 2 && tops.len() == 1 {
+                    let i = tops[0];
+                    if missing.contains(&i) && best[i].is_none_or(|(b, _)| b < 100 + top) {
+                        best[i] = Some((100 + top, (s, e)));
+                    }
+                    continue;
+                }
+            }
+            if META.is_match(&text[s..e]) {
                 continue;
             }
             let sw = content_words(&text[s..e]);
@@ -1541,10 +1564,36 @@ fn overlap_pass(
     }
     for i in missing {
         if let Some((_, (s, e))) = best[i] {
+            let e = headed_paragraph_end(doc, s).unwrap_or(e).max(e);
             found[i].span = Some((s, table_after(text, e).unwrap_or(e)));
             found[i].via = Via::Matched;
         }
     }
+}
+
+/// A reply that answers under topic headings ("Advertising panels contract" on a line of its
+/// own, then a paragraph) answers with the whole paragraph: when the sentence that matched a
+/// question opens on such a heading, the answer runs to the paragraph's end (a blank line), so
+/// the redaction or refusal in its later sentences belongs to it.
+fn headed_paragraph_end(doc: &Doc, s: usize) -> Option<usize> {
+    let li = doc.line_of(s);
+    if doc.line_start(li) != s || (li > 0 && !doc.is_blank(li - 1)) {
+        return None;
+    }
+    let head = doc.line(li).trim();
+    let words = head.split_whitespace().count();
+    let heading = (1..=10).contains(&words)
+        && head.starts_with(|c: char| c.is_uppercase())
+        && !head.ends_with(['.', '?', '!', ':', ',', ';'])
+        && doc.line_count() > li + 1
+        && !doc.is_blank(li + 1);
+    if !heading {
+        return None;
+    }
+    let last = (li + 1..doc.line_count())
+        .take_while(|&l| !doc.is_blank(l))
+        .last()?;
+    Some(doc.line_range(last).1)
 }
 
 /// The end of a table that follows the paragraph of the sentence ending at `end`: the sentence

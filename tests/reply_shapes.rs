@@ -651,3 +651,35 @@ fn a_decision_heading_inside_the_response_continues_it() {
     assert_eq!(figures(q1).first(), Some(&137.0), "{:?}", q1.answer);
     assert_eq!(row(&a, "Q1").0, Status::Answered);
 }
+
+/// Prose asks in one letter ("Please send …. Also the …", "…, and tell me …") answered under
+/// topic headings, each a line over its paragraph: each ask is a question, and each heading's
+/// paragraph answers the ask that holds the heading's words, refusal and all.
+#[test]
+fn topic_headings_answer_the_prose_asks_they_name() {
+    let a = analyse_text(
+        "Dear Borough Council,\n\n\
+         Please send me every contract for cleaning the town's subways. Also the contract for \
+         the poster boards in the subways.\n\n\
+         Please send a list of subways that are closed, and tell me your policy for removing \
+         their signs.\n\nYours faithfully,\n\nA Walker\n\n\
+         Dear Ms Walker,\n\nThank you for your request under the Freedom of Information Act.\n\n\
+         Subway cleaning contract\nWe attach the cleaning contract. Its prices are withheld \
+         under section 43(2) (commercial interests).\n\n\
+         Poster boards\nThe boards are run by a charity; the council holds no contract for \
+         them.\n\n\
+         Closed subways\nThere are 4 closed subways: North Road, Mill Lane, Bank Street and \
+         Quay Walk.\n\n\
+         Policy on removing signs\nSigns are removed when inspectors report them.\n\n\
+         Yours sincerely,\n\nInformation Governance Team\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2", "3", "4"]);
+    let (status, exemptions, answer) = row(&a, "1");
+    assert_eq!(status, Status::Partial);
+    assert_eq!(exemptions, ["43(2)"]);
+    assert!(answer.starts_with("Subway cleaning contract"), "{answer}");
+    assert!(row(&a, "2").2.starts_with("Poster boards"));
+    assert!(row(&a, "3").2.starts_with("Closed subways"));
+    assert!(row(&a, "4").2.starts_with("Policy on removing signs"));
+}

@@ -1351,9 +1351,17 @@ fn unnumbered(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
             pos = end + 1;
             continue;
         } else {
+            let mut asked = false;
             for (s, e) in sentences(text, pos, le) {
                 let sent = text[s..e].trim();
-                let asks = asks(sent);
+                // "Please send me every contract … . Also the contract for the panels …": a
+                // sentence that adds to the ask before it asks too.
+                let adds = asked
+                    && ["Also ", "Additionally ", "And also "]
+                        .iter()
+                        .any(|w| sent.starts_with(w));
+                let asks = asks(sent) || adds;
+                asked = asks;
                 if asks && sent.split_whitespace().count() >= 3 {
                     for (a, b) in prose::split_asks(text, s, e) {
                         push_unnumbered(&mut items, text, a, b);

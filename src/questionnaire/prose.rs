@@ -46,10 +46,11 @@ pub(super) fn restates(sent: &str) -> bool {
 }
 
 /// Separators between asks in one sentence. The first family always separates; " and " only
-/// before a question word, or, after "together with", before a determiner.
+/// before a question word, after a comma before a verb of asking (", and tell me your policy"),
+/// or, after "together with", before a determiner.
 static ASK_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i),?\s+(?:together\s+with|as\s+well\s+as|along\s+with|and\s+also|plus)\s+|;\s+(?:and\s+)?|,?\s+and\s+(?:how|what|whether|which|when|who|where|why)\b\s*",
+        r"(?i),?\s+(?:together\s+with|as\s+well\s+as|along\s+with|and\s+also|plus)\s+|;\s+(?:and\s+)?|,?\s+and\s+(?:how|what|whether|which|when|who|where|why)\b\s*|,\s+and\s+(?:tell|send|provide|give|supply|confirm|explain|list)\b\s*",
     )
 });
 static AND_THE: LazyLock<Regex> =
@@ -64,7 +65,8 @@ pub(super) fn split_asks(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> 
         let w = m.as_str().to_ascii_lowercase();
         // Keep the question word with the ask it opens.
         let keep = [
-            "how", "what", "whether", "which", "when", "who", "where", "why",
+            "how", "what", "whether", "which", "when", "who", "where", "why", "tell", "send",
+            "provide", "give", "supply", "confirm", "explain", "list",
         ]
         .iter()
         .find(|q| w.trim_end().ends_with(*q))
