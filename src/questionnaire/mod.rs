@@ -1482,7 +1482,12 @@ pub(crate) fn asks(sent: &str) -> bool {
     if sent.ends_with(':') {
         return false;
     }
-    let lower = sent.to_ascii_lowercase();
+    // "Please also tell me …", "Could you also send …", "I would also like to know …": the
+    // adverb that joins an ask to the one before leaves it an ask.
+    let lower = sent
+        .to_ascii_lowercase()
+        .replacen(" also ", " ", 1)
+        .replacen(" further ", " ", 1);
     if format_wish(&lower) {
         return false;
     }
