@@ -10,6 +10,7 @@ use crate::markers::{Label, Marker, Part, Style};
 use crate::messages::Thread;
 use crate::text::{one_line, Doc};
 
+mod answered_lines;
 mod prose;
 mod sectioned;
 
@@ -642,6 +643,19 @@ fn find_in<'u>(
     // "Can I freeze it?" is no request.
     // Two or more questions on lines of their own read as a questionnaire even without words
     // of the law: a disclosure log's bare "How much …? / How much …?" then the answer.
+    // A request pasted back one ask a line with each answer after its question mark.
+    if let Some((m, items)) = order
+        .iter()
+        .map(|&m| {
+            (
+                m,
+                answered_lines::items(doc, thread.msgs[m].start, thread.msgs[m].end, 0),
+            )
+        })
+        .find(|(_, items)| !items.is_empty())
+    {
+        return Some(Questionnaire::unnumbered(items, Some(m), false));
+    }
     if let Some(q) = order
         .iter()
         .find_map(|&m| question_lines(doc, thread, m))
@@ -1436,7 +1450,14 @@ pub(crate) fn wordy(t: &str) -> bool {
 }
 
 /// How a request's sentence opens when it asks: "Please provide …", "Could you …".
-const OPENERS: [&str; 32] = [
+const OPENERS: [&str; 39] = [
+    "please describe",
+    "please explain",
+    "please outline",
+    "please detail",
+    "please specify",
+    "please indicate",
+    "please identify",
     "please provide",
     "please supply",
     "please send",

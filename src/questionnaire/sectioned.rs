@@ -154,7 +154,12 @@ fn section_items(
     if !bullets.is_empty() {
         return (bullets, false, false);
     }
-    // 3. Sentences that ask. A line that opens with an answer's label ("UCB Response: …")
+    // 3. Asks a line, each answered after its question mark on the same line.
+    let answered = super::answered_lines::items(doc, s, e, top);
+    if !answered.is_empty() {
+        return (answered, false, true);
+    }
+    // 4. Sentences that ask. A line that opens with an answer's label ("UCB Response: …")
     // starts the answer to the ask before it: its sentences, up to the next at a line start
     // with a question mark, are no asks (a request section that holds its answers too).
     let labels: Vec<usize> = (doc.line_of(s)..=doc.line_of(e.saturating_sub(1).max(s)))
@@ -202,7 +207,7 @@ fn section_items(
     if !items.is_empty() {
         return (items, false, !labels.is_empty());
     }
-    // 4. The whole section (not when it is only the text before a response heading: that
+    // 5. The whole section (not when it is only the text before a response heading: that
     // holds the letterhead as much as the request).
     if !implicit && text[s..e].split_whitespace().count() >= 2 {
         push(&mut items, text, s, e, vec![Part::Num(top + 1)]);
