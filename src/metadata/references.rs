@@ -81,13 +81,20 @@ static SUBJECT_LINE: LazyLock<Regex> =
 fn reference_span(text: &str, at: usize) -> Option<(String, usize)> {
     let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
     let rest = &text[at..line_end];
-    // A date after the reference ends it: "Our Reference: 109526 29 January 2016".
-    let date_at = if rest.bytes().any(|b| b.is_ascii_digit()) {
-        find_dates(rest, false)
-            .first()
-            .map_or(rest.len(), |d| d.start)
-    } else {
+    if !rest.bytes().any(|b| b.is_ascii_digit()) {
         return None;
+    }
+    // A date after the reference ends it: "Our Reference: 109526 29 January 2016". Read only
+    // once a token would be taken (most lines tried open with a word that ends the run at
+    // once): a date starts at a letter or digit, never at a skipped bullet, so checking it
+    // after the bullets and the token's shape ends the run where checking it first did.
+    let mut date_at: Option<usize> = None;
+    let mut date_at = || {
+        *date_at.get_or_insert_with(|| {
+            find_dates(rest, false)
+                .first()
+                .map_or(rest.len(), |d| d.start)
+        })
     };
     let mut taken: Vec<&str> = Vec::new();
     let mut end = at;
@@ -99,9 +106,6 @@ fn reference_span(text: &str, at: usize) -> Option<(String, usize)> {
             if taken.is_empty() {
                 continue;
             }
-            break;
-        }
-        if off >= date_at {
             break;
         }
         // A bullet before the reference: "- FOI/202500455813".
@@ -135,7 +139,7 @@ fn reference_span(text: &str, at: usize) -> Option<(String, usize)> {
         let capitals = t.len() <= 8
             && (!taken.is_empty() || t.chars().any(|c| c.is_ascii_uppercase()))
             && t.chars().all(|c| c.is_ascii_uppercase() || c == '/');
-        if !ok(t) || !(has_digit || capitals) || t == "-" {
+        if !ok(t) || !(has_digit || capitals) || t == "-" || off >= date_at() {
             break;
         }
         taken.push(t);
