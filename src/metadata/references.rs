@@ -403,8 +403,19 @@ fn in_title_line(text: &str, start: usize, end: usize, out: &mut Vec<String>) {
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return;
     }
-    for pat in [&*TITLE_END_DASH, &*TITLE_END_PAREN] {
-        let Some(g) = pat.captures(line).and_then(|c| c.get(1)) else {
+    // What each title pattern needs at the line's end, tested before it is run: a reference
+    // character after a dash, or a closing bracket.
+    let tail = line.trim_end_matches([' ', '\t']);
+    let dash_end = tail.ends_with(|c: char| {
+        c.is_ascii_digit() || c.is_ascii_uppercase() || matches!(c, '/' | '_' | '.' | '-')
+    }) && line.contains(['-', '\u{2013}', '\u{2014}']);
+    let paren_end = tail.ends_with(')');
+    for (pat, may) in [(&*TITLE_END_DASH, dash_end), (&*TITLE_END_PAREN, paren_end)] {
+        let Some(g) = may
+            .then(|| pat.captures(line))
+            .flatten()
+            .and_then(|c| c.get(1))
+        else {
             continue;
         };
         if let Some((r, _)) = reference_span(text, s + g.start()) {
