@@ -1455,6 +1455,13 @@ const COMMON: &[&str] = &[
     "give",
 ];
 
+/// [`COMMON`] sorted, for [`content_words`]'s binary search.
+static COMMON_SORTED: LazyLock<Vec<&'static [u8]>> = LazyLock::new(|| {
+    let mut v: Vec<&[u8]> = COMMON.iter().map(|w| w.as_bytes()).collect();
+    v.sort_unstable();
+    v
+});
+
 /// A sentence's distinctive words, lower case, with a plural `s` dropped.
 fn content_words(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -1462,10 +1469,22 @@ fn content_words(s: &str) -> Vec<String> {
         if w.len() < 3 {
             continue;
         }
-        let l = w.to_lowercase();
-        if COMMON.contains(&l.as_str()) {
+        // A short ASCII word is lowered on the stack and looked up in the sorted list before it
+        // is copied (most words are common); another may lower-case to one ("\u{212A}now" is
+        // "know").
+        let common = if w.is_ascii() && w.len() <= 16 {
+            let mut buf = [0u8; 16];
+            let lw = &mut buf[..w.len()];
+            lw.copy_from_slice(w.as_bytes());
+            lw.make_ascii_lowercase();
+            COMMON_SORTED.binary_search(&&*lw).is_ok()
+        } else {
+            COMMON.contains(&w.to_lowercase().as_str())
+        };
+        if common {
             continue;
         }
+        let l = w.to_lowercase();
         let l = if l.len() > 4 && l.ends_with('s') && !l.ends_with("ss") {
             l[..l.len() - 1].to_string()
         } else {

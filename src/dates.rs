@@ -207,14 +207,25 @@ fn is_weekday_name(word: &str) -> bool {
     WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// Whether a word could be a month or weekday name: 3 to 9 letters, the first one that some
-/// name starts with. Most words of a reply are not, and this spares them the two lists.
+/// The first three letters of every name in [`MONTHS`] and [`WEEKDAYS`].
+const NAME_OPENINGS: [&[u8; 3]; 19] = [
+    b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
+    b"mon", b"tue", b"wed", b"thu", b"fri", b"sat", b"sun",
+];
+
+/// Whether a word could be a month or weekday name: 3 to 9 letters, opening with the first
+/// three letters of some name. Most words of a reply are not ("the", "that", "some" passed a
+/// first-letter check and then both lists), and this spares them the two lists.
 fn may_be_day_or_month(word: &str) -> bool {
-    (3..=9).contains(&word.len())
-        && matches!(
-            word.as_bytes()[0].to_ascii_lowercase(),
-            b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's' | b't' | b'w'
-        )
+    let b = word.as_bytes();
+    (3..=9).contains(&b.len()) && {
+        let opening = [
+            b[0].to_ascii_lowercase(),
+            b[1].to_ascii_lowercase(),
+            b[2].to_ascii_lowercase(),
+        ];
+        NAME_OPENINGS.iter().any(|o| **o == opening)
+    }
 }
 
 /// Month words that are also ordinary English ("we may…", "march on…"): they only start a
@@ -247,30 +258,48 @@ pub fn find_dates(text: &str, month_years: bool) -> Vec<FoundDate> {
     // the size of one paragraph instead of the whole text (a 50 MB paste would otherwise need
     // half a gigabyte of tokens).
     let mut out = Vec::new();
+    // One token buffer for all the paragraphs.
+    let mut toks = Vec::new();
     let mut start = 0;
     while start < text.len() {
-        let end = text[start..]
-            .find("\n\n")
-            .map_or(text.len(), |p| start + p + 1);
+        let end = paragraph_end(text, start);
         // Every date has a year in digits: a paragraph without a digit has no date.
         if !text.as_bytes()[start..end].iter().any(u8::is_ascii_digit) {
             start = end;
             continue;
         }
-        for mut d in find_dates_in(&text[start..end], month_years) {
+        let first = out.len();
+        find_dates_in(&text[start..end], month_years, &mut toks, &mut out);
+        for d in &mut out[first..] {
             d.start += start;
             d.end += start;
-            out.push(d);
         }
         start = end;
     }
     out
 }
 
-fn find_dates_in(text: &str, month_years: bool) -> Vec<FoundDate> {
-    let toks = tokenize(text);
-    let scan = Scanner { text, toks: &toks };
-    let mut out = Vec::new();
+/// The end of the paragraph that starts at `start`: just after the first line break that a
+/// second one follows, or the text's end. Line break by line break (a `memchr` each) rather than
+/// `find("\n\n")`, whose substring searcher is set up anew for every paragraph.
+fn paragraph_end(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let mut at = start;
+    while let Some(p) = text[at..].find('\n') {
+        let nl = at + p;
+        if b.get(nl + 1) == Some(&b'\n') {
+            return nl + 1;
+        }
+        at = nl + 1;
+    }
+    text.len()
+}
+
+/// The dates of one paragraph, added to `out`; `toks` is the caller's buffer for its tokens.
+fn find_dates_in(text: &str, month_years: bool, toks: &mut Vec<Tok>, out: &mut Vec<FoundDate>) {
+    tokenize_into(text, toks);
+    let toks = &toks[..];
+    let scan = Scanner { text, toks };
     let mut i = 0;
     while i < toks.len() {
         match scan.match_at(i, month_years) {
@@ -281,7 +310,6 @@ fn find_dates_in(text: &str, month_years: bool) -> Vec<FoundDate> {
             None => i += 1,
         }
     }
-    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -308,16 +336,29 @@ struct Tok {
 /// Byte by byte with an ASCII fast path, each run extended in place: it reads every byte of
 /// every reply (metadata's dates, each answer's values), and decoding every character for the
 /// Unicode classes cost more than all the date patterns.
+#[cfg(test)]
 fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    tokenize_into(text, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into a buffer (cleared first) that the caller reuses from text to text.
+fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
     let b = text.as_bytes();
-    let mut toks: Vec<Tok> = Vec::with_capacity(b.len() / 4 + 1);
+    toks.clear();
+    toks.reserve(b.len() / 4 + 1);
     let mut at = 0;
     while at < b.len() {
         let (kind, len) = class_at(text, at);
         let mut end = at + len;
         if !matches!(kind, Kind::Punct(_)) {
             while end < b.len() {
-                let (k, l) = class_at(text, end);
+                // ASCII by table (the run's bytes are nearly all ASCII), the rest decoded.
+                let (k, l) = match ASCII_KINDS.get(b[end] as usize) {
+                    Some(&k) => (k, 1),
+                    None => class_at(text, end),
+                };
                 if k != kind {
                     break;
                 }
@@ -331,15 +372,35 @@ fn tokenize(text: &str) -> Vec<Tok> {
         });
         at = end;
     }
-    toks
 }
+
+/// [`class`] of every ASCII character, as a table for the tokenizer's inner loop.
+static ASCII_KINDS: [Kind; 128] = {
+    let mut t = [Kind::Space; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_digit() {
+            Kind::Num
+        } else if b.is_ascii_alphabetic() {
+            Kind::Word
+        } else if matches!(b, b' ' | b'\t'..=b'\r') {
+            // `char::is_whitespace` of an ASCII character.
+            Kind::Space
+        } else {
+            Kind::Punct(b as char)
+        };
+        c += 1;
+    }
+    t
+};
 
 /// The kind of the character at byte `at` (a char boundary) and its length in bytes.
 #[inline]
 fn class_at(text: &str, at: usize) -> (Kind, usize) {
     let c = text.as_bytes()[at];
     if c.is_ascii() {
-        return (class(c as char), 1);
+        return (ASCII_KINDS[c as usize], 1);
     }
     let ch = text[at..]
         .chars()
@@ -507,14 +568,18 @@ impl Scanner<'_> {
     }
 
     fn match_at(&self, i: usize, month_years: bool) -> Option<Hit> {
-        if !self.left_ok(i) {
-            return None;
-        }
+        // The token's own kind and words first: most tokens are spaces, punctuation or
+        // ordinary words, and the look at the character before (`left_ok`) is dearer.
         let t = self.tok(i)?;
         match t.kind {
-            Kind::Num => self.numeric_first(i),
+            Kind::Num if matches!(t.end - t.start, 1 | 2 | 4) && self.left_ok(i) => {
+                self.numeric_first(i)
+            }
             Kind::Word => {
                 let w = self.word(i).filter(|w| may_be_day_or_month(w))?;
+                if !self.left_ok(i) {
+                    return None;
+                }
                 if is_weekday_name(w) {
                     self.after_weekday(i)
                 } else {
@@ -548,6 +613,13 @@ impl Scanner<'_> {
     }
 
     fn numeric_first(&self, i: usize) -> Option<Hit> {
+        // Each of these dates opens with a day (one or two digits) or a year (four).
+        if !self
+            .tok(i)
+            .is_some_and(|t| matches!(t.end - t.start, 1 | 2 | 4))
+        {
+            return None;
+        }
         self.iso(i)
             .or_else(|| self.all_numeric(i))
             .or_else(|| self.day_mon_hyphen(i))
@@ -742,6 +814,13 @@ mod tests {
                 .map(|k| (k.kind, k.start, k.end))
                 .collect();
             assert_eq!(got, tokenize_chars(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_kinds_are_the_classes() {
+        for c in 0..128u8 {
+            assert_eq!(ASCII_KINDS[c as usize], class(c as char), "{c}");
         }
     }
 

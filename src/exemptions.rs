@@ -58,6 +58,17 @@ fn negated(answer: &str, start: usize, after: &str) -> bool {
     NEGATION_BEFORE.is_match(before) || NEGATION_AFTER.is_match(after)
 }
 
+/// Whether `after` opens as [`OTHER_ACT`] needs, with "of", "under" or a bracket after white
+/// space: a test of a few bytes that spares most citations the pattern.
+fn may_name_other_act(after: &str) -> bool {
+    let t = after
+        .trim_start_matches([' ', '\t', '\n', '\r', '\x0B', '\x0C'])
+        .as_bytes();
+    t.first() == Some(&b'(')
+        || t.get(..2).is_some_and(|w| w.eq_ignore_ascii_case(b"of"))
+        || t.get(..5).is_some_and(|w| w.eq_ignore_ascii_case(b"under"))
+}
+
 static VEXATIOUS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bvexatious\b"));
 
 /// The exemptions an answer cites, in the law the thread is under.
@@ -91,7 +102,10 @@ pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
             // "exemption 43(2)" is rare but "exemptions 40 and 43" occurs
         }
         // A section of another Act is not an FOI exemption.
-        if let Some(act) = OTHER_ACT.captures(after) {
+        if let Some(act) = may_name_other_act(after)
+            .then(|| OTHER_ACT.captures(after))
+            .flatten()
+        {
             let name = act[1].to_ascii_lowercase();
             let this_act = matches!(name.trim(), "the" | "this" | "that" | "said");
             if !(this_act
@@ -155,15 +169,23 @@ pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
             out.push(e);
         }
     }
+    // Each of the two passes below is run only when the answer has its words, read from one
+    // ASCII-lowercased copy (`(?i)` also lets `s` and `k` match non-ASCII letters, so the words
+    // tested have neither).
+    let lower = answer.to_ascii_lowercase();
+    let may_cost_limit = ["limit", "exceed", "of complian", "regulation"]
+        .iter()
+        .any(|w| lower.contains(w));
     // A cost-limit refusal that does not name its section.
-    let cost_limit = COST_LIMIT.find_iter(answer).any(|m| {
-        let from = crate::text::floor_char(answer, m.start().saturating_sub(60));
-        let before = answer[from..m.end()].to_ascii_lowercase();
-        !(before.contains("not exceed")
-            || before.contains("n't exceed")
-            || before.contains("not go over")
-            || before.contains("within the"))
-    });
+    let cost_limit = may_cost_limit
+        && COST_LIMIT.find_iter(answer).any(|m| {
+            let from = crate::text::floor_char(answer, m.start().saturating_sub(60));
+            let before = answer[from..m.end()].to_ascii_lowercase();
+            !(before.contains("not exceed")
+                || before.contains("n't exceed")
+                || before.contains("not go over")
+                || before.contains("within the"))
+        });
     if cost_limit && !out.iter().any(|e| e.section.starts_with("12")) {
         let e = match law {
             Law::EIR => Exemption {
@@ -185,7 +207,8 @@ pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
         };
         out.push(e);
     }
-    if VEXATIOUS.is_match(answer)
+    if lower.contains("vexatiou")
+        && VEXATIOUS.is_match(answer)
         && !out.iter().any(|e| e.section.starts_with("14"))
         && matches!(law, Law::FOIA | Law::FOISA)
     {

@@ -952,11 +952,15 @@ fn parse_part(b: &[u8], p: usize, allow_num: bool) -> Option<(Part, usize)> {
     if e == p || (e < b.len() && b[e].is_ascii_alphabetic()) {
         return None;
     }
-    let s = std::str::from_utf8(&b[p..e]).ok()?.to_ascii_lowercase();
-    if s.len() == 1 {
-        return Some((Part::Letter(s.as_bytes()[0] - b'a'), e));
+    // Lowered on the stack (at most five letters): this runs at nearly every word of a reply.
+    let mut buf = [0u8; 5];
+    let lower = &mut buf[..e - p];
+    lower.copy_from_slice(&b[p..e]);
+    lower.make_ascii_lowercase();
+    if lower.len() == 1 {
+        return Some((Part::Letter(lower[0] - b'a'), e));
     }
-    parse_roman(&s).map(|n| (Part::Roman(n), e))
+    parse_roman(std::str::from_utf8(lower).ok()?).map(|n| (Part::Roman(n), e))
 }
 
 /// Some text follows on the line after optional spaces (or the line ends, for headings).

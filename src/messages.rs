@@ -970,9 +970,14 @@ fn first_signoff(doc: &Doc, start: usize, end: usize) -> Option<usize> {
 /// message's 3-word shingles (of its first 400 words) are looked up in those of all earlier
 /// messages.
 fn mark_repeats(doc: &Doc, msgs: &mut [Msg]) {
-    use std::collections::HashSet;
-    let mut seen: HashSet<u64> = HashSet::new();
-    for m in msgs.iter_mut() {
+    let mut seen = ShingleSet::default();
+    let last = msgs.len().saturating_sub(1);
+    for (k, m) in msgs.iter_mut().enumerate() {
+        // With nothing seen before it, the last message repeats nothing (a one-message reply
+        // has no shingles to read at all); and nothing looks its shingles up afterwards.
+        if k == last && seen.is_empty() {
+            break;
+        }
         let words: Vec<u64> = token_iter(doc.text, m.start, m.end)
             .take(400)
             .map(|t| word_hash(t.as_str(doc.text)))
@@ -987,7 +992,32 @@ fn mark_repeats(doc: &Doc, msgs: &mut [Msg]) {
                 m.quoted = true;
             }
         }
-        seen.extend(shingles);
+        if k < last {
+            seen.extend(shingles);
+        }
+    }
+}
+
+/// The set of shingles [`mark_repeats`] has seen. They are hashes already, so one
+/// multiplication spreads them over the table: SipHash cost as much as reading the words.
+type ShingleSet = std::collections::HashSet<u64, std::hash::BuildHasherDefault<ShingleHasher>>;
+
+#[derive(Default)]
+struct ShingleHasher(u64);
+
+impl std::hash::Hasher for ShingleHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 

@@ -380,11 +380,14 @@ fn message_kind(
     has_answers: bool,
     body: &str,
 ) -> MessageKind {
-    let head: String = body
-        .chars()
-        .take(1500)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    // The first 1500 characters, sliced (collecting them char by char cost as much as the
+    // stage's patterns).
+    let end = if body.len() <= 1500 || body.as_bytes()[..1500].is_ascii() {
+        body.len().min(1500)
+    } else {
+        body.char_indices().nth(1500).map_or(body.len(), |(i, _)| i)
+    };
+    let head = body[..end].to_ascii_lowercase();
     if from_requester {
         if is_request {
             return MessageKind::Request;

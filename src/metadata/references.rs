@@ -81,13 +81,20 @@ static SUBJECT_LINE: LazyLock<Regex> =
 fn reference_span(text: &str, at: usize) -> Option<(String, usize)> {
     let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
     let rest = &text[at..line_end];
-    // A date after the reference ends it: "Our Reference: 109526 29 January 2016".
-    let date_at = if rest.bytes().any(|b| b.is_ascii_digit()) {
-        find_dates(rest, false)
-            .first()
-            .map_or(rest.len(), |d| d.start)
-    } else {
+    if !rest.bytes().any(|b| b.is_ascii_digit()) {
         return None;
+    }
+    // A date after the reference ends it: "Our Reference: 109526 29 January 2016". Read only
+    // once a token would be taken (most lines tried open with a word that ends the run at
+    // once): a date starts at a letter or digit, never at a skipped bullet, so checking it
+    // after the bullets and the token's shape ends the run where checking it first did.
+    let mut date_at: Option<usize> = None;
+    let mut date_at = || {
+        *date_at.get_or_insert_with(|| {
+            find_dates(rest, false)
+                .first()
+                .map_or(rest.len(), |d| d.start)
+        })
     };
     let mut taken: Vec<&str> = Vec::new();
     let mut end = at;
@@ -99,9 +106,6 @@ fn reference_span(text: &str, at: usize) -> Option<(String, usize)> {
             if taken.is_empty() {
                 continue;
             }
-            break;
-        }
-        if off >= date_at {
             break;
         }
         // A bullet before the reference: "- FOI/202500455813".
@@ -135,7 +139,7 @@ fn reference_span(text: &str, at: usize) -> Option<(String, usize)> {
         let capitals = t.len() <= 8
             && (!taken.is_empty() || t.chars().any(|c| c.is_ascii_uppercase()))
             && t.chars().all(|c| c.is_ascii_uppercase() || c == '/');
-        if !ok(t) || !(has_digit || capitals) || t == "-" {
+        if !ok(t) || !(has_digit || capitals) || t == "-" || off >= date_at() {
             break;
         }
         taken.push(t);
@@ -399,8 +403,19 @@ fn in_title_line(text: &str, start: usize, end: usize, out: &mut Vec<String>) {
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return;
     }
-    for pat in [&*TITLE_END_DASH, &*TITLE_END_PAREN] {
-        let Some(g) = pat.captures(line).and_then(|c| c.get(1)) else {
+    // What each title pattern needs at the line's end, tested before it is run: a reference
+    // character after a dash, or a closing bracket.
+    let tail = line.trim_end_matches([' ', '\t']);
+    let dash_end = tail.ends_with(|c: char| {
+        c.is_ascii_digit() || c.is_ascii_uppercase() || matches!(c, '/' | '_' | '.' | '-')
+    }) && line.contains(['-', '\u{2013}', '\u{2014}']);
+    let paren_end = tail.ends_with(')');
+    for (pat, may) in [(&*TITLE_END_DASH, dash_end), (&*TITLE_END_PAREN, paren_end)] {
+        let Some(g) = may
+            .then(|| pat.captures(line))
+            .flatten()
+            .and_then(|c| c.get(1))
+        else {
             continue;
         };
         if let Some((r, _)) = reference_span(text, s + g.start()) {
