@@ -108,7 +108,13 @@ pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
         {
             let name = act[1].to_ascii_lowercase();
             let this_act = matches!(name.trim(), "the" | "this" | "that" | "said");
+            // "of the FOI Act", "of the FOIA", "of the FOI (Scotland) Act": the law itself.
+            let foi_act = name
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .is_some_and(|w| matches!(w, "foi" | "foia" | "foisa" | "eir" | "eirs"));
             if !(this_act
+                || foi_act
                 || name.contains("freedom of information")
                 || name.contains("environmental information"))
             {
@@ -277,6 +283,22 @@ mod tests {
             .into_iter()
             .map(|e| format!("{:?} {}", e.law, e.section))
             .collect()
+    }
+
+    #[test]
+    fn the_law_by_its_short_name_is_no_other_act() {
+        assert_eq!(
+            secs(
+                "The name is exempt under Section 40(2) of the FOI Act.",
+                Law::FOIA
+            ),
+            ["FOIA 40(2)"]
+        );
+        assert_eq!(
+            secs("Section 40(2) of the FOIA applies.", Law::FOIA),
+            ["FOIA 40(2)"]
+        );
+        assert!(secs("Section 3 of the Data Protection Act 2018", Law::FOIA).is_empty());
     }
 
     #[test]
