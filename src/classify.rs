@@ -158,7 +158,7 @@ pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
             .count()
             <= 6
     });
-    // NCND and CLARIFY are run only when the answer has their words, read from one
+    // NCND, CLARIFY and PROVIDED are run only when the answer has their words, read from one
     // ASCII-lowercased copy (the words have neither `s` nor `k`, which `(?i)` also matches
     // outside ASCII).
     let lower = answer.to_ascii_lowercase();
@@ -171,7 +171,8 @@ pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
         not_held: not_held_ex || NOT_HELD.is_match(answer),
         clarification: may(&["clar", "clear", "being", "mean"]) && CLARIFY.is_match(answer),
         not_applicable: is_not_applicable(answer),
-        provided: provides(answer),
+        provided: may(&["attach", "enclo", "provided", "included", "relea", "disclo"])
+            && provides(answer),
         cross_ref,
         only_cross_ref,
     }
