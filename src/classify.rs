@@ -141,7 +141,12 @@ pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
     // information is not held; "the Act, which is published on …" beside it points at law.
     let referred = refer_ex || (!not_held_ex && REFERRED.is_match(answer));
     let refused = withhold_ex || (refusal_words(answer) && !referred);
-    let cross = CROSS_REF.captures(answer);
+    // A cross-reference names a question by number (`\d` is ASCII here).
+    let cross = answer
+        .bytes()
+        .any(|b| b.is_ascii_digit())
+        .then(|| CROSS_REF.captures(answer))
+        .flatten();
     let cross_ref = cross
         .as_ref()
         .map(|c| c[1].to_ascii_lowercase().replace([' ', '(', ')'], ""));
@@ -153,15 +158,21 @@ pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
             .count()
             <= 6
     });
+    // NCND, CLARIFY and PROVIDED are run only when the answer has their words, read from one
+    // ASCII-lowercased copy (the words have neither `s` nor `k`, which `(?i)` also matches
+    // outside ASCII).
+    let lower = answer.to_ascii_lowercase();
+    let may = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     Signals {
-        ncnd: NCND.is_match(answer),
+        ncnd: may(&["confirm", "ncnd"]) && NCND.is_match(answer),
         refused,
         referred,
         referred_by_exemption: refer_ex,
         not_held: not_held_ex || NOT_HELD.is_match(answer),
-        clarification: CLARIFY.is_match(answer),
+        clarification: may(&["clar", "clear", "being", "mean"]) && CLARIFY.is_match(answer),
         not_applicable: is_not_applicable(answer),
-        provided: provides(answer),
+        provided: may(&["attach", "enclo", "provided", "included", "relea", "disclo"])
+            && provides(answer),
         cross_ref,
         only_cross_ref,
     }
