@@ -422,6 +422,60 @@ pub fn decide(
 }
 
 /// The status of an answer given its signals and values.
+/// An answer that opens with a short fact of its own before it withholds the rest ("Head of
+/// Patient Experience. The post holder's name is exempt under section 40(2)."): what it gives
+/// makes a refusal partial. The fact is a first sentence of a few words that says nothing of
+/// withholding, the law, or the request.
+fn leading_fact(answer: &str) -> bool {
+    let t = answer.trim_start();
+    let Some(end) = t.find(". ").or_else(|| t.find('\n')) else {
+        return false;
+    };
+    let first = &t[..end];
+    let words = first.split_whitespace().count();
+    if !(1..=6).contains(&words) || !first.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let lower = first.to_ascii_lowercase();
+    // Nor a pointer ("The same applies to question 3", "Q1", "As above") or a figure too small
+    // to give ("The number is fewer than five").
+    const NOT_A_FACT: [&str; 30] = [
+        "exempt",
+        "withh",
+        "section",
+        "regulation",
+        "refus",
+        "not",
+        "no ",
+        "n't",
+        "unable",
+        "cannot",
+        "request",
+        "thank",
+        "information",
+        "personal",
+        "confidential",
+        "commercial",
+        "data",
+        "redact",
+        "please",
+        "dear",
+        "question",
+        "appl",
+        "same",
+        "above",
+        "below",
+        "see ",
+        "fewer",
+        "less",
+        "under",
+        "number",
+    ];
+    let label =
+        first.starts_with(['Q', 'A']) && first[1..].starts_with(|c: char| c.is_ascii_digit());
+    lower != "no" && !label && !NOT_A_FACT.iter().any(|w| lower.contains(w))
+}
+
 pub fn status(answer: &str, sig: &Signals, values: &[Value]) -> Status {
     if answer.trim().is_empty() {
         return Status::Unanswered;
@@ -454,7 +508,7 @@ pub fn status(answer: &str, sig: &Signals, values: &[Value]) -> Status {
         };
     }
     if sig.refused {
-        return if substance || sig.provided {
+        return if substance || sig.provided || leading_fact(answer) {
             Status::Partial
         } else {
             Status::Refused
@@ -537,6 +591,11 @@ mod tests {
             ("None. Each portal has its own log-in.", Status::Answered),
             ("Responses were collected from staff.", Status::Answered),
             ("The policy is attached. Staff names have been redacted under section 40(2).", Status::Partial),
+            (
+                "Head of Estates. The post holder's name is exempt under section 40(2).",
+                Status::Partial,
+            ),
+            ("Exempt. The names are withheld under section 40(2).", Status::Refused),
             ("Please find attached the requested report.", Status::Answered),
             // The attachment gives the reasons, not the information.
             ("It is exempt under section 43(2). Please see the attached letter for our \
