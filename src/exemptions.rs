@@ -72,6 +72,18 @@ fn may_name_other_act(after: &str) -> bool {
 static VEXATIOUS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bvexatious\b"));
 
 /// The exemptions an answer cites, in the law the thread is under.
+/// Whether `after` opens with a postcode's inward code: a space, a digit, two capitals, then
+/// the end of the word ("S36 1FY").
+fn postcode_inward(after: &str) -> bool {
+    let b = after.as_bytes();
+    b.len() >= 4
+        && b[0] == b' '
+        && b[1].is_ascii_digit()
+        && b[2].is_ascii_uppercase()
+        && b[3].is_ascii_uppercase()
+        && b.get(4).is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
 pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
     let mut out: Vec<Exemption> = Vec::new();
     // A numbered provision has a digit (`\d` is ASCII here): an answer without one skips the
@@ -83,6 +95,11 @@ pub fn cited(answer: &str, law: Law) -> Vec<Exemption> {
         let after = &answer[whole.end()..];
         // "would not go over the Section 12 limit", "section 40 does not apply": no citation.
         if negated(answer, whole.start(), after) {
+            continue;
+        }
+        // "Car Park S36 1FY": a postcode's outward code, not "s36", when its inward code (a
+        // digit and two capitals) follows.
+        if word.len() == 1 && postcode_inward(after) {
             continue;
         }
         let eir_here = matches!(law, Law::EIR | Law::EIRS)
@@ -283,6 +300,12 @@ mod tests {
             .into_iter()
             .map(|e| format!("{:?} {}", e.law, e.section))
             .collect()
+    }
+
+    #[test]
+    fn a_postcode_is_no_section() {
+        assert!(secs("Edward Street Car Park S36 1FY - 2", Law::FOIA).is_empty());
+        assert_eq!(secs("exempt under s36 of the Act", Law::FOIA), ["FOIA 36"]);
     }
 
     #[test]
