@@ -792,8 +792,6 @@ fn consecutive(doc: &Doc, q: &Questionnaire) -> bool {
         .all(|w| doc.text[w[0].text_end..w[1].text_start].trim().is_empty())
 }
 
-/// Lines of a reply that are questions on their own ("How many staff work there?"), when there
-/// are at least two: a reply that restates unnumbered questions before answering each.
 /// A question written as a statement, closed by a full stop: "How many fridges were bought
 /// since 2021." Only the openers that a reply's own sentences hardly use ("What we hold is …"
 /// is rare beside "What the contracts were worth."): a count, an amount, a choice. Not
@@ -811,6 +809,8 @@ fn interrogative_statement(t: &str) -> bool {
     OPENERS.iter().any(|o| t.starts_with(o)) && t.split_whitespace().count() >= 5
 }
 
+/// Lines of a reply that are questions on their own ("How many staff work there?"), when there
+/// are at least two: a reply that restates unnumbered questions before answering each.
 fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
     let msg = &thread.msgs[m];
     let text = doc.text;
