@@ -29,7 +29,7 @@ enum Start {
 }
 
 /// The blockers, in the order of the patterns they replace (see the tests for each pattern).
-const MATCHERS: [(Start, Matcher); 17] = [
+const MATCHERS: [(Start, Matcher); 18] = [
     (Start::Byte(b'['), footnote),
     (Start::Letter, provision),
     (Start::Digit, provision_parts),
@@ -46,6 +46,7 @@ const MATCHERS: [(Start, Matcher); 17] = [
     (Start::Letter, age),
     (Start::PlusOrDigit, phone),
     (Start::Letter, postcode),
+    (Start::Digit, street_number),
     (Start::Byte(b'('), bracketed_number),
 ];
 
@@ -693,6 +694,68 @@ fn postcode(b: &[u8], i: usize) -> Option<usize> {
     (is_digit(b, j) && up(j + 1) && up(j + 2) && boundary(b, j + 3)).then_some(j + 3)
 }
 
+/// The words that end a street's name in an address.
+const STREET_WORDS: &[&str] = &[
+    "street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "place", "square", "close",
+    "crescent", "terrace", "gardens", "parade", "quay", "way", "walk", "row",
+];
+
+/// House numbers of an address: `10-18 Adelaide Street`, `4a Mill Lane`, `221 High Road`. An
+/// address in a signature or a referral ("you may write to …") is no count. The street's name is
+/// one to three capitalised words before a street word: `3 Crown Court hearings` is a count.
+/// `\b[0-9]{1,4}[a-z]?(?:[ ]?-[ ]?[0-9]{1,4}[a-z]?)?(?:[ ]+[A-Z][a-z']+){1,3}\b` ending in one of
+/// [`STREET_WORDS`], capitalised.
+fn street_number(b: &[u8], i: usize) -> Option<usize> {
+    let number = |j: usize| -> Option<usize> {
+        let n = digits_at(b, j);
+        if !(1..=4).contains(&n) {
+            return None;
+        }
+        let mut k = j + n;
+        if b.get(k).is_some_and(u8::is_ascii_lowercase)
+            && !b.get(k + 1).is_some_and(|&c| is_word(c))
+        {
+            k += 1;
+        }
+        Some(k)
+    };
+    // Spaces on the line: an address's words are never split over lines here.
+    let blanks = |j: usize| {
+        b.get(j..)
+            .map_or(0, |r| r.iter().take_while(|&&c| c == b' ').count())
+    };
+    let mut j = number(i)?;
+    let mut k = j + blanks(j);
+    if b.get(k) == Some(&b'-') {
+        k += 1;
+        k += blanks(k);
+        j = number(k)?;
+    }
+    let mut words = 0;
+    loop {
+        let s = blanks(j);
+        if s == 0 || !b.get(j + s).is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let w = j + s;
+        let e = w + b[w..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic() || **c == b'\'')
+            .count();
+        if !boundary(b, e) || e - w < 2 {
+            return None;
+        }
+        words += 1;
+        if words >= 2 && word_in(b, w, STREET_WORDS).is_some() {
+            return Some(e);
+        }
+        if words == 4 {
+            return None;
+        }
+        j = e;
+    }
+}
+
 /// Bracketed list markers: `(2)`. `\([0-9]{1,3}\)`
 fn bracketed_number(b: &[u8], i: usize) -> Option<usize> {
     let n = digits_at(b, i + 1);
@@ -730,6 +793,14 @@ mod tests {
             r"(?-u:\b)(?i-u:aged|age)[ ]+[0-9]{1,3}(?-u:\b)",
             r"(?:\+44[ ]?(?:\(0\)[ ]?)?|(?-u:\b)0)[0-9]{2,4}[ \-]?[0-9]{3,4}(?:[ \-]?[0-9]{3,4})?(?-u:\b)(?:,[ ]*(?:0[0-9]{3,4}[ ]?)?[0-9]{5,6}(?-u:\b))*",
             r"(?-u:\b)[A-Z]{1,2}[0-9][A-Z0-9]?[ ]+[0-9][A-Z]{2}(?-u:\b)",
+            &format!(
+                r"(?-u:\b)[0-9]{{1,4}}(?:[a-z](?-u:\b))?(?:[ ]*-[ ]*[0-9]{{1,4}}(?:[a-z](?-u:\b))?)?[ ]+[A-Z][A-Za-z']+(?-u:\b)(?:[ ]+[A-Z][A-Za-z']+(?-u:\b)){{0,2}}?[ ]+(?:{})(?-u:\b)",
+                STREET_WORDS
+                    .iter()
+                    .map(|w| format!("{}(?i-u:{})", w[..1].to_ascii_uppercase(), &w[1..]))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            ),
             r"\([0-9]{1,3}\)",
         ]
         .iter()
@@ -854,6 +925,16 @@ mod tests {
         "x",
         "aged 16",
         "Age  7",
+        "Adelaide",
+        "Street",
+        "ST",
+        "Mill",
+        "LANE",
+        "O'Neil",
+        "road",
+        "4a",
+        "10-18",
+        " ",
     ];
 
     /// Each matcher against its old pattern: every match, in order, on generated texts and the

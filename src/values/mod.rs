@@ -294,12 +294,31 @@ const NO_FOLLOWERS: &[&str] = &[
 
 static ZERO_NO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?-u:\b)(?i-u:no[ ]+((?:[a-z\-]+[ ]+){0,2}[a-z\-]+)[ \n]+(?:were|was|have[ ]+been|has[ ]+been|had[ ]+been))(?-u:\b)",
+        r"(?-u:\b)(?i-u:no[ ]+((?:[a-z\-]+[ ]+){0,5}[a-z\-]+)[ \n]+(?:were|was|have[ ]+been|has[ ]+been|had[ ]+been))(?-u:\b)",
     )
 });
 static ZERO_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?-u:\b)(?i-u:(?:received|recorded|had|has|have|made|issued|found|identified|were|was|are|is)[ ]+(none|nil|zero))(?-u:\b)",
+    )
+});
+/// "We have not bought or converted any sit-stand desks": none of the things asked about.
+static ZERO_NOT_ANY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?i-u:(?:have|has|had|did)[ ]+(?:not|n't)[ ]+[a-z]+(?:[ ]+or[ ]+[a-z]+)?[ ]+any[ ]+([a-z\-]+))(?-u:\b)",
+    )
+});
+/// "No funding has been agreed", "No new charges are planned": a sentence that answers a yes/no
+/// question no by saying none of its thing is, was or will be.
+static NO_THING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i-u:no[ ]+(?:[a-z\-]+[ ]+){0,5}?(?:is|are|was|were|has|have|had|will|would|can)[ ]+[a-z])",
+    )
+});
+/// "Not at present.", "Not currently": a no that says when.
+static NOT_NOW: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i-u:not[ ]+(?:at[ ]+present|currently|at[ ]+this[ ]+time|at[ ]+the[ ]+moment|yet))(?-u:\b)",
     )
 });
 static ZERO_THERE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1053,6 +1072,23 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        if let Some(caps) = ZERO_NOT_ANY.captures(text) {
+            if let (Some(m), Some(noun)) = (caps.get(0), caps.get(1)) {
+                let noun = noun.as_str().to_ascii_lowercase();
+                if !NOT_ZERO_NOUNS.contains(&noun.as_str()) && self.free(m.start(), m.end()) {
+                    self.claim(m.start(), m.end());
+                    self.push(
+                        kind,
+                        Scalar::Number(0.0),
+                        unit(None),
+                        None,
+                        m.start(),
+                        m.end(),
+                    );
+                    return;
+                }
+            }
+        }
         if let Some(caps) = ZERO_THERE.captures(text) {
             let Some(m) = caps.get(0) else { return };
             let next = caps.get(1).map(|w| w.as_str().trim().to_ascii_lowercase());
@@ -1078,11 +1114,30 @@ impl<'a> Reader<'a> {
     fn boolean(&mut self, ask: &Ask, lead: usize) -> bool {
         let text = self.text;
         let rest = &text[lead..];
+        if ask.yes_no {
+            if let Some(m) = NOT_NOW.find(rest) {
+                let (s, e) = (lead, lead + m.end());
+                self.claim(s, e);
+                self.push(ValueKind::Boolean, Scalar::Bool(false), None, None, s, e);
+                return true;
+            }
+        }
         let Some(word_len) = words::yes_no_len(rest) else {
             return false;
         };
         let yes = word_len == 3;
         let after = &rest[word_len..];
+        if !yes && ask.yes_no && after.starts_with(' ') {
+            // "No funding has been agreed for 2025.": none of the thing asked about; not "No
+            // information is held" (the first sentence says nothing of holding or recording).
+            let first = rest.split(['.', ';', '\n']).next().unwrap_or(rest);
+            if NO_THING.is_match(first) && !NOT_RECORDED.is_match(first) {
+                let (s, e) = (lead, lead + word_len);
+                self.claim(s, e);
+                self.push(ValueKind::Boolean, Scalar::Bool(false), None, None, s, e);
+                return true;
+            }
+        }
         if !yes && after.starts_with([' ', '\t', '\n']) {
             let next: String = after
                 .trim_start()
@@ -1975,6 +2030,9 @@ mod tests {
             &ZERO_NO,
             &ZERO_VERB,
             &ZERO_THERE,
+            &ZERO_NOT_ANY,
+            &NO_THING,
+            &NOT_NOW,
         ];
         assert!(all.iter().all(|r| !r.as_str().is_empty()));
     }
@@ -2102,6 +2160,9 @@ mod tests {
             (q, "There were none.", vec![n(Count, 0.0)]),
             (q, "No information is held.", vec![]),
             (q, "No records were found.", vec![]),
+            (q, "No complaints or requests about sit-stand desks have been received.", vec![n(Count, 0.0)]),
+            (q, "We have not bought or converted any desks in these years.", vec![n(Count, 0.0)]),
+            (q, "We have not received any information about this.", vec![]),
             (q, "2000 staff", vec![n(Count, 2000.0)]),
         ]);
     }
@@ -2194,6 +2255,12 @@ mod tests {
             ("Please confirm whether you hold a register.", "Yes.", vec![b(true)]),
             ("What is the policy?", "Yes", vec![b(true)]),
             ("What is the policy?", "Yes, the policy is attached.", vec![]),
+            // none of the thing asked about, said as a sentence
+            ("Are new charges planned?", "No new charges are planned; charges are reviewed yearly.", vec![b(false)]),
+            ("Has funding been agreed for 2025?", "No funding has been agreed for 2025.", vec![b(false)]),
+            ("Do you hold a register?", "No register is held by the council.", vec![]),
+            ("Is there a scheme?", "Not at present.", vec![b(false)]),
+            ("How many schemes are there?", "Not at present.", vec![]),
         ]);
     }
 
@@ -2241,7 +2308,7 @@ mod tests {
             (q, "Band 6 staff earn £33,706 to £40,588.", vec![nq(Money, 33_706.0, AtLeast), nq(Money, 40_588.0, AtMost)]),
             (q, "Between 3 June 2020 and 31 March 2021 there were 45.", vec![t(Date, "2020-06-03"), t(Date, "2021-03-31"), n(Count, 45.0)]),
             ("How much was spent on consultants?", "Nil", vec![]),
-            ("Has the council received complaints?", "No complaints have been received.", vec![]),
+            ("Has the council received complaints?", "No complaints have been received.", vec![b(false)]),
             ("What is the system called?", "It is called Mosaic, supplied by Acme.", vec![t(Choice, "Mosaic")]),
             ("Do you use agency staff or bank staff?", "Agency staff only.", vec![t(Choice, "agency staff")]),
             ("Is the system cloud-based or hosted on site?", "Cloud-based (software as a service).", vec![t(Choice, "cloud-based")]),
