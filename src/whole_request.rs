@@ -21,7 +21,7 @@ use crate::questionnaire::sentences;
 /// Words that give a statement the whole request as its scope.
 static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:the )?whole of (?:your|the|this) request|(?:your|the|this) (?:whole|entire) request|requests? as a whole|(?:your|the|this) requests? in (?:its|their) entirety|all (?:parts|elements|aspects) of (?:your|the|this) request|(?:not obliged to|need not|does not have to) (?:answer|comply with|provide) any (?:part|element) of|refus\w* (?:of )?all (?:\w+ )?(?:questions|parts|requests)|(?:applies|apply|applied) to (?:all|each) (?:of )?(?:your |the )?(?:questions|parts|requests))",
+        r"(?i)\b(?:(?:the )?whole of (?:your|the|this) request|(?:your|the|this) (?:whole|entire) request|requests? as a whole|(?:your|the|this) requests? in (?:its|their) entirety|all (?:parts|elements|aspects) of (?:your|the|this) request|(?:not obliged to|need not|does not have to) (?:answer|comply with|provide) any (?:part|element) of|refus\w* (?:of )?all (?:\w+ )?(?:questions|parts|requests)|(?:applies|apply|applied) to (?:all|each) (?:of )?(?:your |the )?(?:[a-z]+ )?(?:questions|parts|requests))",
     )
 });
 
@@ -32,6 +32,15 @@ static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
 static REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:refus\w* (?:your|this) (?:request|application)\b|not (?:obliged|required) to comply with (?:your|this) request|(?:applies|apply|is engaged|has been applied|is applied) (?:to|in respect of) (?:your|this) request\b|(?:unable|not able) to (?:comply with|answer|respond to|fulfil|process) (?:your|this) request\b)",
+    )
+});
+
+/// Everything asked for withheld: "it is being withheld in full under regulation 12(5)(b)",
+/// "all of the information you requested is withheld under section 31". A withholding provision
+/// cited in the same sentence then refuses every question.
+static IN_FULL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bwithh(?:e|o)ld(?:ing)?\s+(?:it\s+|this\s+|them\s+|the\s+information\s+)?in\s+(?:full|(?:its|their)\s+entirety)\b|\b(?:all|the\s+whole)\s+of\s+(?:the|this)\s+information\s+(?:you\s+(?:have\s+)?(?:asked\s+for|requested)\s+)?(?:is|has\s+been|will\s+be)\s+(?:being\s+)?withheld\b",
     )
 });
 
@@ -66,7 +75,8 @@ pub fn refusal(
         .filter(|m| !m.from_requester && !m.quoted)
     {
         let body = &text[m.start..m.end];
-        if !WHOLE.is_match(body) && !REQUEST.is_match(body) {
+        let in_full = IN_FULL.is_match(body);
+        if !WHOLE.is_match(body) && !REQUEST.is_match(body) && !in_full {
             continue;
         }
         let sents = sentences(text, m.start, m.end);
@@ -75,6 +85,18 @@ pub fn refusal(
                 continue;
             }
             let apart = !own_answers.iter().any(|&(a, b)| s < b && a < e);
+            if in_full && apart {
+                if let Some(w) = IN_FULL.find(&text[s..e]) {
+                    let sent = &text[s..e];
+                    let cited: Vec<Exemption> = exemptions::cited(sent, law)
+                        .into_iter()
+                        .filter(crate::classify::withholds)
+                        .collect();
+                    if !cited.is_empty() && !negated_scope(&sent[..w.start()]) {
+                        return Some(((s, e), cited));
+                    }
+                }
+            }
             let w = WHOLE
                 .find(&text[s..e])
                 .or_else(|| REQUEST.find(&text[s..e]).filter(|_| apart));
@@ -157,6 +179,24 @@ mod tests {
         assert_eq!(
             find("Compliance would exceed the appropriate limit. We are therefore unable to comply with your request under section 12(1)."),
             Some(vec!["12(1)".to_string()])
+        );
+    }
+
+    #[test]
+    fn everything_withheld_in_full() {
+        assert_eq!(
+            find("We hold information within your request. However, it is being withheld in full under section 31(1)(a) of the Act."),
+            Some(vec!["31(1)(a)".to_string()])
+        );
+        assert_eq!(
+            find("All of the information you requested has been withheld under section 43(2)."),
+            Some(vec!["43(2)".to_string()])
+        );
+        // Part withheld, or not withheld at all.
+        assert_eq!(find("Some names are withheld under section 40(2)."), None);
+        assert_eq!(
+            find("The report has not been withheld in full under section 43(2); a redacted copy is attached."),
+            None
         );
     }
 
