@@ -212,7 +212,15 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
             (false, true) => 1,
         };
         let cand = if s < e {
-            Some((s, e, rank + 10))
+            // The question's own words shortened ("Q1. Breakdown of the categories of calls"
+            // before the answers come under the same numbers again): a weaker answer than text
+            // that says something of its own.
+            let bonus = if !o.strong && !o.own && paraphrases(&text[s..e], &q.items[o.qi].text) {
+                5
+            } else {
+                10
+            };
+            Some((s, e, rank + bonus))
         } else {
             Some((o.answer_from, o.answer_from, rank))
         };
@@ -487,6 +495,30 @@ fn finish(text: &str, mut found: Vec<Found>) -> Vec<Found> {
         }
     }
     found
+}
+
+/// Whether an answer's first line only says the question again in fewer words: most of its
+/// distinctive words (at least two) are the question's, and any number in it is the question's.
+fn paraphrases(answer: &str, question: &str) -> bool {
+    let line = answer.lines().next().unwrap_or("").trim();
+    let q_words = content_words(question);
+    let words = content_words(line);
+    if words.len() < 2 || line.len() > 200 {
+        return false;
+    }
+    let numbers_asked = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .all(|n| question.contains(n));
+    let shared = words
+        .iter()
+        .filter(|w| {
+            q_words
+                .iter()
+                .any(|x| x == *w || (w.get(..5).is_some() && x.get(..5) == w.get(..5)))
+        })
+        .count();
+    numbers_asked && shared * 5 >= words.len() * 3
 }
 
 fn better(a: Option<(usize, usize, u8)>, b: Option<(usize, usize, u8)>) -> bool {
@@ -1745,6 +1777,33 @@ mod tests {
         assert!(ok);
         assert_eq!(matched, qt.len());
         assert_eq!(&r[end..end + 2], ")?");
+    }
+
+    #[test]
+    fn paraphrase_of_the_question() {
+        let q = "Can you break down the categories of all calls relating to car meets?";
+        assert!(paraphrases(
+            "Breakdown of the categories of all calls relating to car meets",
+            q
+        ));
+        assert!(!paraphrases(
+            "Calls about car meets are recorded under a general code.",
+            q
+        ));
+        let q3 = "In total, how many calls were made through 101/999 in 2023?";
+        assert!(paraphrases(
+            "Total number of 101/999 calls in 2023\nPlease find our response below.",
+            q3
+        ));
+        assert!(!paraphrases(
+            "412,806 calls were made through 101/999 in 2023.",
+            q3
+        ));
+        // Not a panic on a word whose fifth byte is inside a character.
+        assert!(!paraphrases(
+            "caf\u{e9}s r\u{e9}sum\u{e9}s here",
+            "caf\u{e9}\u{e9} r\u{e9}s\u{e9}\u{e9}?"
+        ));
     }
 
     #[test]
