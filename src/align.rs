@@ -1495,7 +1495,7 @@ static COMMON_SORTED: LazyLock<Vec<&'static [u8]>> = LazyLock::new(|| {
 });
 
 /// A sentence's distinctive words, lower case, with a plural `s` dropped.
-fn content_words(s: &str) -> Vec<String> {
+pub(crate) fn content_words(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for w in s.split(|c: char| !c.is_alphanumeric()) {
         if w.len() < 3 {

@@ -277,7 +277,7 @@ struct Said {
 
 /// Sentences of the answer's pieces, split also at blank lines and at lines that stand alone
 /// (table rows, "Answer = No").
-fn answer_sentences(text: &str, parts: &[(usize, usize)]) -> Vec<(usize, usize)> {
+pub(crate) fn answer_sentences(text: &str, parts: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for &(a, b) in parts {
         let (a, b) = (

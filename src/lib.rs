@@ -31,6 +31,7 @@ pub mod compare;
 pub mod dates;
 pub mod decode;
 pub mod exemptions;
+pub mod focus;
 pub mod markers;
 pub mod messages;
 pub mod metadata;

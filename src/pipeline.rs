@@ -82,6 +82,50 @@ fn refuse_all(questions: &mut [Question], cited: &[Exemption], basis: impl Fn() 
     }
 }
 
+/// The verdict on the sentences of a shared answer that speak of question `i` (see
+/// [`focus`](crate::focus)); `None` when the answer is its own,
+/// when no sentence belongs to other questions alone, or when the narrower reading is no
+/// answer at all.
+fn focused_verdict(
+    text: &str,
+    found: &[align::Found],
+    q: &questionnaire::Questionnaire,
+    i: usize,
+    law: crate::model::Law,
+    values: &[crate::model::Value],
+) -> Option<classify::Verdict> {
+    let own = &found[i];
+    let group: Vec<usize> = (0..found.len())
+        .filter(|&j| !q.items[j].header && found[j].span.is_some() && found[j].text == own.text)
+        .collect();
+    if group.len() < 2 {
+        return None;
+    }
+    let me = group.iter().position(|&j| j == i)?;
+    let asks: Vec<&str> = group.iter().map(|&j| q.items[j].text.as_str()).collect();
+    let sentences = classify::answer_sentences(text, &own.parts);
+    let kept = crate::focus::focus(text, &sentences, &asks, me)?;
+    let joined: Vec<&str> = kept.iter().map(|&(s, e)| text[s..e].trim()).collect();
+    let narrow = joined.join(" ");
+    let cited = exemptions::cited(&narrow, law);
+    let sig = classify::signals(&narrow, &cited);
+    let kept_values: Vec<crate::model::Value> = values
+        .iter()
+        .filter(|v| {
+            kept.iter()
+                .any(|&(s, e)| v.span.start >= s && v.span.start < e)
+        })
+        .cloned()
+        .collect();
+    let v = classify::decide(text, &kept, &narrow, &sig, &cited, &kept_values);
+    // A refusal read from fewer sentences may have lost the figures that made it partial.
+    matches!(
+        v.status,
+        Status::Answered | Status::NotHeld | Status::Referred
+    )
+    .then_some(v)
+}
+
 /// The exemptions that notes naming a question cite, beyond those its answer cites.
 fn notes_exemptions(
     text: &str,
@@ -198,7 +242,15 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
                 (e, s)
             }
         };
-        let verdict = classify::decide(&norm.text, &f.parts, &f.text, &sig, &exemptions, &values);
+        let mut verdict =
+            classify::decide(&norm.text, &f.parts, &f.text, &sig, &exemptions, &values);
+        // An answer shared with other questions that reads as partial: the sentences that
+        // speak of this question decide for it.
+        if verdict.status == Status::Partial {
+            if let Some(v) = focused_verdict(&norm.text, &found, &q, i, law, &values) {
+                verdict = v;
+            }
+        }
         let mut status = verdict.status;
         // A note elsewhere that names this question and cites an exemption ("In relation to
         // questions 1 to 4 for the earlier years … section 21") withholds part of it.
