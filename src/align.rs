@@ -300,6 +300,7 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
 
     // 2b. One answer for a range of questions ("2. - 6. N/A", "Q2 & 3 -").
     range_pass(doc, markers, q, &regions, &stops, &mut found);
+    lettered_range_pass(doc, markers, q, &regions, &stops, &mut found);
 
     // 3. Questions restated without their number ("How many …?\t23").
     words_pass(
@@ -681,6 +682,151 @@ fn range_pass(
                     continue;
                 }
                 // An answer of its own elsewhere stands; one read from this very line does not.
+                let own = found[k]
+                    .span
+                    .is_some_and(|(fs, _)| fs < line_start || fs >= e);
+                if own {
+                    continue;
+                }
+                found[k].span = Some((s, e));
+                found[k].parts.clear();
+                found[k].via = Via::Shared;
+            }
+        }
+    }
+}
+
+/// The parts a line opens with when it answers several lettered parts of one question at once:
+/// "2a-d.", "1a - 1c:", "2(a) to (d)", "2b), c) and d)", "3a, b & c -". The question's number
+/// and its letters, with the offset where the answer begins; `None` for a single part.
+fn lettered_range(line: &str) -> Option<(u32, Vec<char>, usize)> {
+    let b = line.as_bytes();
+    let mut i = b.iter().take_while(|c| matches!(c, b' ' | b'\t')).count();
+    // "Q2a-d": a "Q" before the number.
+    if matches!(b.get(i), Some(b'q' | b'Q'))
+        && b.get(i + 1).is_some_and(|c| !c.is_ascii_alphabetic())
+    {
+        i += 1 + usize::from(b.get(i + 1) == Some(&b'.'));
+    }
+    let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let num: u32 = line[i..i + digits].parse().ok()?;
+    i += digits;
+    // A letter, bare or in brackets, then an optional '.' or ')'.
+    let letter = |i: usize| -> Option<(char, usize)> {
+        let mut j = i;
+        let open = b.get(j) == Some(&b'(');
+        j += usize::from(open);
+        let c = *b.get(j)?;
+        if !c.is_ascii_lowercase() || b.get(j + 1).is_some_and(|x| x.is_ascii_alphanumeric()) {
+            return None;
+        }
+        j += 1;
+        if open {
+            if b.get(j) != Some(&b')') {
+                return None;
+            }
+            j += 1;
+        } else if matches!(b.get(j), Some(b'.' | b')')) {
+            j += 1;
+        }
+        Some((c as char, j))
+    };
+    let (first, mut j) = letter(i)?;
+    let mut letters = vec![first];
+    loop {
+        let sp = |j: usize| {
+            j + b[j..]
+                .iter()
+                .take_while(|c| matches!(c, b' ' | b'\t'))
+                .count()
+        };
+        let k = sp(j);
+        let rest = &line[k..];
+        let (sep, len) = if rest.starts_with('-') || rest.starts_with('\u{2013}') {
+            ('-', if rest.starts_with('-') { 1 } else { 3 })
+        } else if rest.starts_with("to ") {
+            ('-', 2)
+        } else if rest.starts_with(',') || rest.starts_with('&') {
+            (',', 1)
+        } else if rest.starts_with("and ") {
+            (',', 3)
+        } else {
+            break;
+        };
+        let mut k2 = sp(k + len);
+        // The number may be said again: "1a-1d".
+        let d = b[k2..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if d > 0 {
+            if line[k2..k2 + d].parse::<u32>().ok() != Some(num) {
+                break;
+            }
+            k2 += d;
+        }
+        let Some((c, e)) = letter(k2) else { break };
+        let last = *letters.last()?;
+        if sep == '-' {
+            if c <= last {
+                break;
+            }
+            letters.extend((last as u8 + 1..=c as u8).map(|x| x as char));
+        } else {
+            letters.push(c);
+        }
+        j = e;
+    }
+    if letters.len() < 2 {
+        return None;
+    }
+    let k = j + b[j..]
+        .iter()
+        .take_while(|c| matches!(c, b' ' | b'\t' | b':' | b'=' | b'-'))
+        .count();
+    Some((num, letters, k))
+}
+
+/// Lines that answer several lettered parts of a question at once ("2a-d. Not held"): each of
+/// those parts without an answer of its own elsewhere takes the line's answer.
+fn lettered_range_pass(
+    doc: &Doc,
+    markers: &[Marker],
+    q: &Questionnaire,
+    regions: &[(usize, usize, bool)],
+    stops: &[usize],
+    found: &mut [Found],
+) {
+    let text = doc.text;
+    if !q.items.iter().any(|it| it.parent.is_some()) {
+        return;
+    }
+    for &(rs, re_, _) in regions {
+        let mut at = crate::text::floor_char(text, rs);
+        let re_ = crate::text::floor_char(text, re_);
+        while at < re_ {
+            let line_end = text[at..re_].find('\n').map_or(re_, |k| at + k);
+            let line = &text[at..line_end];
+            let line_start = at;
+            at = line_end + 1;
+            let Some((num, letters, off)) = lettered_range(line) else {
+                continue;
+            };
+            let from = line_start + off;
+            let next_marker = markers
+                .iter()
+                .map(|m| m.start)
+                .find(|&s| s > from && doc.at_line_start(s))
+                .unwrap_or(re_)
+                .min(re_);
+            let (s, e) = cut_answer(doc, q, stops, from, next_marker);
+            if s >= e {
+                continue;
+            }
+            for c in letters {
+                let Some(k) = q.index_of_key(&format!("{num}{c}")) else {
+                    continue;
+                };
                 let own = found[k]
                     .span
                     .is_some_and(|(fs, _)| fs < line_start || fs >= e);
@@ -1777,6 +1923,36 @@ mod tests {
         assert!(ok);
         assert_eq!(matched, qt.len());
         assert_eq!(&r[end..end + 2], ")?");
+    }
+
+    #[test]
+    fn lettered_ranges() {
+        let r = |l: &str| {
+            lettered_range(l)
+                .map(|(n, ls, k)| (n, ls.into_iter().collect::<String>(), l[k..].to_string()))
+        };
+        assert_eq!(
+            r("2a-d. Not held."),
+            Some((2, "abcd".into(), "Not held.".into()))
+        );
+        assert_eq!(
+            r("1a - 1c: See above"),
+            Some((1, "abc".into(), "See above".into()))
+        );
+        assert_eq!(
+            r("2b), c) and d) No falls."),
+            Some((2, "bcd".into(), "No falls.".into()))
+        );
+        assert_eq!(
+            r("Q3(a) to (c) - None"),
+            Some((3, "abc".into(), "None".into()))
+        );
+        assert_eq!(r("4a, b & d Yes"), Some((4, "abd".into(), "Yes".into())));
+        // One part, a word, a different question's number.
+        assert_eq!(r("2a. Not held."), None);
+        assert_eq!(r("2 and 3 are not held"), None);
+        assert_eq!(r("1a-2b Yes"), None);
+        assert_eq!(r("3 a day"), None);
     }
 
     #[test]
