@@ -149,7 +149,7 @@ pub fn extract_memo<'t>(
     if ask.number || ask.percent {
         r.zero(&ask);
     }
-    let mut has_bool = r.boolean(&ask, lead);
+    let mut has_bool = r.boolean(&ask, past_restated(answer, lead));
     if !has_bool && ask.yes_no {
         has_bool = r.negative_statement(question);
     }
@@ -1551,6 +1551,35 @@ fn label_end(answer: &str) -> usize {
     LABEL.find(answer).map_or(0, |m| m.end())
 }
 
+/// Where a yes or no can stand when the answer opens with the question said again ("Does the
+/// Trust buy lamps? Yes, for two wards.") or with a short heading on a line of its own
+/// ("Changes to access since 2019\nYes."): after it. Otherwise `lead`.
+fn past_restated(answer: &str, lead: usize) -> usize {
+    let rest = &answer[lead..];
+    let skip_ws = |at: usize| at + rest[at..].len() - rest[at..].trim_start().len();
+    if let Some(q) = rest.get(..rest.len().min(300)).and_then(|h| h.find('?')) {
+        let before = &rest[..q];
+        if before.split_whitespace().count() >= 3 && !before.contains(". ") {
+            let at = skip_ws(q + 1);
+            if at < rest.len() && words::yes_no_len(&rest[at..]).is_some() {
+                return lead + at;
+            }
+        }
+    }
+    if let Some(nl) = rest.find('\n') {
+        let first = rest[..nl].trim_end();
+        let heading = !first.is_empty()
+            && first.split_whitespace().count() <= 8
+            && !first.ends_with(['.', '?', '!', ':', ';', ','])
+            && words::yes_no_len(first).is_none();
+        let at = skip_ws(nl);
+        if heading && at < rest.len() && words::yes_no_len(&rest[at..]).is_some() {
+            return lead + at;
+        }
+    }
+    lead
+}
+
 /// The word before `at`, skipping spaces.
 fn prev_word(text: &str, at: usize) -> &str {
     let head = text[..at].trim_end();
@@ -2255,6 +2284,10 @@ mod tests {
             ("Please confirm whether you hold a register.", "Yes.", vec![b(true)]),
             ("What is the policy?", "Yes", vec![b(true)]),
             ("What is the policy?", "Yes, the policy is attached.", vec![]),
+            // after the question said again, or a heading line
+            ("Does the Trust buy lamps?", "Does the Trust buy lamps for patients? Yes, for two wards.", vec![b(true), n(Count, 2.0)]),
+            ("Has access changed since 2019?", "Changes to access since 2019\nYes. The dome now opens on booked evenings.", vec![b(true)]),
+            ("Has access changed since 2019?", "Access since 2019\n14 visits were booked.", vec![n(Count, 14.0)]),
             // none of the thing asked about, said as a sentence
             ("Are new charges planned?", "No new charges are planned; charges are reviewed yearly.", vec![b(false)]),
             ("Has funding been agreed for 2025?", "No funding has been agreed for 2025.", vec![b(false)]),
