@@ -328,6 +328,9 @@ const QUESTION_OPENERS: &[&str] = &[
 /// Whether a text reads as a question or a request for information.
 pub fn question_like(text: &str) -> bool {
     let t = text.trim();
+    if leads_in(&t.to_ascii_lowercase()) {
+        return false;
+    }
     if t.ends_with('?') || t.contains("? ") {
         return true;
     }
@@ -832,12 +835,16 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
         let words = t.split_whitespace().count();
         let own_line = li == 0
             || doc.is_blank(li - 1)
-            || doc.line(li - 1).trim_end().ends_with(['.', '?', ':', '!']);
+            || doc.line(li - 1).trim_end().ends_with(['.', '?', ':', '!'])
+            // after another question answered on its line ("… (2014) – Yes")
+            || dash_answered(bullet_body(doc.line(li - 1).trim()).unwrap_or(doc.line(li - 1).trim())).is_some();
         // A request pasted back with each answer after a dash ("Could you confirm whether …?
         // – Yes."): the question is the words before the dash.
         let dashed = dash_answered(t);
         let t = dashed.unwrap_or(t);
-        if (t.ends_with('?') || (t.ends_with('.') && (asks(t) || interrogative_statement(t))))
+        if (t.ends_with('?')
+            || (t.ends_with('.') && (asks(t) || interrogative_statement(t)))
+            || (dashed.is_some() && polar(t)))
             && words >= 4
             && wordy(t)
             && t.starts_with(|c: char| c.is_uppercase())
@@ -878,10 +885,41 @@ fn dash_answered(t: &str) -> Option<&str> {
     let (at, _) = t.match_indices(' ').find(|&(i, _)| {
         let rest = &t[i + 1..];
         (rest.starts_with("– ") || rest.starts_with("- ") || rest.starts_with("— "))
-            && t[..i].ends_with(['?', '.'])
+            && (t[..i].ends_with(['?', '.']) || polar(&t[..i]))
     })?;
     let q = &t[..at];
-    (q.ends_with('?') || asks(q)).then_some(q)
+    (q.ends_with('?') || asks(q) || polar(q)).then_some(q)
+}
+
+/// "Would it be possible for you to answer a few simple questions about …": a sentence that
+/// announces the questions asks none itself.
+fn leads_in(lower: &str) -> bool {
+    const ANNOUNCE: [&str; 7] = [
+        "a few questions",
+        "a few simple questions",
+        "some questions",
+        "the following questions",
+        "these questions",
+        "several questions",
+        "a number of questions",
+    ];
+    ANNOUNCE.iter().any(|a| lower.contains(a))
+}
+
+/// Whether a text opens as a question does: a verb that asks, or "How many", "What", "Which".
+fn opens_question(t: &str) -> bool {
+    const WH: [&str; 5] = ["How many ", "How much ", "How often ", "What ", "Which "];
+    polar(t) || WH.iter().any(|o| t.starts_with(o))
+}
+
+/// A yes/no question by its first word, whatever its last ("Are your hoses tested to BS EN
+/// 14540 (2014)"): at least five words, opened by a verb that asks.
+fn polar(t: &str) -> bool {
+    const OPENERS: [&str; 14] = [
+        "Are ", "Is ", "Do ", "Does ", "Did ", "Has ", "Have ", "Can ", "Could ", "Will ",
+        "Would ", "Should ", "Was ", "Were ",
+    ];
+    OPENERS.iter().any(|o| t.starts_with(o)) && t.split_whitespace().count() >= 5
 }
 
 /// Whether a cue such as "You asked:" or "Your request" comes shortly before `at`.
@@ -1509,7 +1547,7 @@ pub(crate) fn asks(sent: &str) -> bool {
         .to_ascii_lowercase()
         .replacen(" also ", " ", 1)
         .replacen(" further ", " ", 1);
-    if format_wish(&lower) {
+    if format_wish(&lower) || leads_in(&lower) {
         return false;
     }
     // An ask after an opening clause: "In addition, for that period I would like to know …".
@@ -1654,6 +1692,20 @@ pub fn sentences(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
                 continue;
             }
         }
+        // Questions one a line, some without their question mark ("Are your hoses tested to
+        // BS EN 14540 (2014)" / "Do you pressure test them?"): a line that asks ends at the line
+        // break before another that asks.
+        if c == b'\n' && i > s {
+            let this = text[s..i].trim();
+            let next = text[i + 1..to].trim_start();
+            if opens_question(this) && this.split_whitespace().count() >= 4 && opens_question(next)
+            {
+                out.push((s, s + text[s..i].trim_end().len()));
+                s = to - next.len();
+                i = s;
+                continue;
+            }
+        }
         i += 1;
     }
     if s < to && !text[s..to].trim().is_empty() {
@@ -1680,6 +1732,34 @@ mod tests {
             .iter()
             .map(|i| (i.id.clone(), i.text.clone()))
             .collect()
+    }
+
+    #[test]
+    fn asks_one_a_line_without_question_marks() {
+        let t = "Are your hoses tested to BS EN 14540 (2014)\nDo you pressure test them to 15 bar.\nHow many lengths are held?";
+        let got: Vec<&str> = sentences(t, 0, t.len())
+            .iter()
+            .map(|&(s, e)| &t[s..e])
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "Are your hoses tested to BS EN 14540 (2014)",
+                "Do you pressure test them to 15 bar.",
+                "How many lengths are held?"
+            ]
+        );
+        // A sentence wrapped over lines stays one.
+        let t = "The hoses are tested to\nBS EN 14540 every year.";
+        assert_eq!(sentences(t, 0, t.len()).len(), 1);
+        // The sentence that announces the questions asks none.
+        assert!(!asks(
+            "Would it be possible for you to answer a few simple questions about hoses."
+        ));
+        assert!(asks("Could you send the hose policy."));
+        assert!(!question_like(
+            "Would it be possible for you to answer a few simple questions about hoses."
+        ));
     }
 
     #[test]
