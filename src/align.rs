@@ -307,6 +307,9 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
         doc, q, &qtoks, &regions, &stops, &occs, &accepted, &mut found,
     );
 
+    // 3b. Questions the reply asks in its own running text, each followed by its answer.
+    inline_pass(doc, thread, q, &stops, &mut found);
+
     // 4. Prose that names questions.
     prose_pass(doc, thread, q, &regions, &stops, &mut found);
 
@@ -837,6 +840,60 @@ fn lettered_range_pass(
                 found[k].parts.clear();
                 found[k].via = Via::Shared;
             }
+        }
+    }
+}
+
+/// A reply that sets out each question in its running text and answers it before the next
+/// ("… 1. How many loans were made in 2018/19? 412,907 loans were made … 2. How many items are
+/// overdue? As at 1 November, 3,118 …", a letter pasted from a PDF as one line): a question of
+/// the reply's own questionnaire without an answer takes the text between it and the next.
+fn inline_pass(
+    doc: &Doc,
+    thread: &Thread,
+    q: &Questionnaire,
+    stops: &[usize],
+    found: &mut [Found],
+) {
+    if q.from_request {
+        return;
+    }
+    let n = q.items.len();
+    // Where each question's words end and the next one's begin, when both stand on one line
+    // with text between them: the run-on shape, which a request's own list never has.
+    let start_of = |it: &crate::questionnaire::QItem| {
+        it.marker
+            .map_or(it.text_start, |(s, _)| s.min(it.text_start))
+    };
+    let gaps: Vec<Option<(usize, usize)>> = (0..n.saturating_sub(1))
+        .map(|k| {
+            let (from, to) = (q.items[k].text_end, start_of(&q.items[k + 1]));
+            // Words of an answer: more than a joining "and" between two asks.
+            let between = doc.text.get(from..to).unwrap_or("");
+            (from < to && !between.contains('\n') && between.split_whitespace().count() >= 2)
+                .then_some((from, to))
+        })
+        .collect();
+    if gaps.iter().filter(|g| g.is_some()).count() < 2 {
+        return;
+    }
+    for (k, gap) in gaps.iter().enumerate() {
+        let Some((from, to)) = *gap else { continue };
+        if found[k].span.is_some() || q.items[k].header {
+            continue;
+        }
+        // In a message of the authority's own, never the requester's or a quote.
+        let own = thread
+            .msgs
+            .iter()
+            .any(|m| m.start <= from && to <= m.end && !m.from_requester && !m.quoted);
+        if !own {
+            continue;
+        }
+        let (s, e) = cut_answer(doc, q, stops, from, to);
+        if s < e {
+            found[k].span = Some((s, e));
+            found[k].via = Via::Restated;
         }
     }
 }

@@ -683,3 +683,28 @@ fn topic_headings_answer_the_prose_asks_they_name() {
     assert!(row(&a, "3").2.starts_with("Closed subways"));
     assert!(row(&a, "4").2.starts_with("Policy on removing signs"));
 }
+
+/// A letter extracted from a PDF as one run-on line, each question followed by its answer
+/// before the next question's number: each takes the words between.
+#[test]
+fn run_on_letter_answers_each_question_before_the_next() {
+    let a = analyse_text(
+        "Example College Records Office 3 March 2024 Dear Requester Freedom of Information \
+         (Scotland) Act 2002 Our Ref: 101-24 Thank you for your request received on 2 February \
+         2024. Your questions and our answers are set out below. Our response 1. How many \
+         parking permits were issued in 2023? 1,204 permits were issued to staff and students. \
+         2. How much did the College collect in parking fees in 2023? The College collected \
+         £38,120 in fees. 3. How many penalty notices were issued in 2023? The College does not \
+         hold this information. 4. Who enforces the parking rules? Enforcement is carried out by \
+         the Estates team.\n",
+        "t.txt",
+    );
+    assert_eq!(row(&a, "1").0, Status::Answered);
+    assert!(
+        row(&a, "1").2.starts_with("1,204 permits"),
+        "{}",
+        row(&a, "1").2
+    );
+    assert_eq!(row(&a, "2").0, Status::Answered);
+    assert_eq!(row(&a, "3").0, Status::NotHeld);
+}
