@@ -126,6 +126,40 @@ fn focused_verdict(
     .then_some(v)
 }
 
+/// "Do you have a contract? If so, who holds it?": when the question before is answered no, a
+/// question that asks only if it were yes does not apply, whether the reply says nothing more
+/// or answers both in one passage ("No contract is in place, so there is no external cost").
+fn conditions_unmet(questions: &mut [Question]) {
+    const IF_YES: [&str; 8] = [
+        "if so",
+        "if yes",
+        "if you do",
+        "if you have",
+        "if there is",
+        "if there are",
+        "if it does",
+        "if applicable",
+    ];
+    for i in 1..questions.len() {
+        let (before, rest) = questions.split_at_mut(i);
+        let (prev, q) = (&before[i - 1], &mut rest[0]);
+        let lower = q.text.trim_start().to_ascii_lowercase();
+        if q.header || !IF_YES.iter().any(|p| lower.starts_with(p)) {
+            continue;
+        }
+        let said_no = prev.values.iter().any(|v| {
+            v.kind == crate::model::ValueKind::Boolean
+                && v.value == crate::model::Scalar::Bool(false)
+        });
+        let nothing_of_its_own = q.answer.is_none()
+            || q.answer.as_ref().map(|a| &a.text) == prev.answer.as_ref().map(|a| &a.text);
+        if said_no && nothing_of_its_own && !matches!(q.status, Status::Refused | Status::Ncnd) {
+            q.status = Status::NotApplicable;
+            q.status_basis = prev.status_basis.clone();
+        }
+    }
+}
+
 /// The exemptions that notes naming a question cite, beyond those its answer cites.
 fn notes_exemptions(
     text: &str,
@@ -307,6 +341,7 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
     }
     inherit_cross_references(&mut questions, &cross);
     inherit_from_parents(&mut questions, &q, &found);
+    conditions_unmet(&mut questions);
     answer_from_parts(&mut questions, &q);
     let own_answers: Vec<(usize, usize)> = found
         .iter()

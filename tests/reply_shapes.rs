@@ -708,3 +708,21 @@ fn run_on_letter_answers_each_question_before_the_next() {
     assert_eq!(row(&a, "2").0, Status::Answered);
     assert_eq!(row(&a, "3").0, Status::NotHeld);
 }
+
+/// "If so, …" after a question answered no does not apply, though one sentence answers both.
+#[test]
+fn a_condition_answered_no_leaves_its_follow_up_not_applicable() {
+    let a = analyse_text(
+        "REF: FOI 2201\n\nSubject: Scanner repairs\n\nRequest:\n\
+         - Do you have a maintenance contract for your scanners?\n\
+         - If so, who is the contract with?\n\
+         - How many scanners do you have?\n\n\
+         Response:\n\
+         1. No contract is in place as repairs are done in house.\n\
+         3. 14\n",
+        "t.txt",
+    );
+    assert_eq!(row(&a, "1").0, Status::Answered);
+    assert_eq!(row(&a, "2").0, Status::NotApplicable);
+    assert_eq!(row(&a, "3").2, "14");
+}
