@@ -98,7 +98,7 @@ static CLARIFY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PROVIDED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:attached|enclosed)\s+(?:is|are|please\s+find|you\s+will\s+find)\b|\bplease\s+see\s+(?:the\s+)?(?:attached|enclosed)\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided\s+(?:below|above|in\s+the\s+attached)|included\s+(?:below|in\s+the\s+attached)|released|disclosed)\b|\bplease\s+find\s+(?:attached|enclosed)|\battached\s+(?:is|are|you\s+will\s+find)\b|\b(?:i|we)\s+(?:attach|enclose|have\s+attached|have\s+enclosed)\b|\b(?:a\s+)?(?:redacted\s+)?cop(?:y|ies)\s+(?:is|are)\s+(?:attached|enclosed)|\b(?:have|has)\s+(?:now\s+)?provided\s+(?:the|this|all\s+the|the\s+requested)\s+(?:information|data|figures)\b|\b(?:attached|enclosed)\s+(?:to|with)\s+this\s+(?:response|letter|e-?mail|reply)\b",
+        r"(?i)\b(?:attached|enclosed)\s+(?:is|are|please\s+find|you\s+will\s+find)\b|\bplease\s+see\s+(?:the\s+)?(?:attached|enclosed)\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided\s+(?:below|above|in\s+the\s+attached)|included\s+(?:below|in\s+the\s+attached)|released|disclosed)\b|\bplease\s+find\s+(?:attached|enclosed)|\battached\s+(?:is|are|you\s+will\s+find)\b|\b(?:i|we)\s+(?:attach|enclose|have\s+attached|have\s+enclosed)\b|\b(?:a\s+)?(?:redacted\s+)?cop(?:y|ies)\s+(?:is|are)\s+(?:attached|enclosed)|\b(?:have|has)\s+(?:now\s+)?provided\s+(?:the|this|all\s+the|the\s+requested)\s+(?:information|data|figures)\b|\b(?:attached|enclosed)\s+(?:to|with)\s+this\s+(?:response|letter|e-?mail|reply)\b|\((?:attached|enclosed)\)|\b(?:the|an?)\s+(?:attached|enclosed)\s+(?:spreadsheets?|documents?|files?|lists?|tables?|reports?|appendix|annex|schedules?|cop(?:y|ies)|data|figures|csv|excel)\b",
     )
 });
 static CROSS_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -620,6 +620,12 @@ mod tests {
             ("Unfortunately, this cannot be answered within the FOI time allowance, please see \
               explanation below.", Status::Refused),
             ("As above, this cannot be identified.", Status::NotHeld),
+            // What is given, named by its attachment, beside what is withheld.
+            ("Appendix B (attached) lists the rooms hired. Eleven hirers' names have been \
+              withheld under Section 40(2).", Status::Partial),
+            ("For 2) to 7) the attached spreadsheet lists the wards. Names are withheld under \
+              section 38(1)(b).", Status::Partial),
+            ("The attached letter explains why the report is withheld under section 43(2).", Status::Refused),
             // People who cannot be identified are no information not held.
             ("Everything will be anonymised so that you cannot be identified.", Status::Answered),
         ];
