@@ -667,35 +667,60 @@ fn range_pass(
                 "-" | "to" => (a..=b).collect(),
                 _ => vec![a, b],
             };
-            let from = rs + whole.end();
-            // To the next line that starts with a question number, or a stop.
-            let next_marker = markers
+            let targets: Vec<usize> = q
+                .items
                 .iter()
-                .map(|m| m.start)
-                .find(|&s| s > from && doc.at_line_start(s))
-                .unwrap_or(re_)
-                .min(re_);
-            let (s, e) = cut_answer(doc, q, stops, from, next_marker);
-            if s >= e {
-                continue;
-            }
+                .enumerate()
+                .filter(|(_, it)| it.label.main().is_some_and(|n| nums.contains(&n)))
+                .map(|(k, _)| k)
+                .collect();
             let line_start = rs + whole.start();
-            for (k, it) in q.items.iter().enumerate() {
-                if !it.label.main().is_some_and(|n| nums.contains(&n)) {
-                    continue;
-                }
-                // An answer of its own elsewhere stands; one read from this very line does not.
-                let own = found[k]
-                    .span
-                    .is_some_and(|(fs, _)| fs < line_start || fs >= e);
-                if own {
-                    continue;
-                }
-                found[k].span = Some((s, e));
-                found[k].parts.clear();
-                found[k].via = Via::Shared;
-            }
+            share_line_answer(
+                doc,
+                markers,
+                q,
+                stops,
+                (line_start, rs + whole.end(), re_),
+                &targets,
+                found,
+            );
         }
+    }
+}
+
+/// The answer that a line answering several questions at once opens at `from` (to the next
+/// line that starts with a question number, the region's end or a stop) goes to each of
+/// `targets` without an answer of its own elsewhere: one read from this very line does not
+/// count as its own. `at` is (line start, answer start, region end).
+fn share_line_answer(
+    doc: &Doc,
+    markers: &[Marker],
+    q: &Questionnaire,
+    stops: &[usize],
+    (line_start, from, region_end): (usize, usize, usize),
+    targets: &[usize],
+    found: &mut [Found],
+) {
+    let next_marker = markers
+        .iter()
+        .map(|m| m.start)
+        .find(|&s| s > from && doc.at_line_start(s))
+        .unwrap_or(region_end)
+        .min(region_end);
+    let (s, e) = cut_answer(doc, q, stops, from, next_marker);
+    if s >= e {
+        return;
+    }
+    for &k in targets {
+        let own = found[k]
+            .span
+            .is_some_and(|(fs, _)| fs < line_start || fs >= e);
+        if own {
+            continue;
+        }
+        found[k].span = Some((s, e));
+        found[k].parts.clear();
+        found[k].via = Via::Shared;
     }
 }
 
@@ -815,31 +840,19 @@ fn lettered_range_pass(
             let Some((num, letters, off)) = lettered_range(line) else {
                 continue;
             };
-            let from = line_start + off;
-            let next_marker = markers
-                .iter()
-                .map(|m| m.start)
-                .find(|&s| s > from && doc.at_line_start(s))
-                .unwrap_or(re_)
-                .min(re_);
-            let (s, e) = cut_answer(doc, q, stops, from, next_marker);
-            if s >= e {
-                continue;
-            }
-            for c in letters {
-                let Some(k) = q.index_of_key(&format!("{num}{c}")) else {
-                    continue;
-                };
-                let own = found[k]
-                    .span
-                    .is_some_and(|(fs, _)| fs < line_start || fs >= e);
-                if own {
-                    continue;
-                }
-                found[k].span = Some((s, e));
-                found[k].parts.clear();
-                found[k].via = Via::Shared;
-            }
+            let targets: Vec<usize> = letters
+                .into_iter()
+                .filter_map(|c| q.index_of_key(&format!("{num}{c}")))
+                .collect();
+            share_line_answer(
+                doc,
+                markers,
+                q,
+                stops,
+                (line_start, line_start + off, re_),
+                &targets,
+                found,
+            );
         }
     }
 }

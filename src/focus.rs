@@ -10,30 +10,15 @@
 
 use std::collections::HashMap;
 
-/// Month names label figures ("January - 9, February - 11"); they name no question.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "sept",
-];
-
 /// A word's stem: its first five characters, lower case, for words of four letters or more
 /// that are not among the commonest.
 fn stems(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for w in crate::align::content_words(s) {
+        // Month names label figures ("January - 9, February - 11"); they name no question.
         if w.chars().count() < 4
             || w.chars().all(|c| c.is_ascii_digit())
-            || MONTHS.contains(&w.as_str())
+            || crate::dates::month_from_name(&w).is_some()
         {
             continue;
         }

@@ -59,8 +59,9 @@ fn refuses_whole(e: &Exemption) -> bool {
 }
 
 /// A statement, in the authority's own unquoted messages, that a cost-limit or vexatious
-/// provision refuses the request as a whole: the sentence's span and the provisions cited in
-/// it or in the sentence before it. `own_answers` are the spans of answers that belong to one
+/// provision refuses the request as a whole (the provisions cited in the sentence or the one
+/// before it), or that everything asked for is withheld in full under a withholding provision
+/// cited in the sentence: the sentence's span and those provisions. `own_answers` are the spans of answers that belong to one
 /// question, where "your request" means that part of it.
 pub fn refusal(
     text: &str,
@@ -85,9 +86,9 @@ pub fn refusal(
                 continue;
             }
             let apart = !own_answers.iter().any(|&(a, b)| s < b && a < e);
+            let sent = &text[s..e];
             if in_full && apart {
-                if let Some(w) = IN_FULL.find(&text[s..e]) {
-                    let sent = &text[s..e];
+                if let Some(w) = IN_FULL.find(sent) {
                     let cited: Vec<Exemption> = exemptions::cited(sent, law)
                         .into_iter()
                         .filter(crate::classify::withholds)
@@ -98,12 +99,11 @@ pub fn refusal(
                 }
             }
             let w = WHOLE
-                .find(&text[s..e])
-                .or_else(|| REQUEST.find(&text[s..e]).filter(|_| apart));
+                .find(sent)
+                .or_else(|| REQUEST.find(sent).filter(|_| apart));
             let Some(w) = w else {
                 continue;
             };
-            let sent = &text[s..e];
             if negated_scope(&sent[..w.start()]) {
                 continue;
             }

@@ -1025,8 +1025,7 @@ impl<'a> Reader<'a> {
         if let Some(word_len) = words::zero_word_len(&text[lead..]) {
             let (s, e) = (lead, lead + word_len);
             if self.free(s, e) {
-                self.claim(s, e);
-                self.push(kind, Scalar::Number(0.0), unit(None), None, s, e);
+                self.push_zero(kind, unit(None), s, e);
             }
             return;
         }
@@ -1043,31 +1042,15 @@ impl<'a> Reader<'a> {
             let bad = words.iter().any(|w| NOT_ZERO_NOUNS.contains(&w.as_str()))
                 || words.first().is_some_and(|w| is_stopword(w));
             if !bad && self.free(m.start(), m.end()) {
-                self.claim(m.start(), m.end());
                 let u = nouns.as_str().trim().to_string();
-                self.push(
-                    kind,
-                    Scalar::Number(0.0),
-                    unit(Some(u)),
-                    None,
-                    m.start(),
-                    m.end(),
-                );
+                self.push_zero(kind, unit(Some(u)), m.start(), m.end());
                 return;
             }
         }
         if let Some(caps) = ZERO_VERB.captures(text) {
             if let Some(m) = caps.get(1) {
                 if self.free(m.start(), m.end()) {
-                    self.claim(m.start(), m.end());
-                    self.push(
-                        kind,
-                        Scalar::Number(0.0),
-                        unit(None),
-                        None,
-                        m.start(),
-                        m.end(),
-                    );
+                    self.push_zero(kind, unit(None), m.start(), m.end());
                     return;
                 }
             }
@@ -1076,15 +1059,7 @@ impl<'a> Reader<'a> {
             if let (Some(m), Some(noun)) = (caps.get(0), caps.get(1)) {
                 let noun = noun.as_str().to_ascii_lowercase();
                 if !NOT_ZERO_NOUNS.contains(&noun.as_str()) && self.free(m.start(), m.end()) {
-                    self.claim(m.start(), m.end());
-                    self.push(
-                        kind,
-                        Scalar::Number(0.0),
-                        unit(None),
-                        None,
-                        m.start(),
-                        m.end(),
-                    );
+                    self.push_zero(kind, unit(None), m.start(), m.end());
                     return;
                 }
             }
@@ -1096,17 +1071,15 @@ impl<'a> Reader<'a> {
                 return;
             }
             if self.free(m.start(), m.end()) {
-                self.claim(m.start(), m.end());
-                self.push(
-                    kind,
-                    Scalar::Number(0.0),
-                    unit(None),
-                    None,
-                    m.start(),
-                    m.end(),
-                );
+                self.push_zero(kind, unit(None), m.start(), m.end());
             }
         }
+    }
+
+    /// A nought read from the words at `s..e`, claimed.
+    fn push_zero(&mut self, kind: ValueKind, unit: Option<String>, s: usize, e: usize) {
+        self.claim(s, e);
+        self.push(kind, Scalar::Number(0.0), unit, None, s, e);
     }
 
     /// Yes or no at the start of the answer, for a yes/no question or an answer that is only
@@ -1557,7 +1530,7 @@ fn label_end(answer: &str) -> usize {
 fn past_restated(answer: &str, lead: usize) -> usize {
     let rest = &answer[lead..];
     let skip_ws = |at: usize| at + rest[at..].len() - rest[at..].trim_start().len();
-    if let Some(q) = rest.get(..rest.len().min(300)).and_then(|h| h.find('?')) {
+    if let Some(q) = rest[..crate::text::floor_char(rest, 300)].find('?') {
         let before = &rest[..q];
         if before.split_whitespace().count() >= 3 && !before.contains(". ") {
             let at = skip_ws(q + 1);
