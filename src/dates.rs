@@ -203,6 +203,35 @@ const WEEKDAYS: [&str; 18] = [
     "weds",
 ];
 
+/// Whether the figure at byte `i` is the count that ends a line of a month list: a month name
+/// earlier on its line and a dash, colon, bar or equals sign just before it (`March 2024 - 4`
+/// over `April 2024 - 7`). Such a figure is no day of a date whose month wrapped to the next
+/// line (`on or before 29` over `March 2019`, `17 April 2024, 2` over `May 2024`); the date
+/// reader and the values' blockers both ask.
+pub(crate) fn ends_month_list_line(b: &[u8], i: usize) -> bool {
+    let before = &b[..i];
+    let before = &before[..before.len()
+        - before
+            .iter()
+            .rev()
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count()];
+    let separated = [&b"-"[..], b":", b"|", b"=", "\u{2013}".as_bytes()]
+        .iter()
+        .any(|s| before.ends_with(s));
+    if !separated {
+        return false;
+    }
+    let line = before
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |p| p + 1);
+    before[line..]
+        .split(|c| !c.is_ascii_alphabetic())
+        .filter_map(|w| std::str::from_utf8(w).ok())
+        .any(|w| month_from_name(w).is_some())
+}
+
 fn is_weekday_name(word: &str) -> bool {
     WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -644,7 +673,9 @@ impl Scanner<'_> {
     fn day_month_year(&self, i: usize) -> Option<Hit> {
         let d = self.day(i)?;
         let mut j = self.ordinal(i + 1);
-        if !self.is_space(j) {
+        if !self.is_space(j)
+            || (self.has_newline(j) && ends_month_list_line(self.text.as_bytes(), self.start(i)))
+        {
             return None;
         }
         j += 1;
@@ -662,6 +693,13 @@ impl Scanner<'_> {
             return None;
         }
         Some(self.found(i, j + 1, y, m, d, true))
+    }
+
+    /// Whether space token `j` holds a line break.
+    fn has_newline(&self, j: usize) -> bool {
+        self.tok(j)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .is_some_and(|s| s.contains('\n'))
     }
 
     /// `19-Feb-2019`, `19-Feb-19` (spreadsheet exports).
@@ -912,6 +950,16 @@ mod tests {
             "on or before 29\nMarch 2019",
             false,
             &[("2019-03-29", true, "29\nMarch 2019")],
+        ),
+        // A month list's count at a line end is no day of the next line's month.
+        (
+            "March 2024 - 4\nApril 2024 - 7\nMay 2024 - 2",
+            true,
+            &[
+                ("2024-03-01", false, "March 2024"),
+                ("2024-04-01", false, "April 2024"),
+                ("2024-05-01", false, "May 2024"),
+            ],
         ),
         (
             "29   March\n 2019",
