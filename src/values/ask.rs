@@ -148,13 +148,23 @@ impl Ask {
 }
 
 /// A yes/no question starts (after its id, or after "If so,") with an auxiliary verb, in its
-/// first sentence or a later one; "please confirm whether" asks the same.
+/// first sentence or a later one, or after a leading phrase and its comma ("For the same
+/// period, did your organisation…", "When buying wheelchairs, do you…"); "please confirm
+/// whether" asks the same, and so does a request list's "Whether the council offers…".
 fn is_yes_no_question(q: &str) -> bool {
     if CONFIRM_WHETHER.is_match(q) {
         return true;
     }
     let lead = QUESTION_LEAD.find(q).map_or(0, |m| m.end());
-    if starts_with_auxiliary(&q[lead..]) {
+    let first = &q[lead..];
+    if starts_with_auxiliary(first) || starts_with_word(first, "whether") {
+        return true;
+    }
+    let sentence = first.split(['?', '.', '\n']).next().unwrap_or(first);
+    if sentence
+        .match_indices(", ")
+        .any(|(i, _)| auxiliary_then_subject(&sentence[i + 2..]))
+    {
         return true;
     }
     let bytes = q.as_bytes();
@@ -170,6 +180,32 @@ fn is_yes_no_question(q: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether `s` starts with `word` (lower case) in any case, followed by no letter or digit.
+fn starts_with_word(s: &str, word: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= word.len()
+        && b[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+        && b.get(word.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
+/// The subjects that follow the auxiliary of a question after a leading phrase: "…, do you",
+/// "…, does the Trust", "…, are any". A clause such as "…, was recorded" has none.
+const SUBJECTS: &[&str] = &[
+    "you", "your", "the", "any", "it", "this", "these", "those", "there", "they", "each", "all",
+    "staff", "officers",
+];
+
+/// An auxiliary verb and then a subject word at the start of `s`.
+fn auxiliary_then_subject(s: &str) -> bool {
+    if !starts_with_auxiliary(s) {
+        return false;
+    }
+    let rest = s
+        .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+        .trim_start_matches(' ');
+    SUBJECTS.iter().any(|w| starts_with_word(rest, w))
 }
 
 fn starts_with_auxiliary(s: &str) -> bool {

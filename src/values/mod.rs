@@ -265,6 +265,25 @@ fn joined_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// Whether the rest after a leading "Yes"/"No" marks it as the answer's yes or no, whatever the
+/// question's form ("Through an external provider?" / "Yes, the University contracts…"): a
+/// comma, full stop, dash or colon and then more words. "No. 5" and "No. of staff" (the
+/// abbreviation of number) are not one.
+fn marked_yes_no(after: &str) -> bool {
+    let t = after.trim_start_matches([' ', '\t']);
+    let Some(mark) = t.chars().next() else {
+        return false;
+    };
+    if !matches!(mark, ',' | '.' | '-' | '\u{2013}' | ':' | ';') {
+        return false;
+    }
+    let rest = t[mark.len_utf8()..].trim_start();
+    // After a full stop, a new sentence: "No. of staff" is a heading's abbreviation.
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && (mark != '.' || c.is_uppercase()))
+}
+
 /// The label a reply may put before an answer, and an id it may restate.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -732,7 +751,8 @@ impl<'a> Reader<'a> {
     }
 
     fn push_duration(&mut self, months: f64, q: Option<Qualifier>, s: usize, e: usize) {
-        let months = (months * 100.0).round() / 100.0;
+        // Four decimals: two lost a short duration ("3 days" is 0.0986 months, not 0.1).
+        let months = (months * 10_000.0).round() / 10_000.0;
         self.push(
             ValueKind::Duration,
             Scalar::Number(months),
@@ -1125,7 +1145,7 @@ impl<'a> Reader<'a> {
         let alone = after
             .trim_matches(|c: char| c.is_ascii_whitespace() || matches!(c, '.' | '!'))
             .is_empty();
-        if !(ask.yes_no || alone) {
+        if !(ask.yes_no || alone || (marked_yes_no(after) && !ask.number && !ask.percent)) {
             return false;
         }
         let (s, e) = (lead, lead + word_len);
@@ -1149,16 +1169,19 @@ impl<'a> Reader<'a> {
             .map(stem)
             .collect();
         let text = self.text;
+        let sentences = || text.split_inclusive(['.', '\n', ';']);
+        // An answer that says the information is not held ("The University therefore does not
+        // hold this information") answers no question yes or no, whatever else it denies.
+        if sentences().any(|s| NEGATED.is_match(s) && NOT_RECORDED.is_match(s)) {
+            return false;
+        }
         let mut from = 0;
-        for sent in text.split_inclusive(['.', '\n', ';']) {
+        for sent in sentences() {
             let (s, e) = (from, from + sent.len());
             from = e;
             let Some(m) = NEGATED.find(sent) else {
                 continue;
             };
-            if NOT_RECORDED.is_match(sent) {
-                continue;
-            }
             let shared = sent
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .filter(|w| w.len() >= 3 && !is_stopword(&w.to_ascii_lowercase()))
@@ -2114,8 +2137,8 @@ mod tests {
             (q, "2 years", vec![n(Duration, 24.0)]),
             (q, "About a year.", vec![nq(Duration, 12.0, Approx)]),
             (q, "One year", vec![n(Duration, 12.0)]),
-            (q, "6 weeks", vec![n(Duration, 1.38)]),
-            (q, "90 days", vec![n(Duration, 2.96)]),
+            (q, "6 weeks", vec![n(Duration, 1.3846)]),
+            (q, "90 days", vec![n(Duration, 2.9569)]),
             (q, "a 12-month contract", vec![n(Duration, 12.0)]),
             (q, "It took 40 hours.", vec![]),
             (q, "We meet once a year.", vec![]),
@@ -2256,7 +2279,18 @@ mod tests {
             ("(b) If so, is it public?", "No", vec![b(false)]),
             ("Please confirm whether you hold a register.", "Yes.", vec![b(true)]),
             ("What is the policy?", "Yes", vec![b(true)]),
-            ("What is the policy?", "Yes, the policy is attached.", vec![]),
+            // a yes or no marked by its punctuation answers whatever the question's form
+            ("What is the policy?", "Yes, the policy is attached.", vec![b(true)]),
+            ("Through an external provider?", "Yes, the University contracts one.", vec![b(true)]),
+            ("Through an external provider?", "No. Staff run it.", vec![b(false)]),
+            ("How are staff counted?", "No. of staff in post", vec![]),
+            ("How many posts?", "No. 5 is vacant", vec![]),
+            // yes/no questions in other forms
+            ("Whether the council offers a reduced charge.", "No, the Council does not offer one.", vec![b(false)]),
+            ("For the same period, did you publish a statement?", "Yes we did.", vec![b(true)]),
+            ("For the same period, what was published?", "Yes we did.", vec![]),
+            ("When buying wheelchairs, do you purchase together with other trusts?", "We do not purchase wheelchairs together with other Trusts.", vec![b(false)]),
+            ("Whether the team discussed the exchange.", "The team did not discuss the exchange. The University therefore does not hold this information.", vec![]),
             // after the question said again, or a heading line
             ("Does the Trust buy lamps?", "Does the Trust buy lamps for patients? Yes, for two wards.", vec![b(true), n(Count, 2.0)]),
             ("Has access changed since 2019?", "Changes to access since 2019\nYes. The dome now opens on booked evenings.", vec![b(true)]),
