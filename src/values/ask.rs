@@ -49,8 +49,41 @@ static MONEY_WORDS: Phrases = Phrases::new(
         "money",
         "value",
         "charge",
+        "charges",
         "charged",
         "invoiced",
+    ],
+    true,
+);
+/// A sum asked for in words other than "how much": "the total value of any charges", "the
+/// annual cost of", "the amount paid". A money word alone ("direct funding, loans") is not one.
+static ASKS_SUM: Phrases = Phrases::new(
+    &[
+        "total cost",
+        "total costs",
+        "total spend",
+        "total value",
+        "total amount",
+        "total sum",
+        "total expenditure",
+        "total income",
+        "annual cost",
+        "annual spend",
+        "annual value",
+        "amount spent",
+        "amount paid",
+        "amount claimed",
+        "amount of money",
+        "sum paid",
+        "cost of",
+        "costs of",
+        "spend on",
+        "spent on",
+        "expenditure on",
+        "value of the",
+        "income from",
+        "revenue from",
+        "budget for",
     ],
     true,
 );
@@ -120,6 +153,9 @@ pub(super) struct Ask {
     pub number: bool,
     /// It asks for a percentage: a "None" answer is 0 %.
     pub percent: bool,
+    /// It asks for a sum of money ("How much was spent", "the total value of charges", `£`): a
+    /// "Nil" answer is £0.
+    pub money: bool,
     /// It can be answered yes or no ("Does...", "Is...", "Please confirm whether...").
     pub yes_no: bool,
     /// It asks when ("When did...", "What year..."): a bare year is a value.
@@ -139,6 +175,9 @@ impl Ask {
         Ask {
             number,
             percent,
+            money: q.contains('£')
+                || (ASKS_HOW_MUCH.is_match(q) && MONEY_WORDS.is_match(q))
+                || ASKS_SUM.is_match(q),
             yes_no,
             when: ASKS_WHEN.is_match(q),
             name: ASKS_NAME.is_match(q),
@@ -236,7 +275,7 @@ mod tests {
             ),
             (r"(?-u:\b)(?i-u:how[ ]+much)(?-u:\b)", &ASKS_HOW_MUCH, None),
             (
-                r"£|(?-u:\b)(?i-u:cost|costs|costed|spend|spent|spending|paid|pay|payment|payments|budget|expenditure|price|fee|fees|income|revenue|funding|salary|salaries|money|value|charge|charged|invoiced)(?-u:\b)",
+                r"£|(?-u:\b)(?i-u:cost|costs|costed|spend|spent|spending|paid|pay|payment|payments|budget|expenditure|price|fee|fees|income|revenue|funding|salary|salaries|money|value|charge|charges|charged|invoiced)(?-u:\b)",
                 &MONEY_WORDS,
                 Some('£'),
             ),

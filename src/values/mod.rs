@@ -143,10 +143,14 @@ pub fn extract_memo<'t>(
     if digits {
         years = r.years(&ask);
         r.counts();
+        if ask.money && !ask.number && !ask.percent {
+            r.sums_without_pound_sign();
+        }
+        r.pence();
     }
     let lead = label_end(answer);
     r.number_words(&ask, lead);
-    if ask.number || ask.percent {
+    if ask.number || ask.percent || (ask.money && !ask.yes_no) {
         r.zero(&ask);
     }
     let mut has_bool = r.boolean(&ask, past_restated(answer, lead));
@@ -351,7 +355,8 @@ const NOT_ZERO_NOUNS: &[&str] = &[
     "information", "record", "records", "data", "details", "detail", "document", "documents",
     "figures", "statistics", "report", "reports", "file", "files", "such", "recorded", "further",
     "relevant", "specific", "central", "way", "longer", "requirement", "obligation", "need",
-    "response", "answer", "reply", "change", "changes", "evidence",
+    "response", "answer", "reply", "change", "changes", "evidence", "separate",
+    "breakdown", "figure", "single", "dedicated",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -899,6 +904,57 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A question that asks for a sum, answered with figures without the pound sign: "the
+    /// contract cost 31,640", "the balance amounted to 2,316.40" (a figure after a word of
+    /// money, or with pence). Such a figure is the sum, not a count.
+    fn sums_without_pound_sign(&mut self) {
+        let text = self.text;
+        for v in &mut self.out {
+            if v.kind != ValueKind::Count || v.unit.is_some() {
+                continue;
+            }
+            let figure = &text[v.span.start..v.span.end];
+            let pence = figure
+                .rsplit_once('.')
+                .is_some_and(|(_, p)| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()));
+            if pence || after_money_word(text, v.span.start) {
+                v.kind = ValueKind::Money;
+                v.unit = gbp();
+            }
+        }
+    }
+
+    /// "A charge of 40p": pence glued to the figure (claimed as a mixed word, so no count took
+    /// it), whatever the question.
+    fn pence(&mut self) {
+        let text = self.text;
+        let b = text.as_bytes();
+        for (s, e) in joined_words(text) {
+            let w = &b[s..e];
+            let Some((&b'p', digits)) = w.split_last() else {
+                continue;
+            };
+            if digits.is_empty()
+                || digits.len() > 3
+                || !digits.iter().all(u8::is_ascii_digit)
+                || self.out.iter().any(|v| v.span.start < e && s < v.span.end)
+            {
+                continue;
+            }
+            let Some(n) = parse_num(&text[s..e - 1]) else {
+                continue;
+            };
+            self.push(
+                ValueKind::Money,
+                Scalar::Number(n / 100.0),
+                gbp(),
+                None,
+                s,
+                e,
+            );
+        }
+    }
+
     /// One figure at `s0..num_end` as a count; `suffix` is a multiplier word after it ("1.2
     /// million") with the offset where that word ends.
     fn single_count(&mut self, s0: usize, num_end: usize, suffix: Option<(usize, &str)>) {
@@ -1037,15 +1093,21 @@ impl<'a> Reader<'a> {
         let text = self.text;
         let kind = if ask.number {
             ValueKind::Count
-        } else {
+        } else if ask.percent {
             ValueKind::Percent
+        } else {
+            ValueKind::Money
         };
-        let unit = |u: Option<String>| if ask.number { u } else { Some("%".to_string()) };
+        let unit = |u: Option<String>| match kind {
+            ValueKind::Count => u,
+            ValueKind::Percent => Some("%".to_string()),
+            _ => Some("GBP".to_string()),
+        };
         let lead = label_end(text);
         if let Some(word_len) = words::zero_word_len(&text[lead..]) {
             let (s, e) = (lead, lead + word_len);
             if self.free(s, e) {
-                self.push_zero(kind, unit(None), s, e);
+                self.push_zero(ask, kind, unit(None), s, e);
             }
             return;
         }
@@ -1063,14 +1125,14 @@ impl<'a> Reader<'a> {
                 || words.first().is_some_and(|w| is_stopword(w));
             if !bad && self.free(m.start(), m.end()) {
                 let u = nouns.as_str().trim().to_string();
-                self.push_zero(kind, unit(Some(u)), m.start(), m.end());
+                self.push_zero(ask, kind, unit(Some(u)), m.start(), m.end());
                 return;
             }
         }
         if let Some(caps) = ZERO_VERB.captures(text) {
             if let Some(m) = caps.get(1) {
                 if self.free(m.start(), m.end()) {
-                    self.push_zero(kind, unit(None), m.start(), m.end());
+                    self.push_zero(ask, kind, unit(None), m.start(), m.end());
                     return;
                 }
             }
@@ -1079,7 +1141,7 @@ impl<'a> Reader<'a> {
             if let (Some(m), Some(noun)) = (caps.get(0), caps.get(1)) {
                 let noun = noun.as_str().to_ascii_lowercase();
                 if !NOT_ZERO_NOUNS.contains(&noun.as_str()) && self.free(m.start(), m.end()) {
-                    self.push_zero(kind, unit(None), m.start(), m.end());
+                    self.push_zero(ask, kind, unit(None), m.start(), m.end());
                     return;
                 }
             }
@@ -1091,15 +1153,26 @@ impl<'a> Reader<'a> {
                 return;
             }
             if self.free(m.start(), m.end()) {
-                self.push_zero(kind, unit(None), m.start(), m.end());
+                self.push_zero(ask, kind, unit(None), m.start(), m.end());
             }
         }
     }
 
-    /// A nought read from the words at `s..e`, claimed.
-    fn push_zero(&mut self, kind: ValueKind, unit: Option<String>, s: usize, e: usize) {
+    /// A nought read from the words at `s..e`, claimed; a question that asks for a number and
+    /// a sum ("the number of bikes recovered and the total value of any charges") gets £0 too.
+    fn push_zero(&mut self, ask: &Ask, kind: ValueKind, unit: Option<String>, s: usize, e: usize) {
         self.claim(s, e);
         self.push(kind, Scalar::Number(0.0), unit, None, s, e);
+        if kind == ValueKind::Count && ask.money {
+            self.push(
+                ValueKind::Money,
+                Scalar::Number(0.0),
+                Some("GBP".to_string()),
+                None,
+                s,
+                e,
+            );
+        }
     }
 
     /// Yes or no at the start of the answer, for a yes/no question or an answer that is only
@@ -1577,6 +1650,50 @@ fn past_restated(answer: &str, lead: usize) -> usize {
 }
 
 /// The word before `at`, skipping spaces.
+/// Whether one of the three words before `at` is a word of money ("cost", "amounted to",
+/// "totalled", "spend of", "paid"): the figure there is a sum.
+fn after_money_word(text: &str, at: usize) -> bool {
+    let mut end = at;
+    for _ in 0..3 {
+        let head = text[..end].trim_end_matches([' ', ':']);
+        if head.len() == text[..end].len() && end != at {
+            return false;
+        }
+        let start = word_start(head, head.len());
+        let w = head[start..].to_ascii_lowercase();
+        if w.is_empty() {
+            return false;
+        }
+        if matches!(
+            w.as_str(),
+            "cost"
+                | "costs"
+                | "costing"
+                | "amounted"
+                | "amounts"
+                | "totalled"
+                | "totaled"
+                | "spend"
+                | "spent"
+                | "paid"
+                | "expenditure"
+                | "budget"
+                | "price"
+                | "fee"
+                | "fees"
+                | "charge"
+                | "charged"
+                | "income"
+                | "value"
+                | "valued"
+        ) {
+            return true;
+        }
+        end = start;
+    }
+    false
+}
+
 fn prev_word(text: &str, at: usize) -> &str {
     let head = text[..at].trim_end();
     &head[word_start(head, head.len())..]
@@ -2189,6 +2306,17 @@ mod tests {
             (q, "We have not bought or converted any desks in these years.", vec![n(Count, 0.0)]),
             (q, "We have not received any information about this.", vec![]),
             (q, "2000 staff", vec![n(Count, 2000.0)]),
+            // a sum asked for: nought pounds; a count and a sum asked for: both
+            ("How much was spent on fox control?", "Nil", vec![n(Money, 0.0)]),
+            ("How much compensation did you pay?", "No compensation was paid in any year.", vec![n(Money, 0.0)]),
+            ("The number of bikes recovered and the total value of charges.", "Zero.", vec![n(Count, 0.0), n(Money, 0.0)]),
+            ("What is the annual budget?", "There is no separate budget line.", vec![]),
+            // a sum without the pound sign, to a question that asks for a sum
+            ("How much of the money remained unspent?", "The balance amounted to 2,316.40", vec![n(Money, 2316.4)]),
+            ("What was the annual cost of the helipad?", "The contract cost 31,640 that year.", vec![n(Money, 31_640.0)]),
+            ("Does the council charge for its toilets?", "Yes. A charge of 40p is made.", vec![b(true), n(Money, 0.4)]),
+            ("What was the annual cost of the helipad?", "It was inspected 4 times.", vec![n(Count, 4.0)]),
+            ("How many toilets charge a fee?", "The fee is 40p at 6 blocks.", vec![n(Money, 0.4), n(Count, 6.0)]),
         ]);
     }
 
@@ -2347,7 +2475,7 @@ mod tests {
             (q, "Please refer to paragraph 4.1 and Appendix A.", vec![]),
             (q, "Band 6 staff earn £33,706 to £40,588.", vec![nq(Money, 33_706.0, AtLeast), nq(Money, 40_588.0, AtMost)]),
             (q, "Between 3 June 2020 and 31 March 2021 there were 45.", vec![t(Date, "2020-06-03"), t(Date, "2021-03-31"), n(Count, 45.0)]),
-            ("How much was spent on consultants?", "Nil", vec![]),
+            ("How much was spent on consultants?", "Nil", vec![n(Money, 0.0)]),
             ("Has the council received complaints?", "No complaints have been received.", vec![b(false)]),
             ("What is the system called?", "It is called Mosaic, supplied by Acme.", vec![t(Choice, "Mosaic")]),
             ("Do you use agency staff or bank staff?", "Agency staff only.", vec![t(Choice, "agency staff")]),
