@@ -456,6 +456,46 @@ fn asks_in_requester_voice(body: &str) -> bool {
     ASKS.iter().any(|p| lower.contains(p)) && !REPLIES.iter().any(|p| lower.contains(p))
 }
 
+/// Whether a letter that opens with a salutation asks in the requester's words, in the wider
+/// family of first-person asks ("I would like …", "Specifically, I ask for:", "I should be
+/// grateful …") and polite imperatives ("please could you tell me", "please send me"), and says
+/// nothing of "your request". Only letters: a disclosure-log page holds the request's words
+/// and the answers in one stretch, and is not the requester's message.
+fn asks_in_letter(body: &str) -> bool {
+    const FIRST_PERSON: [&str; 12] = [
+        "i would like ",
+        "i'd like ",
+        "i wish to ",
+        "i want to know",
+        "i am writing to ",
+        "i am asking ",
+        "i ask for",
+        "i ask that",
+        "i request ",
+        "i am requesting",
+        "i would be grateful",
+        "i should be grateful",
+    ];
+    const PLEASE: [&str; 10] = [
+        "please can you",
+        "please could you",
+        "could you please",
+        "can you please",
+        "would you please",
+        "please provide",
+        "please supply",
+        "please send me",
+        "please tell me",
+        "please disclose",
+    ];
+    let lower = body.to_ascii_lowercase();
+    FIRST_PERSON
+        .iter()
+        .chain(PLEASE.iter())
+        .any(|p| lower.contains(p))
+        && !REPLIES.iter().any(|p| lower.contains(p))
+}
+
 /// Whether a salutation's addressee is an organisation (or a generic "Sir/Madam").
 pub fn addressee_is_org(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
@@ -818,6 +858,9 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
             from_requester: b.from_requester.unwrap_or_else(|| {
                 let body = &doc.text[start..end];
                 asks_in_requester_voice(body)
+                    // A letter among others (a whole text of one letter is a request and
+                    // its answer pasted together, or a reply).
+                    || (bounds.len() > 1 && b.salutation.is_some() && asks_in_letter(body))
                     // The thread's first letter, to "Sir or Madam", that asks its questions
                     // outright, answered by letters to a named person: the request.
                     || (k == 0
@@ -1376,6 +1419,29 @@ mod tests {
         );
         assert!(!asks_in_requester_voice(
             "Dear Sir/Madam, you requested the following information: the figures."
+        ));
+    }
+
+    #[test]
+    fn a_letter_asking_in_the_requesters_words_is_the_request() {
+        // Dash asks without question marks after a long preamble, "Specifically, I ask for:",
+        // answered by letters to "Sir" that never name the requester.
+        let text = "Dear Sir/Madam,\n\nI read a report about hoardings.\n\nSpecifically, I ask \
+                    for:\n\n- The number of hoardings consented by default\n- The details of \
+                    each case\n\nYours faithfully,\n\nAdrian\n\nDear Sir\n\nThank you for \
+                    your email. You will receive a reply within 20 working days.\n\nYours \
+                    faithfully\n\nDear Sir\n\nThe council does not hold this information.\n";
+        let t = split(&Doc::new(text));
+        assert_eq!(t.msgs.len(), 3, "{:?}", t.msgs);
+        assert!(t.msgs[0].from_requester, "{:?}", t.msgs);
+        assert!(
+            t.msgs[1..].iter().all(|m| !m.from_requester),
+            "{:?}",
+            t.msgs
+        );
+        // A reply that quotes the ask says "your request".
+        assert!(!asks_in_letter(
+            "Dear Sir, in your request you wrote: please could you tell me the figures."
         ));
     }
 
