@@ -1245,7 +1245,9 @@ impl<'a> Reader<'a> {
         let sentences = || text.split_inclusive(['.', '\n', ';']);
         // An answer that says the information is not held ("The University therefore does not
         // hold this information") answers no question yes or no, whatever else it denies.
-        if sentences().any(|s| NEGATED.is_match(s) && NOT_RECORDED.is_match(s)) {
+        if sentences().any(|s| {
+            (NEGATED.is_match(s) && NOT_RECORDED.is_match(s)) || crate::classify::says_not_held(s)
+        }) {
             return false;
         }
         let mut from = 0;
@@ -2418,6 +2420,7 @@ mod tests {
             ("For the same period, did you publish a statement?", "Yes we did.", vec![b(true)]),
             ("For the same period, what was published?", "Yes we did.", vec![]),
             ("When buying wheelchairs, do you purchase together with other trusts?", "We do not purchase wheelchairs together with other Trusts.", vec![b(false)]),
+            ("Is there a risk assessment for cycle repairs?", "No risk assessment specific to the repair of patrol cycles is held. Repairs are covered by general assessments, which do not refer to cycles.", vec![]),
             ("Whether the team discussed the exchange.", "The team did not discuss the exchange. The University therefore does not hold this information.", vec![]),
             // after the question said again, or a heading line
             ("Does the Trust buy lamps?", "Does the Trust buy lamps for patients? Yes, for two wards.", vec![b(true), n(Count, 2.0)]),
