@@ -1244,9 +1244,11 @@ impl<'a> Reader<'a> {
         let text = self.text;
         let sentences = || text.split_inclusive(['.', '\n', ';']);
         // An answer that says the information is not held ("The University therefore does not
-        // hold this information") answers no question yes or no, whatever else it denies.
+        // hold this information", "No risk assessment for X is held") answers no question yes or
+        // no, whatever else it denies; "There is no separate written policy" (no words of
+        // holding or recording) is the answer no.
         if sentences().any(|s| {
-            (NEGATED.is_match(s) && NOT_RECORDED.is_match(s)) || crate::classify::says_not_held(s)
+            NOT_RECORDED.is_match(s) && (NEGATED.is_match(s) || crate::classify::says_not_held(s))
         }) {
             return false;
         }
@@ -2421,6 +2423,8 @@ mod tests {
             ("For the same period, what was published?", "Yes we did.", vec![]),
             ("When buying wheelchairs, do you purchase together with other trusts?", "We do not purchase wheelchairs together with other Trusts.", vec![b(false)]),
             ("Is there a risk assessment for cycle repairs?", "No risk assessment specific to the repair of patrol cycles is held. Repairs are covered by general assessments, which do not refer to cycles.", vec![]),
+            ("Do you have a written policy?", "No. There is no separate written policy; officers follow guidance.", vec![b(false)]),
+            ("Do you have a written policy on empty homes?", "(Yes/No)\nThere is no separate written policy on empty homes.", vec![b(false)]),
             ("Whether the team discussed the exchange.", "The team did not discuss the exchange. The University therefore does not hold this information.", vec![]),
             // after the question said again, or a heading line
             ("Does the Trust buy lamps?", "Does the Trust buy lamps for patients? Yes, for two wards.", vec![b(true), n(Count, 2.0)]),
