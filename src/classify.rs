@@ -53,11 +53,14 @@ fn refusal_words(text: &str) -> bool {
             return false;
         }
         // "This information is not held, so it is exempt under section 1": the Act's duty to
-        // confirm what is held, no exemption withholding anything.
+        // confirm what is held, no exemption withholding anything; "this part is therefore
+        // refused under regulation 12(4)(a), as the information is not held": the not-held
+        // exception said with the word of refusal. (A withholding provision cited beside it
+        // still refuses, through the exemptions.)
         let exempt = word
             .get(..6)
             .is_some_and(|w| w.eq_ignore_ascii_case("exempt"));
-        !(exempt && NOT_HELD.is_match(sentence_around(text, m.start(), m.end())))
+        !((exempt || is_refus) && NOT_HELD.is_match(sentence_around(text, m.start(), m.end())))
     })
 }
 
@@ -573,6 +576,10 @@ mod tests {
             ("n/a - see above", Status::NotApplicable),
             ("a) to d) Not applicable, as no funding was offered.", Status::NotApplicable),
             ("Information not held", Status::NotHeld),
+            (
+                "This part is therefore refused under regulation 12(4)(a), as the information is not held.",
+                Status::NotHeld,
+            ),
             (
                 "No risk assessment specific to the maintenance of patrol cycles is held.",
                 Status::NotHeld,

@@ -229,7 +229,7 @@ static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AREA: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?-u:\b)(?P<a>{NUM})[ \t\n]?(?P<u>km²|(?i-u:km2|km\^2|sq\.?[ \t\n]?km|sq\.?[ \t\n]?kilomet(?:re|er)s?|square[ \t\n]kilomet(?:re|er)s?|square[ \t\n]km|sq\.?[ \t\n]?mi(?:les?)?|square[ \t\n]miles?|hectares?|ha|acres?)(?-u:\b))"
+        r"(?-u:\b)(?P<a>{NUM})[ \t\n]?(?P<u>km²|(?i-u:km2|km\^2|sq\.?[ \t\n]?km|sq\.?[ \t\n]?kilomet(?:re|er)s?|square[ \t\n]kilomet(?:re|er)s?|square[ \t\n]km|sq\.?[ \t\n]?mi(?:les?)?|square[ \t\n]miles?|hectares?|ha|acres?|square[ \t\n]met(?:re|er)s?|sq\.?[ \t\n]?m(?:et(?:re|er)s?)?|m2|square[ \t\n](?:feet|foot)|sq\.?[ \t\n]?f(?:ee)?t)(?-u:\b)|m²)"
     ))
 });
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -673,6 +673,12 @@ impl<'a> Reader<'a> {
                 n * 0.004_046_86
             } else if unit.contains("mi") && !unit.contains("kilo") {
                 n * 2.589_988
+            } else if unit.contains("f") {
+                // square feet
+                n * 9.290_304e-8
+            } else if !unit.contains('k') {
+                // square metres ("m2", "m²", "sq m", "square metres")
+                n / 1e6
             } else {
                 n
             };
@@ -2241,6 +2247,12 @@ mod tests {
             (q, "31.86 sq km", vec![n(Area, 31.86)]),
             (q, "40 square kilometres", vec![n(Area, 40.0)]),
             (q, "40 square kilometers", vec![n(Area, 40.0)]),
+            (q, "27,950 square metres", vec![n(Area, 0.02795)]),
+            (q, "1,200 sq m", vec![n(Area, 0.0012)]),
+            (q, "450 m2", vec![n(Area, 0.00045)]),
+            (q, "450 m²", vec![n(Area, 0.00045)]),
+            (q, "10,000 square feet", vec![n(Area, 0.000929)]),
+            (q, "10,000 sq ft", vec![n(Area, 0.000929)]),
             (q, "8120 Hectares (survey of 2021)", vec![n(Area, 81.2)]),
             (q, "100 acres", vec![n(Area, 0.404686)]),
             (q, "12.3 sq mi (31.86 km2)", vec![n(Area, 31.856852), n(Area, 31.86)]),
