@@ -340,6 +340,7 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
         });
     }
     inherit_cross_references(&mut questions, &cross);
+    notice_below(&mut questions);
     inherit_from_parents(&mut questions, &q, &found);
     conditions_unmet(&mut questions);
     answer_from_parts(&mut questions, &q);
@@ -526,6 +527,40 @@ fn message_kind(
 }
 
 /// "Please see our answer to question 3" takes question 3's status and exemptions.
+/// An answer that only points at the refusal notice further on ("Please see the refusal notice
+/// below.") takes the provisions that notice cites: the first later answer that holds a
+/// refusal notice and cites a provision (the notice runs on after the last answer, so it is
+/// that answer's passage).
+fn notice_below(questions: &mut [Question]) {
+    for i in 0..questions.len() {
+        let points = questions[i].answer.as_ref().is_some_and(|a| {
+            let t = a.text.to_ascii_lowercase();
+            t.len() < 120
+                && t.contains("refusal notice")
+                && (t.contains("below") || t.contains("following"))
+        });
+        if !points || !questions[i].exemptions.is_empty() {
+            continue;
+        }
+        let notice = questions[i + 1..]
+            .iter()
+            .find(|q| {
+                !q.exemptions.is_empty()
+                    && q.answer.as_ref().is_some_and(|a| {
+                        let t = a.text.to_ascii_lowercase();
+                        t.contains("refusal notice") && t.len() >= 120
+                    })
+            })
+            .map(|q| q.exemptions.clone());
+        if let Some(ex) = notice {
+            questions[i].exemptions = ex;
+            if questions[i].status == Status::Answered {
+                questions[i].status = Status::Refused;
+            }
+        }
+    }
+}
+
 fn inherit_cross_references(questions: &mut [Question], cross: &[Option<usize>]) {
     for _ in 0..4 {
         let mut changed = false;

@@ -726,3 +726,24 @@ fn a_condition_answered_no_leaves_its_follow_up_not_applicable() {
     assert_eq!(row(&a, "2").0, Status::NotApplicable);
     assert_eq!(row(&a, "3").2, "14");
 }
+
+#[test]
+fn an_answer_pointing_at_the_refusal_notice_below_takes_its_provisions() {
+    let a = analyse_text(
+        "Freedom of Information Request FOI 3107\n\n\
+         1. How many staff were dismissed in 2023/24?\n\
+         47 members of staff were dismissed.\n\n\
+         2. Please give the job title of each person dismissed.\n\
+         See refusal notice below.\n\n\
+         3. Please give the reason for each dismissal.\n\
+         See refusal notice below.\n\
+         Refusal notice\n\
+         The Trust is withholding the information requested at questions 2 and 3 under section \
+         40(2) of the Freedom of Information Act, as the numbers are small and the people \
+         concerned could be identified from it.\n",
+        "t.txt",
+    );
+    assert_eq!(row(&a, "2").0, Status::Refused);
+    assert_eq!(row(&a, "2").1, vec!["40(2)".to_string()]);
+    assert_eq!(row(&a, "1").1, Vec::<String>::new());
+}
