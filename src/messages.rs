@@ -441,7 +441,6 @@ const REPLIES: [&str; 7] = [
 /// Whether a letter whose salutation names no one ("Dear Sir/Madam") is a request: it asks for
 /// information in the requester's words and says nothing of "your request".
 fn asks_in_requester_voice(body: &str) -> bool {
-    let lower = body.to_ascii_lowercase();
     const ASKS: [&str; 9] = [
         "i would like the following information",
         "i would like to request",
@@ -453,7 +452,7 @@ fn asks_in_requester_voice(body: &str) -> bool {
         "please provide me with",
         "i would be grateful if you could provide",
     ];
-    ASKS.iter().any(|p| lower.contains(p)) && !REPLIES.iter().any(|p| lower.contains(p))
+    asks_in(body, &[&ASKS])
 }
 
 /// Whether a letter that opens with a salutation asks in the requester's words, in the wider
@@ -488,10 +487,15 @@ fn asks_in_letter(body: &str) -> bool {
         "please tell me",
         "please disclose",
     ];
+    asks_in(body, &[&FIRST_PERSON, &PLEASE])
+}
+
+/// Whether `body` holds one of the asking phrases (lower case) and none of a reply's words.
+fn asks_in(body: &str, phrases: &[&[&str]]) -> bool {
     let lower = body.to_ascii_lowercase();
-    FIRST_PERSON
+    phrases
         .iter()
-        .chain(PLEASE.iter())
+        .flat_map(|p| p.iter())
         .any(|p| lower.contains(p))
         && !REPLIES.iter().any(|p| lower.contains(p))
 }

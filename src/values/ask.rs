@@ -168,16 +168,16 @@ pub(super) struct Ask {
 
 impl Ask {
     pub fn read(q: &str) -> Ask {
-        let how_much = ASKS_HOW_MUCH.is_match(q) && !(q.contains('£') || MONEY_WORDS.is_match(q));
-        let number = ASKS_NUMBER.is_match(q) || how_much;
+        // "How much" asks for a sum with a word of money or `£`, else for a count.
+        let how_much = ASKS_HOW_MUCH.is_match(q);
+        let of_money = q.contains('£') || MONEY_WORDS.is_match(q);
+        let number = ASKS_NUMBER.is_match(q) || (how_much && !of_money);
         let percent = q.contains('%') || ASKS_PERCENT.is_match(q);
         let yes_no = is_yes_no_question(q);
         Ask {
             number,
             percent,
-            money: q.contains('£')
-                || (ASKS_HOW_MUCH.is_match(q) && MONEY_WORDS.is_match(q))
-                || ASKS_SUM.is_match(q),
+            money: (how_much && of_money) || q.contains('£') || ASKS_SUM.is_match(q),
             yes_no,
             when: ASKS_WHEN.is_match(q),
             name: ASKS_NAME.is_match(q),
