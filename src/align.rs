@@ -1592,6 +1592,19 @@ fn general_answer(
 /// 20 working days"): it answers nothing, even when it restates the request's subject.
 fn acknowledges(body: &str) -> bool {
     let lower = body.to_ascii_lowercase();
+    // A reply that recalls its acknowledgement and answers now ("Further to our
+    // acknowledgement we can now respond …") is the answer.
+    const ANSWERS_NOW: [&str; 6] = [
+        "further to our acknowledg",
+        "can now respond",
+        "now able to respond",
+        "pleased to provide",
+        "please find below",
+        "set out below",
+    ];
+    if ANSWERS_NOW.iter().any(|w| lower.contains(w)) {
+        return false;
+    }
     [
         "acknowledg",
         "will respond",
@@ -1977,6 +1990,16 @@ fn share_pass(doc: &Doc, q: &Questionnaire, found: &mut [Found]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reply_that_recalls_its_acknowledgement_answers() {
+        assert!(acknowledges(
+            "We acknowledge your request and will respond within 20 working days."
+        ));
+        assert!(!acknowledges(
+            "Further to our acknowledgement we can now respond to your request as below."
+        ));
+    }
 
     #[test]
     fn word_alignment() {

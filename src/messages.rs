@@ -556,6 +556,8 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
     let n = doc.line_count();
     let mut bounds: Vec<Boundary> = Vec::new();
     let mut signed_off = false;
+    // The line of the last sign-off seen since the last boundary.
+    let mut signoff_line: Option<usize> = None;
     // The body a request letter was addressed to ("Dear Some Council,"): after that letter's
     // sign-off, its name alone on a line heads the body's reply.
     let mut org_addressee: Option<String> = None;
@@ -749,6 +751,30 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
             i += 1;
             continue;
         }
+        // A reply pasted straight after the request's sign-off and the requester's name, with
+        // no sender line or salutation of its own ("Thank you for your recent request …"): a
+        // thread copied from a page without its headers.
+        if signed_off
+            && after_request
+            && signoff_line.is_some_and(|s| {
+                i > s && i - s <= 3 && (s + 1..i).all(|j| doc.line(j).trim().len() <= 60)
+            })
+            && opens_reply(t)
+        {
+            bounds.push(Boundary {
+                line: i,
+                quoted: false,
+                sender: None,
+                date: None,
+                from_requester: Some(false),
+                salutation: None,
+                header_lines: 0,
+            });
+            last_boundary_line = Some(i);
+            signed_off = false;
+            i += 1;
+            continue;
+        }
         let salutation = if matches!(first, b'd' | b'h' | b'g') {
             SALUTATION.captures(line)
         } else {
@@ -806,6 +832,7 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
             && SIGNOFF.is_match(line)
         {
             signed_off = true;
+            signoff_line = Some(i);
         }
         i += 1;
     }
@@ -997,6 +1024,24 @@ fn dated_header_above(doc: &Doc, i: usize, floor: usize) -> (usize, Option<Strin
         }
     }
     (dl, None, date)
+}
+
+/// The first words of a body's reply or acknowledgement, in the voice of the body answering:
+/// thanks for the request, receipt of it, or the answer announced.
+fn opens_reply(t: &str) -> bool {
+    use crate::text::strip_prefix_fold;
+    const OPENERS: [&str; 9] = [
+        "thank you for your ",
+        "thanks for your ",
+        "we have received your ",
+        "we received your ",
+        "we acknowledge ",
+        "in response to your ",
+        "in reply to your ",
+        "further to your ",
+        "your request for information ",
+    ];
+    OPENERS.iter().any(|p| strip_prefix_fold(t, p).is_some())
 }
 
 /// Offset of the first sign-off line in `[start, end)`.
@@ -1447,6 +1492,22 @@ mod tests {
         assert!(!asks_in_letter(
             "Dear Sir, in your request you wrote: please could you tell me the figures."
         ));
+    }
+
+    #[test]
+    fn a_reply_pasted_after_the_requesters_name_is_a_message() {
+        let text = "Dear Some Borough Council,\nHow many ponds were filled in each year.\n\
+                    Yours faithfully,\nA Writer\nThank you for your recent request. Our \
+                    response is below.\n1. Ponds filled in\n2021 - 3\n";
+        let t = split(&Doc::new(text));
+        assert_eq!(t.msgs.len(), 2, "{:?}", t.msgs);
+        assert!(t.msgs[0].from_requester && !t.msgs[1].from_requester);
+        assert!(text[t.msgs[1].start..].starts_with("Thank you for your recent"));
+        // Words that do not open a reply stay in the request: its postscript.
+        let ps = text.replace("Thank you for your recent request.", "PS the years matter.");
+        assert_eq!(split(&Doc::new(&ps)).msgs.len(), 1);
+        assert!(opens_reply("Thank you for your information request"));
+        assert!(!opens_reply("Thank you"));
     }
 
     #[test]

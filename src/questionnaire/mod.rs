@@ -1412,7 +1412,15 @@ fn unnumbered(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
                     && ["Also ", "Additionally ", "And also "]
                         .iter()
                         .any(|w| sent.starts_with(w));
-                let asks = asks(sent) || adds;
+                // In the requester's letter a question closed by a full stop still asks: "How
+                // many ponds were filled in each year since 2014."
+                // So does a sentence that asks "how many" or "how much" after an opening
+                // phrase: "Also during the same period how many complaints have you received."
+                let asks = asks(sent)
+                    || adds
+                    || interrogative_statement(sent)
+                    || polar(sent)
+                    || asks_quantity_inside(sent);
                 asked = asks;
                 if asks && sent.split_whitespace().count() >= 3 {
                     for (a, b) in prose::split_asks(text, s, e) {
@@ -1427,6 +1435,18 @@ fn unnumbered(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
         return None;
     }
     Some(Questionnaire::unnumbered(items, Some(m), true))
+}
+
+/// A sentence of a request letter that asks for a quantity after some opening words ("Also
+/// for the same years how many …", "I need to know how much …"): the words "how many" or "how
+/// much" within its first twelve words.
+fn asks_quantity_inside(sent: &str) -> bool {
+    let words: Vec<&str> = sent.split_whitespace().take(13).collect();
+    words.len() >= 5
+        && words.windows(2).any(|w| {
+            w[0].eq_ignore_ascii_case("how")
+                && (w[1].eq_ignore_ascii_case("many") || w[1].eq_ignore_ascii_case("much"))
+        })
 }
 
 /// Whether a star stands glued after a word or a mark in `before` ("patrol?*"): a footnote's call.
@@ -1732,6 +1752,24 @@ mod tests {
             .iter()
             .map(|i| (i.id.clone(), i.text.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_request_letter_asks_without_question_marks() {
+        let q = questionnaire(
+            "Dear Some Borough Council,\n\nI am writing about verges.\n\nHow many verges \
+             were switched to wildflower management since 2019.\n\nAlso during the same period \
+             how many complaints about uncut verges have you received.\n\nDoes the council \
+             publish a verge map.\n\nYours faithfully,\n\nA Writer\n\nSome Borough Council\n\n\
+             Dear A Writer,\n\nWe do not hold this information.\n",
+        );
+        let texts: Vec<String> = ids(&q).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[1].starts_with("Also during the same period how many"));
+        assert!(asks_quantity_inside(
+            "I need to know how much was spent on it."
+        ));
+        assert!(!asks_quantity_inside("How many."));
     }
 
     #[test]
