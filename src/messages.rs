@@ -1017,6 +1017,8 @@ fn dated_header_above(doc: &Doc, i: usize, floor: usize) -> (usize, Option<Strin
         if (1..=5).contains(&words)
             && name.len() < 60
             && !name.ends_with(['.', ',', ':'])
+            // "Our ref: FoI/16/01127" is a field of the letterhead, not a name.
+            && !name.contains(':')
             && !SIGNOFF.is_match(name)
             && name.starts_with(|c: char| c.is_uppercase())
         {

@@ -117,14 +117,20 @@ fn reference_span(text: &str, at: usize) -> Option<(String, usize)> {
         if taken.is_empty() && t.len() > 1 {
             t = t.trim_start_matches(['/', '-']);
         }
-        let ok = |t: &str| {
-            !t.is_empty()
-                && t.chars().all(|c| {
-                    c.is_ascii_uppercase()
-                        || c.is_ascii_digit()
-                        || matches!(c, '/' | '-' | '.' | '_')
-                })
+        let shape = |t: &str| {
+            t.chars().all(|c| {
+                c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | '_')
+            })
         };
+        // The law's name in any case before a separator: "FoI/16/01127", "Eir-2291".
+        let law_cased = |t: &str| {
+            PREFIXES.iter().any(|p| {
+                t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p))
+                    && t[p.len()..].starts_with(['/', '-', '_'])
+                    && shape(&t[p.len()..])
+            })
+        };
+        let ok = |t: &str| !t.is_empty() && (shape(t) || law_cased(t));
         // A file name that opens with the reference: "202400337719_Annex".
         let mut cut = false;
         if !ok(t) && taken.is_empty() {
@@ -605,6 +611,8 @@ mod tests {
                 "Freedom of information request reference no: 01.FOI.25.041277",
                 "01.FOI.25.041277",
             ),
+            // The law's name in mixed case before the number.
+            ("Our ref: FoI/16/01127", "FoI/16/01127"),
             (
                 "Freedom of Information request ref: AUH/FOI/22/0914",
                 "AUH/FOI/22/0914",

@@ -1440,7 +1440,7 @@ fn unnumbered(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
 /// A sentence of a request letter that asks for a quantity after some opening words ("Also
 /// for the same years how many …", "I need to know how much …"): the words "how many" or "how
 /// much" within its first twelve words.
-fn asks_quantity_inside(sent: &str) -> bool {
+pub(super) fn asks_quantity_inside(sent: &str) -> bool {
     let words: Vec<&str> = sent.split_whitespace().take(13).collect();
     words.len() >= 5
         && words.windows(2).any(|w| {

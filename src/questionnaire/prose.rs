@@ -45,6 +45,34 @@ pub(super) fn restates(sent: &str) -> bool {
     RESTATED.is_match(sent)
 }
 
+/// The thanks that open a reply and restate what was asked: "Thank you for your request dated
+/// 12 October under FOISA for details of how many …".
+static THANKS_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bthank\s+you\s+for\s+your\s+(?:recent\s+)?(?:request|e-?mail|letter|enquiry)\b[^.]{0,200}?\b(?:for|about|regarding|concerning|asking|requesting|seeking)\s+",
+    )
+});
+
+/// Where the restated ask starts in a sentence of thanks, when what follows names something
+/// asked for (a number, details, a copy, whether …), not only "information under the Act".
+fn thanked_for(sent: &str) -> Option<usize> {
+    let m = THANKS_FOR.find(sent)?;
+    let rest = sent[m.end()..].to_ascii_lowercase();
+    const ASKED: [&str; 9] = [
+        "how many",
+        "how much",
+        "whether",
+        "number of",
+        "details",
+        "a copy",
+        "copies",
+        "a list",
+        "the cost",
+    ];
+    (rest.split_whitespace().count() >= 5 && ASKED.iter().any(|w| rest.contains(w)))
+        .then_some(m.end())
+}
+
 /// Separators between asks in one sentence. The first family always separates; " and " only
 /// before a question word, after a comma before a verb of asking (", and tell me your policy"),
 /// or, after "together with", before a determiner.
@@ -126,11 +154,16 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
                 if sent.split_whitespace().count() < 4 || !super::wordy(sent) {
                     continue;
                 }
-                let direct = asks(sent);
+                // After a restated ask in the same paragraph, a sentence that asks for a
+                // quantity is the next ask: "In addition, how many … in 2017."
+                let direct = asks(sent) || (line_asks > 0 && super::asks_quantity_inside(sent));
                 let ask_from = if direct {
                     Some(s)
                 } else {
-                    RESTATED.find(&text[s..e]).map(|r| s + r.end())
+                    RESTATED
+                        .find(&text[s..e])
+                        .map(|r| s + r.end())
+                        .or_else(|| thanked_for(&text[s..e]).map(|k| s + k))
                 };
                 if let Some(a) = ask_from {
                     let a = a.min(e);
@@ -247,6 +280,21 @@ mod tests {
             .into_iter()
             .map(|(a, b)| &s[a..b])
             .collect()
+    }
+
+    #[test]
+    fn thanks_that_restate_the_request() {
+        let s = "Thank you for your request dated 3 May under FOISA for details of how many \
+                 dispensers you lease.";
+        assert_eq!(
+            &s[thanked_for(s).expect("an ask")..],
+            "details of how many dispensers you lease."
+        );
+        // Thanks for a request "for information" alone restate nothing.
+        assert_eq!(
+            thanked_for("Thank you for your request for information under the Act."),
+            None
+        );
     }
 
     #[test]
