@@ -1015,7 +1015,7 @@ fn letter_body(
 
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?im)^[ \t]*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|regards,?$|many thanks|with (?:kind |best )?regards|if you are (?:not satisfied|unhappy|dissatisfied|not content|not happy|aggrieved)|if you (?:wish|would like|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal|ask for an internal review)|if you have any (?:queries|questions|further|concerns)|should you (?:have|require|need) (?:any )?(?:queries|questions|further|concerns|clarification)|should you (?:wish|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal)|for (?:service )?complaints?,|you (?:have|may have) the right|your rights?\b|rights? of (?:appeal|review|complaint)|right to (?:appeal|complain|request)|internal review\s*$|(?:the )?public interest (?:test|considerations?)\s*:?\s*$|complaints? (?:procedure|and appeals?)\s*$|appeals?\s*$|information commissioner|under the re-? ?use|re-?use of (?:public sector )?information|the information (?:supplied|provided|we have provided|released|disclosed) (?:to you )?(?:is|may|continues|in this|under)|copyright|©|we trust (?:that )?(?:this|our)|please (?:do not hesitate|quote the (?:\w+ )?reference|remember to quote)|about (?:foi|freedom of information|this (?:release|publication|page))\s*$|contact(?: us| details)?:?\s*$|is this page useful|share this page|this e-?mail (?:and any|is confidential|has been|may contain|was sent)|(?:show|hide) (?:all )?quoted sections?|-{2,}\s*original message|from:\s|sent:\s|on .{4,160} wrote:\s*$|dear\s|disclaimer|confidentiality notice|references\s*$|visible links\s*$|(?:[-*•][ \t]*)?(?:(?:foi |eir |our |request |case )?reference(?: number| no\.?)?|date (?:request )?received|date of (?:decision|response|request)|(?:request|response|decision|completion|publication) date)[ \t]*:?[ \t]*$)",
+        r"(?im)^[ \t]*(?:yours (?:sincerely|faithfully|truly)|kind(?:est)? regards|best regards|best wishes|regards,?$|many thanks|with (?:kind |best )?regards[ \t,.!]*$|if you are (?:not satisfied|unhappy|dissatisfied|not content|not happy|aggrieved)|if you (?:wish|would like|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal|ask for an internal review)|if you have any (?:queries|questions|further|concerns)|should you (?:have|require|need) (?:any )?(?:queries|questions|further|concerns|clarification)|should you (?:wish|want) to (?:complain|make a complaint|request an? (?:internal )?review|appeal)|for (?:service )?complaints?,|you (?:have|may have) the right|your rights?\b|rights? of (?:appeal|review|complaint)|right to (?:appeal|complain|request)|internal review\s*$|(?:the )?public interest (?:test|considerations?)\s*:?\s*$|complaints? (?:procedure|and appeals?)\s*$|appeals?\s*$|information commissioner|under the re-? ?use|re-?use of (?:public sector )?information|the information (?:supplied|provided|we have provided|released|disclosed) (?:to you )?(?:is|may|continues|in this|under)|copyright|©|we trust (?:that )?(?:this|our)|please (?:do not hesitate|quote the (?:\w+ )?reference|remember to quote)|about (?:foi|freedom of information|this (?:release|publication|page))\s*$|contact(?: us| details)?:?\s*$|is this page useful|share this page|this e-?mail (?:and any|is confidential|has been|may contain|was sent)|(?:show|hide) (?:all )?quoted sections?|-{2,}\s*original message|from:\s|sent:\s|on .{4,160} wrote:\s*$|dear\s|disclaimer|confidentiality notice|references\s*$|visible links\s*$|(?:[-*•][ \t]*)?(?:(?:foi |eir |our |request |case )?reference(?: number| no\.?)?|date (?:request )?received|date of (?:decision|response|request)|(?:request|response|decision|completion|publication) date)[ \t]*:?[ \t]*$)",
     )
 });
 
@@ -1262,7 +1262,7 @@ static ORDINAL_REF: LazyLock<Regex> = LazyLock::new(|| {
 /// 1 to 4 for the earlier years." The paragraph after it is theirs.
 static REFERRING_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:in relation to|with regard to|with respect to|in respect of|regarding|as regards|turning to|in response to|in answer to)\s+(?:your\s+)?(?:questions?|parts?|points?|requests?|items?)\b",
+        r"(?i)^(?:in relation to|with regards? to|with respect to|in respect of|regarding|as regards|turning to|in response to|in answer to)\s+(?:your\s+)?(?:questions?|parts?|points?|requests?|items?)\b",
     )
 });
 
@@ -1990,6 +1990,13 @@ fn share_pass(doc: &Doc, q: &Questionnaire, found: &mut [Found]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn with_regards_to_opens_a_sentence_not_a_sign_off() {
+        assert!(BOILERPLATE.is_match("With kind regards,\nA Person"));
+        assert!(BOILERPLATE.is_match("With regards\n"));
+        assert!(!BOILERPLATE.is_match("With regards to the marked vehicles, the makes are given."));
+    }
 
     #[test]
     fn a_reply_that_recalls_its_acknowledgement_answers() {

@@ -789,6 +789,15 @@ pub(crate) fn bullet_body(t: &str) -> Option<&str> {
         .map(str::trim_start)
 }
 
+/// The words of a list item's line: after a bullet, spaced ("- Fleet number") or glued to a
+/// capital ("-Fleet number").
+pub(crate) fn list_bullet(t: &str) -> Option<&str> {
+    bullet_body(t).or_else(|| {
+        t.strip_prefix(['-', '•'])
+            .filter(|b| b.starts_with(|c: char| c.is_uppercase()))
+    })
+}
+
 fn consecutive(doc: &Doc, q: &Questionnaire) -> bool {
     q.items
         .windows(2)
@@ -1389,11 +1398,11 @@ fn unnumbered(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire> {
         let line = &text[pos..le];
         let t = line.trim_start();
         let lead = line.len() - t.len();
-        let bullet = t.starts_with("- ") || t.starts_with("* ");
+        let body = list_bullet(t);
         // "* By event I mean …": the note to a star after an earlier word ("patrol?*").
         let footnote = t.starts_with("* ") && footnote_call_before(&text[body_start..pos]);
-        if bullet && t.len() > 4 && !footnote {
-            let s = pos + lead + 2;
+        if let Some(body) = body.filter(|b| b.trim().len() > 2 && !footnote) {
+            let s = le - body.len();
             push_unnumbered(&mut items, text, s, le);
         } else if footnote {
         } else if let Some(end) = lead_in_with_fields(text, pos, le, body_end) {
@@ -1508,7 +1517,7 @@ pub(crate) fn wordy(t: &str) -> bool {
 }
 
 /// How a request's sentence opens when it asks: "Please provide …", "Could you …".
-const OPENERS: [&str; 39] = [
+const OPENERS: [&str; 41] = [
     "please describe",
     "please explain",
     "please outline",
@@ -1548,6 +1557,8 @@ const OPENERS: [&str; 39] = [
     "can i have",
     "could i have",
     "i want to know",
+    "i was wondering if",
+    "i wonder if",
 ];
 
 /// Whether a sentence asks for something: a question, or a request opened by "Please provide",
@@ -1568,6 +1579,15 @@ pub(crate) fn asks(sent: &str) -> bool {
         .replacen(" also ", " ", 1)
         .replacen(" further ", " ", 1);
     if format_wish(&lower) || leads_in(&lower) {
+        return false;
+    }
+    // "I am writing to request the following information about X." announces the list
+    // below it (its own items inline after a colon are asks, read elsewhere).
+    if ["the following information", "the following details"]
+        .iter()
+        .any(|w| lower.contains(w))
+        && !sent.contains(':')
+    {
         return false;
     }
     // An ask after an opening clause: "In addition, for that period I would like to know …".

@@ -139,6 +139,9 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
         }
         let mut items: Vec<(usize, usize)> = Vec::new();
         let mut run_end = None;
+        let mut after_lead_in = false;
+        // How many asks stood before a lead-in to fields, when one came after asks.
+        let mut lead_in_at: Option<usize> = None;
         let mut pos = m.start;
         while pos < m.end {
             let le = text[pos..m.end].find('\n').map_or(m.end, |p| pos + p);
@@ -149,6 +152,19 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
                 continue;
             }
             let mut line_asks = 0;
+            // The fields under a lead-in ("Please could you include:" then "- Fleet number"):
+            // each an ask.
+            let line = &text[pos..le];
+            if after_lead_in {
+                if let Some(body) = super::list_bullet(line.trim()) {
+                    items.push((le - body.len(), le));
+                    pos = le + 1;
+                    continue;
+                }
+                if !line.trim().is_empty() {
+                    after_lead_in = false;
+                }
+            }
             for (s, e) in sentences(text, pos, le) {
                 let sent = text[s..e].trim();
                 if sent.split_whitespace().count() < 4 || !super::wordy(sent) {
@@ -157,6 +173,17 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
                 // After a restated ask in the same paragraph, a sentence that asks for a
                 // quantity is the next ask: "In addition, how many … in 2017."
                 let direct = asks(sent) || (line_asks > 0 && super::asks_quantity_inside(sent));
+                // "Please could you include:" after the asks: the fields below are asks.
+                if !direct
+                    && !items.is_empty()
+                    && sent.ends_with(':')
+                    && asks(sent.trim_end_matches(':'))
+                {
+                    line_asks += 1;
+                    after_lead_in = true;
+                    lead_in_at = Some(items.len());
+                    continue;
+                }
                 let ask_from = if direct {
                     Some(s)
                 } else {
@@ -180,6 +207,7 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
                         !direct && FINITE_VERBS.iter().any(|v| first.eq_ignore_ascii_case(v));
                     if lead_in {
                         line_asks += 1;
+                        after_lead_in = true;
                     } else if clause {
                     } else if asked.split_whitespace().count() >= 2 {
                         items.extend(split_asks(text, a, e));
@@ -195,6 +223,11 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
         }
         if items.is_empty() {
             continue;
+        }
+        // "Could you provide a list of the vehicles. Please could you include:" then two or
+        // more fields: the fields are what is asked, the sentence before them its subject.
+        if let Some(k) = lead_in_at.filter(|&k| items.len() >= k + 2) {
+            items.drain(..k);
         }
         let end = run_end.unwrap_or(m.end);
         let items: Vec<QItem> = items
@@ -280,6 +313,19 @@ mod tests {
             .into_iter()
             .map(|(a, b)| &s[a..b])
             .collect()
+    }
+
+    #[test]
+    fn fields_under_a_lead_in_are_the_asks() {
+        let text = "Vehicle fleet\n\nI was wondering if you could please provide a list of the \
+                    vehicles in your fleet.\n\nPlease could you include:\n\n-Vehicle make\n\n\
+                    -Fleet number\n\n-Vehicle base\n\nPlease find the information attached. \
+                    The bases are withheld under section 31(1)(a) of the Act.\n";
+        let doc = Doc::new(text);
+        let thread = crate::messages::split(&doc);
+        let q = asks_in_prose(&doc, &thread).expect("asks");
+        let texts: Vec<&str> = q.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(texts, ["Vehicle make", "Fleet number", "Vehicle base"]);
     }
 
     #[test]
