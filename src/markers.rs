@@ -874,6 +874,15 @@ fn parse_number_form(text: &str, p: usize, le: usize, line_start: bool) -> Optio
             }
         }
         b'\n' => compound || (p > 0 && is_word_form_context(text, p)) || line_start,
+        // "2If not, the name of the supplier", "3What is the cost?": PDF text that lost the
+        // number's stop and space, at a line's start before a capitalised word (never "2A",
+        // "4G" or "3D printers").
+        c if c.is_ascii_uppercase() => {
+            line_start
+                && n < 100
+                && !compound
+                && b.get(e + 1).is_some_and(|n| n.is_ascii_lowercase())
+        }
         _ => false,
     };
     if !ok {
@@ -1047,6 +1056,7 @@ mod tests {
             ("(ii) the cost", "ii", "ii"),
             ("b. the cost", "b", "b"),
             ("3\tHow many", "3", "3"),
+            ("3What is the total cost?", "3", "3"),
             ("> Q7. quoted", "Q7", "7"),
             ("- 2. bulleted", "2", "2"),
             ("| 5 | piped |", "5", "5"),
@@ -1091,6 +1101,8 @@ mod tests {
             "Item",
             "Questions were asked",
             "A4 paper is used",
+            "3D printers are used",
+            "4G coverage is poor",
             "2.UK figures",
             "1.A1 form",
             "3.5m people",
