@@ -90,6 +90,9 @@ pub fn resolve(prev: Option<&Label>, label: &Label) -> Label {
     let Some(prev) = prev else {
         return label.clone();
     };
+    if let Some(l) = under_letter(prev, label) {
+        return l;
+    }
     if label.0.len() != 1
         || matches!(label.0[0], Part::Num(_))
         || !matches!(prev.0.first(), Some(Part::Num(_)))
@@ -141,6 +144,29 @@ pub fn resolve(prev: Option<&Label>, label: &Label) -> Label {
     label.clone()
 }
 
+/// Roman sub-parts under a lettered question: `i)` after `b)` is `b(i)` (never after `h)`,
+/// whose next letter it is), `ii)` after `b(i)` is `b(ii)`, and `c)` after `b(iv)` is `c`.
+fn under_letter(prev: &Label, label: &Label) -> Option<Label> {
+    let (&[Part::Letter(top), ref rest @ ..], &[part]) = (&prev.0[..], &label.0[..]) else {
+        return None;
+    };
+    let roman = matches!(part, Part::Roman(_) | Part::Letter(8));
+    match rest {
+        [] if roman && part.is_first() && top != 7 => {
+            Some(Label(vec![Part::Letter(top), Part::Roman(1)]))
+        }
+        [sub] if roman && sub.is_next(part, 0) => {
+            let n = match part {
+                Part::Letter(_) => 1,
+                p => p.ordinal(),
+            };
+            Some(Label(vec![Part::Letter(top), Part::Roman(n)]))
+        }
+        [_] if matches!(part, Part::Letter(_)) => Some(label.clone()),
+        _ => None,
+    }
+}
+
 /// Whether label `next` can follow `prev` in one list. `strict` (for markers inside a line)
 /// allows only the very next label; otherwise small gaps and odd numbering are tolerated.
 pub fn follows(prev: &Label, next: &Label, strict: bool) -> bool {
@@ -163,7 +189,16 @@ pub fn follows(prev: &Label, next: &Label, strict: bool) -> bool {
             let ok_num = *b > *a && *b <= a + 1 + skip;
             ok_num && (n.len() == 1 || n[1].is_first() || !strict)
         }
-        (Some(x), Some(y)) if p.len() == 1 && n.len() == 1 => x.is_next(*y, skip),
+        // Under a lettered question: its roman sub-parts, then the next letter.
+        (Some(x @ Part::Letter(_)), Some(y)) if x == y => {
+            if n.len() == p.len() + 1 && n.starts_with(p) {
+                return n[p.len()].is_first();
+            }
+            n.len() == 2 && p.len() == 2 && p[1].is_next(n[1], skip)
+        }
+        (Some(x), Some(y)) if n.len() == 1 && (p.len() == 1 || matches!(x, Part::Letter(_))) => {
+            x.is_next(*y, skip)
+        }
         _ => false,
     }
 }
@@ -204,7 +239,28 @@ pub fn build_blocks(doc: &Doc, markers: &[Marker], idxs: &[usize]) -> Vec<Block>
     if !cur.is_empty() {
         blocks.push(cur);
     }
+    for b in &mut blocks {
+        drop_lone_inline_roman(markers, b);
+    }
     merge_interrupted(blocks)
+}
+
+/// An inline `(i)` under a lettered question that no `(ii)` follows is no sub-part: "(c) 2018
+/// set light to (i) thatched roofs and (b) barns" is one sentence, mislettered.
+fn drop_lone_inline_roman(markers: &[Marker], b: &mut Block) {
+    let lone = |k: usize, b: &Block| {
+        let (i, l) = &b[k];
+        matches!(l.0[..], [Part::Letter(_), Part::Roman(1)])
+            && !markers[*i].line_start
+            && b.get(k + 1)
+                .is_none_or(|(_, n)| !matches!(n.0[..], [Part::Letter(_), Part::Roman(2)]))
+    };
+    let keep: Vec<bool> = (0..b.len()).map(|k| !lone(k, b)).collect();
+    let mut k = 0;
+    b.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }
 
 /// An inline marker starts a list only when the next marker continues it in the same paragraph
@@ -1772,6 +1828,24 @@ mod tests {
             .iter()
             .map(|i| (i.id.clone(), i.text.clone()))
             .collect()
+    }
+
+    #[test]
+    fn roman_parts_under_a_lettered_question() {
+        let q = questionnaire(
+            "Please send me:\n\na) The number of pool cars in 2014\n\nb) For each car,\n\n\
+             i) The make and model\n\nii) The miles driven in 2014\n\nc) The cost of the \
+             cars in 2014\n\nThe School does not hold this information.\n",
+        );
+        let keys: Vec<String> = q.items.iter().map(|i| i.label.key()).collect();
+        assert_eq!(keys, ["a", "b", "bi", "bii", "c"]);
+        // After h) an i) is the next letter.
+        let q = questionnaire(
+            "Please send me:\n\ng) The number of cars\n\nh) The cost of cars\n\ni) The \
+             miles driven\n\nWe do not hold this information.\n",
+        );
+        let keys: Vec<String> = q.items.iter().map(|i| i.label.key()).collect();
+        assert_eq!(keys, ["g", "h", "i"]);
     }
 
     #[test]
