@@ -689,7 +689,19 @@ fn find_in<'u>(
             return Some(q);
         }
     }
-    if let Some((b, _, _)) = pick {
+    if let Some((b, l, _)) = pick {
+        // A weak list inside running text ("a notice which: a) states that fact b) specifies
+        // the exemption") yields to questions each answered after a dash on its own line.
+        let run_in = b.iter().all(|(i, _)| !markers[*i].line_start);
+        if run_in && *l < 0.5 {
+            if let Some(q) = (0..thread.msgs.len())
+                .filter(|&m| !thread.msgs[m].from_requester)
+                .find_map(|m| question_lines(doc, thread, m))
+                .filter(|q| q.dash_answered)
+            {
+                return Some(q);
+            }
+        }
         let m = thread.msg_at(markers[b[0].0].start);
         return Some(from_block(doc, thread, markers, b, m, false));
     }
@@ -883,6 +895,8 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
     let msg = &thread.msgs[m];
     let text = doc.text;
     let mut items: Vec<QItem> = Vec::new();
+    // Whether each item came with its answer after a dash.
+    let mut answered_at: Vec<bool> = Vec::new();
     let mut all_dashed = true;
     let (a, b) = (
         doc.line_of(msg.start),
@@ -898,6 +912,7 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
         // A bullet ("- How many …?") is no part of the question.
         let t = bullet_body(t).unwrap_or(t);
         let words = t.split_whitespace().count();
+        let capital = t.starts_with(|c: char| c.is_uppercase());
         let own_line = li == 0
             || doc.is_blank(li - 1)
             || doc.line(li - 1).trim_end().ends_with(['.', '?', ':', '!'])
@@ -909,10 +924,10 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
         let t = dashed.unwrap_or(t);
         if (t.ends_with('?')
             || (t.ends_with('.') && (asks(t) || interrogative_statement(t)))
-            || (dashed.is_some() && polar(t)))
+            || (dashed.is_some() && (polar(t) || lower_case_question(t))))
             && words >= 4
             && wordy(t)
-            && t.starts_with(|c: char| c.is_uppercase())
+            && (capital || dashed.is_some_and(lower_case_question))
             && own_line
             && !t.starts_with("Dear")
         {
@@ -926,12 +941,18 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
             // A list restated before the answers ("You asked: …" then each again with its
             // answer) is one questionnaire, not two: the later copy, which the answer follows,
             // stands for the question.
-            match items.iter().position(|it| it.text == one_line(t)) {
+            // A question asked twice, each time with its own answer after a dash, is asked
+            // twice.
+            match (0..items.len()).find(|&k| !answered_at[k] && items[k].text == one_line(t)) {
                 Some(k) => {
                     let label = items[k].label.clone();
                     items[k] = QItem::unnumbered(text, ls + lead, le, label);
+                    answered_at[k] = dashed.is_some();
                 }
-                None => push_unnumbered(&mut items, text, ls + lead, le),
+                None => {
+                    push_unnumbered(&mut items, text, ls + lead, le);
+                    answered_at.push(dashed.is_some());
+                }
             }
         }
     }
@@ -950,10 +971,24 @@ fn dash_answered(t: &str) -> Option<&str> {
     let (at, _) = t.match_indices(' ').find(|&(i, _)| {
         let rest = &t[i + 1..];
         (rest.starts_with("– ") || rest.starts_with("- ") || rest.starts_with("— "))
-            && (t[..i].ends_with(['?', '.']) || polar(&t[..i]))
+            && (t[..i].ends_with(['?', '.']) || polar(&t[..i]) || lower_case_question(&t[..i]))
     })?;
     let q = &t[..at];
-    (q.ends_with('?') || asks(q) || polar(q)).then_some(q)
+    (q.ends_with('?') || asks(q) || polar(q) || lower_case_question(q)).then_some(q)
+}
+
+/// A question typed without its capital, "how many police staff are on a career break": a
+/// question word and at least five words.
+fn lower_case_question(t: &str) -> bool {
+    const OPENERS: [&str; 6] = [
+        "how many ",
+        "how much ",
+        "how often ",
+        "what ",
+        "which ",
+        "whether ",
+    ];
+    OPENERS.iter().any(|o| t.starts_with(o)) && t.split_whitespace().count() >= 5
 }
 
 /// "Would it be possible for you to answer a few simple questions about …": a sentence that
@@ -1828,6 +1863,27 @@ mod tests {
             .iter()
             .map(|i| (i.id.clone(), i.text.clone()))
             .collect()
+    }
+
+    #[test]
+    fn lower_case_questions_answered_after_dashes() {
+        let q = questionnaire(
+            "Enquiry Reference: 612 - 24\nBelow is your Freedom of Information request and our \
+             response.\n- how many police officers are currently on a career break - 11\n\
+             - how many police staff are currently on a career break - 4\n\
+             - how many police staff are currently on a career break - 6\n\
+             Section 17 requires a notice which: a) states that fact b) specifies the exemption \
+             in question and c) states why the exemption applies.\n",
+        );
+        let texts: Vec<String> = ids(&q).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            texts,
+            [
+                "how many police officers are currently on a career break",
+                "how many police staff are currently on a career break",
+                "how many police staff are currently on a career break"
+            ]
+        );
     }
 
     #[test]
