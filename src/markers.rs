@@ -231,7 +231,14 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
                 ) && !(bytes[i - 1] == b','
                     && b.is_ascii_digit()
                     && i >= 2
-                    && bytes[i - 2].is_ascii_digit());
+                    && bytes[i - 2].is_ascii_digit())
+                // Glued after a sentence's stop: "… temporary contracts.2)The total …",
+                // "… not held.Q2 – Headcount" (never "3.5)", whose stop follows a digit).
+                || (bytes[i - 1] == b'.'
+                    && i >= 2
+                    && bytes[i - 2].is_ascii_alphabetic()
+                    && (b.is_ascii_digit()
+                        || b == b'Q' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)));
             if prev_ok
                 && matches!(b, b'Q' | b'q' | b'(' | b'a'..=b'z' | b'0'..=b'9')
                 && !in_citation(text, ls, i)
@@ -1142,6 +1149,11 @@ mod tests {
                     You asked: (1) how many parks; (2) the total cost; and (3) appeals";
         let keys: Vec<String> = found(text).into_iter().map(|f| f.1).collect();
         assert_eq!(keys, ["13", "1a", "b", "c", "1", "2", "3"]);
+        // Glued after a colon or a sentence's stop; never inside a decimal.
+        let text = "Please provide me with:1)How many staff are on contracts.2)The total \
+                    number of staff (about 3.5) employed.\nQ1 - Not held.Q2 - Headcount is 612.";
+        let keys: Vec<String> = found(text).into_iter().map(|f| f.1).collect();
+        assert_eq!(keys, ["1", "2", "1", "2"]);
     }
 
     #[test]

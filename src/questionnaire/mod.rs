@@ -270,10 +270,14 @@ fn starts_run_in(doc: &Doc, markers: &[Marker], idxs: &[usize], pos: usize) -> b
         return false;
     };
     let (a, b) = (&markers[i], &markers[j]);
-    if !matches!(
-        a.style,
-        Style::Paren | Style::RightParen | Style::Q | Style::Word
-    ) {
+    // A bare number runs in only as "1)" ("… please provide:1)How many … a) … 2)The …").
+    let number_paren = a.style == Style::Plain && doc.text[a.start..a.end].ends_with(')');
+    if !number_paren
+        && !matches!(
+            a.style,
+            Style::Paren | Style::RightParen | Style::Q | Style::Word
+        )
+    {
         return false;
     }
     let between = &doc.text[a.end..b.start];
