@@ -187,6 +187,44 @@ pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
     }
 }
 
+/// Whether a sentence is the requester's, pasted into the answer with the request ("If it is not
+/// possible to supply this within the cost limit in section 12, please advise me how to narrow
+/// my request"): a polite ask in the first person singular, with nothing of the body's "we".
+/// Such a sentence names the cost limit or an exemption without applying it.
+pub(crate) fn requester_voice(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    let words = || lower.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'');
+    let asks = lower.contains("please")
+        || lower.contains("could you")
+        || lower.contains("can you")
+        || lower.contains("would you");
+    asks && words().any(|w| w == "me" || w == "my")
+        && !words().any(|w| matches!(w, "we" | "our" | "us" | "we've" | "we're"))
+}
+
+/// The answer with the requester's sentences (see [`requester_voice`]) blanked out, for
+/// reading its signals and citations; the answer itself is returned when it has none.
+pub fn reply_voice(answer: &str) -> std::borrow::Cow<'_, str> {
+    if !answer.contains("me") && !answer.contains("my") {
+        return std::borrow::Cow::Borrowed(answer);
+    }
+    let spans = crate::questionnaire::sentences(answer, 0, answer.len());
+    if !spans.iter().any(|&(s, e)| requester_voice(&answer[s..e])) {
+        return std::borrow::Cow::Borrowed(answer);
+    }
+    let mut out = String::with_capacity(answer.len());
+    let mut at = 0;
+    for (s, e) in spans {
+        if requester_voice(&answer[s..e]) {
+            out.push_str(&answer[at..s]);
+            out.extend(std::iter::repeat_n(' ', answer[s..e].chars().count()));
+            at = e;
+        }
+    }
+    out.push_str(&answer[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// A range of parts named before an answer: "a) to d) ", "(a)-(d): ", "2a – 2d ".
 static LABEL_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -338,6 +376,12 @@ pub fn decide(
         .into_iter()
         .map(|(s, e)| {
             let t = &text[s..e];
+            if requester_voice(t) {
+                return Said {
+                    span: (s, e),
+                    ..Said::default()
+                };
+            }
             // A citation has a number, or names the cost limit or vexatiousness.
             let may_cite = t.bytes().any(|b| b.is_ascii_digit())
                 || t.contains("limit")
@@ -650,6 +694,25 @@ mod tests {
         for (a, want) in cases {
             assert_eq!(st(a), *want, "{a}");
         }
+    }
+
+    #[test]
+    fn requester_sentences_carry_no_signal() {
+        let a = "There was one day, which cost £310. If it is not possible to supply this within \
+                 the cost limit in Section 12, please give me advice under Section 16 on how I \
+                 could narrow my request.";
+        let voice = reply_voice(a);
+        assert!(voice.starts_with("There was one day, which cost £310."));
+        assert!(!voice.contains("Section 12"));
+        assert_eq!(voice.len(), a.len());
+        assert!(!signals(&voice, &cited(&voice, Law::FOIA)).refused);
+        // The body's own sentences stay, "me" or not.
+        let b = "We have withheld the names under section 40(2). Please contact me with any query.";
+        assert!(signals(&reply_voice(b), &[]).refused);
+        assert!(!requester_voice(
+            "We would ask you to send us your address, please."
+        ));
+        assert!(requester_voice("Could you also send me the policy?"));
     }
 
     #[test]

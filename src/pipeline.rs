@@ -270,8 +270,9 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
         let (mut exemptions, sig) = match read.iter().find(|(t, ..)| *t == f.text.as_str()) {
             Some((_, e, s)) => (e.clone(), s.clone()),
             None => {
-                let e = exemptions::cited(&f.text, law);
-                let s = classify::signals(&f.text, &e);
+                let voice = classify::reply_voice(&f.text);
+                let e = exemptions::cited(&voice, law);
+                let s = classify::signals(&voice, &e);
                 read.push((f.text.as_str(), e.clone(), s.clone()));
                 (e, s)
             }
