@@ -77,6 +77,8 @@ static ASKS_SUM: Phrases = Phrases::new(
         "sum paid",
         "cost of",
         "costs of",
+        "the cost",
+        "the costs",
         "spend on",
         "spent on",
         "expenditure on",

@@ -43,6 +43,7 @@ use crate::pattern::Regex;
 
 mod ask;
 mod blockers;
+mod columns;
 mod cost_limit;
 mod links;
 mod numbers;
@@ -143,6 +144,7 @@ pub fn extract_memo<'t>(
     if digits {
         years = r.years(&ask);
         r.counts();
+        r.money_columns();
         if ask.money && !ask.number && !ask.percent {
             r.sums_without_pound_sign();
         }
@@ -913,8 +915,28 @@ impl<'a> Reader<'a> {
     /// A question that asks for a sum, answered with figures without the pound sign: "the
     /// contract cost 31,640", "the balance amounted to 2,316.40" (a figure after a word of
     /// money, or with pence). Such a figure is the sum, not a count.
+    /// Counts in a table column headed with pounds ("Cost £") are sums.
+    fn money_columns(&mut self) {
+        let cells = columns::money_cells(self.text);
+        if cells.is_empty() {
+            return;
+        }
+        for v in &mut self.out {
+            if v.kind == ValueKind::Count
+                && v.unit.is_none()
+                && cells
+                    .iter()
+                    .any(|&(a, b)| v.span.start >= a && v.span.end <= b)
+            {
+                v.kind = ValueKind::Money;
+                v.unit = gbp();
+            }
+        }
+    }
+
     fn sums_without_pound_sign(&mut self) {
         let text = self.text;
+        let no_pound = !text.contains('£');
         for v in &mut self.out {
             if v.kind != ValueKind::Count || v.unit.is_some() {
                 continue;
@@ -923,10 +945,58 @@ impl<'a> Reader<'a> {
             let pence = figure
                 .rsplit_once('.')
                 .is_some_and(|(_, p)| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()));
-            if pence || after_money_word(text, v.span.start) {
+            // "2019/20: 412,908" under "What is your annual spend on …", with no pound sign
+            // anywhere in the answer: a grouped figure is the sum.
+            let grouped = no_pound && figure.contains(',');
+            if pence || grouped || after_money_word(text, v.span.start) {
                 v.kind = ValueKind::Money;
                 v.unit = gbp();
             }
+        }
+        self.thousands_without_pound_sign();
+    }
+
+    /// "3.8K" in a list of sums ("£4k", "£2.5K", "3.8K"): thousands of pounds, the sign left
+    /// out.
+    fn thousands_without_pound_sign(&mut self) {
+        let text = self.text;
+        let b = text.as_bytes();
+        for (s, e) in joined_words(text) {
+            let w = &b[s..e];
+            let Some((&last, digits)) = w.split_last() else {
+                continue;
+            };
+            if !matches!(last, b'k' | b'K')
+                || digits.is_empty()
+                || !digits[0].is_ascii_digit()
+                || !digits.iter().all(|c| c.is_ascii_digit() || *c == b'.')
+                || (s > 0 && b[s - 1] == b'\xa3')
+                || self.out.iter().any(|v| v.span.start < e && s < v.span.end)
+            {
+                continue;
+            }
+            // "Response.docx" then "18K": a file's size in an attachment list.
+            let before = text[..s].trim_end();
+            let file_line = before.rsplit('\n').next().unwrap_or("").trim_end();
+            if before.len() < text[..s].len()
+                && text[..s][before.len()..].contains('\n')
+                && file_line.rsplit_once('.').is_some_and(|(_, ext)| {
+                    FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+                })
+            {
+                continue;
+            }
+            let Some(n) = parse_num(&text[s..e - 1]) else {
+                continue;
+            };
+            self.push(
+                ValueKind::Money,
+                Scalar::Number(n * 1000.0),
+                gbp(),
+                None,
+                s,
+                e,
+            );
         }
     }
 
@@ -1550,6 +1620,11 @@ const COMMON_START: &[&str] = &[
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
+
+/// Extensions of the files a thread lists as attachments, each with its size ("18K").
+const FILE_EXTENSIONS: [&str; 12] = [
+    "docx", "doc", "pdf", "xlsx", "xls", "csv", "odt", "ods", "zip", "txt", "pptx", "msg",
+];
 
 fn gbp() -> Option<String> {
     Some("GBP".to_string())
@@ -2197,6 +2272,20 @@ mod tests {
             (q, "£3.275m", vec![n(Money, 3_275_000.0)]),
             (q, "£2.6m", vec![n(Money, 2_600_000.0)]),
             (q, "£84k", vec![n(Money, 84_000.0)]),
+            // A sum asked for, the sign left out: thousands, or a grouped figure.
+            (q, "2023-24: 3.8K", vec![n(Money, 3_800.0)]),
+            (q, "2019/20: 412,908", vec![n(Money, 412_908.0)]),
+            (
+                "How many contracts, and what was the total spend?",
+                "2019/20: 412,908",
+                vec![n(Count, 412_908.0)],
+            ),
+            // A column headed in pounds, whatever the question.
+            (
+                "How many were replaced?",
+                "Year | Replaced | Cost £\n2019 | 38 | 9,412",
+                vec![n(Count, 38.0), n(Money, 9_412.0)],
+            ),
             (q, "£12.7 million.", vec![n(Money, 12_700_000.0)]),
             (q, "£1.2bn", vec![n(Money, 1_200_000_000.0)]),
             (q, "£3 billion", vec![n(Money, 3_000_000_000.0)]),
