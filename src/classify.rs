@@ -60,7 +60,12 @@ fn refusal_words(text: &str) -> bool {
         let exempt = word
             .get(..6)
             .is_some_and(|w| w.eq_ignore_ascii_case("exempt"));
-        !((exempt || is_refus) && NOT_HELD.is_match(sentence_around(text, m.start(), m.end())))
+        // "… we are not obliged to provide information we do not hold": the same exception.
+        let not_obliged = word
+            .get(..11)
+            .is_some_and(|w| w.eq_ignore_ascii_case("not obliged"));
+        !((exempt || is_refus || not_obliged)
+            && NOT_HELD.is_match(sentence_around(text, m.start(), m.end())))
     })
 }
 
@@ -672,6 +677,11 @@ mod tests {
             // "Refused" of the people the figures count, not of the request.
             ("In 2023, 214 people were refused entry at the border.", Status::Answered),
             ("This part of your request is refused.", Status::Refused),
+            (
+                "No action was taken, so no information is held. Under regulation 12(4)(a) we \
+                 are not obliged to provide information we do not hold.",
+                Status::NotHeld,
+            ),
             ("We refuse the request under section 14(1).", Status::Refused),
             // The cost limit stated as its hours, without the section.
             ("Locating and extracting it would take more than 18 hours of staff time.", Status::Refused),
