@@ -197,14 +197,26 @@ pub fn signals(answer: &str, exemptions: &[Exemption]) -> Signals {
 /// my request"): a polite ask in the first person singular, with nothing of the body's "we".
 /// Such a sentence names the cost limit or an exemption without applying it.
 pub(crate) fn requester_voice(sentence: &str) -> bool {
-    let lower = sentence.to_ascii_lowercase();
-    let words = || lower.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'');
-    let asks = lower.contains("please")
-        || lower.contains("could you")
-        || lower.contains("can you")
-        || lower.contains("would you");
-    asks && words().any(|w| w == "me" || w == "my")
-        && !words().any(|w| matches!(w, "we" | "our" | "us" | "we've" | "we're"))
+    // One pass over the words, without a lower-cased copy: this runs for every sentence of
+    // every answer.
+    let (mut asks, mut first_person, mut prev) = (false, false, "");
+    for w in sentence.split(|c: char| !c.is_ascii_alphanumeric() && c != '\'') {
+        if w.is_empty() {
+            continue;
+        }
+        let is = |lit: &str| w.eq_ignore_ascii_case(lit);
+        if ["we", "our", "us", "we've", "we're"].iter().any(|l| is(l)) {
+            return false;
+        }
+        asks |= is("please")
+            || (is("you")
+                && ["could", "can", "would"]
+                    .iter()
+                    .any(|l| prev.eq_ignore_ascii_case(l)));
+        first_person |= is("me") || is("my");
+        prev = w;
+    }
+    asks && first_person
 }
 
 /// The answer with the requester's sentences (see [`requester_voice`]) blanked out, for

@@ -147,6 +147,7 @@ pub fn extract_memo<'t>(
         r.money_columns();
         if ask.money && !ask.number && !ask.percent {
             r.sums_without_pound_sign();
+            r.thousands_without_pound_sign();
         }
         r.pence();
     }
@@ -912,9 +913,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A question that asks for a sum, answered with figures without the pound sign: "the
-    /// contract cost 31,640", "the balance amounted to 2,316.40" (a figure after a word of
-    /// money, or with pence). Such a figure is the sum, not a count.
     /// Counts in a table column headed with pounds ("Cost £") are sums.
     fn money_columns(&mut self) {
         let cells = columns::money_cells(self.text);
@@ -934,6 +932,9 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A question that asks for a sum, answered with figures without the pound sign: "the
+    /// contract cost 31,640", "the balance amounted to 2,316.40" (a figure after a word of
+    /// money, or with pence). Such a figure is the sum, not a count.
     fn sums_without_pound_sign(&mut self) {
         let text = self.text;
         let no_pound = !text.contains('£');
@@ -953,7 +954,6 @@ impl<'a> Reader<'a> {
                 v.unit = gbp();
             }
         }
-        self.thousands_without_pound_sign();
     }
 
     /// "3.8K" in a list of sums ("£4k", "£2.5K", "3.8K"): thousands of pounds, the sign left
@@ -970,7 +970,7 @@ impl<'a> Reader<'a> {
                 || digits.is_empty()
                 || !digits[0].is_ascii_digit()
                 || !digits.iter().all(|c| c.is_ascii_digit() || *c == b'.')
-                || (s > 0 && b[s - 1] == b'\xa3')
+                || text[..s].ends_with('£')
                 || self.out.iter().any(|v| v.span.start < e && s < v.span.end)
             {
                 continue;
