@@ -314,8 +314,11 @@ fn layout_gold() {
     std::fs::create_dir_all(&tmp).unwrap();
     for g in golds(&dir) {
         let name = g.file_name().unwrap().to_string_lossy().to_string();
-        // Files modelled on real replies carry a one-letter batch prefix ("a-", "c-").
-        let modelled = name.as_bytes().get(1) == Some(&b'-');
+        // Files modelled on real replies carry a batch prefix of one letter ("a-", "c-"), or
+        // of one letter twice after "z-" ("aa-").
+        let prefix = name.split('-').next().unwrap_or("");
+        let b = prefix.as_bytes();
+        let modelled = b.len() == 1 || (b.len() == 2 && b[0] == b[1]);
         if !modelled {
             std::fs::copy(&g, tmp.join(&name)).unwrap();
         }
