@@ -249,10 +249,11 @@ fn analyse_decoded(text: &str, mut source: Source) -> Analysis {
     for (i, item) in q.items.iter().enumerate() {
         let f = &found[i];
         let mut values = Vec::new();
-        // A part that is no question itself ("a) Abatement notices served") asks what its
-        // parent asks ("How many of these actions were taken …?"): a "None" under it is 0.
+        // A part that is no question itself ("a) Abatement notices served", "Unknown?") asks
+        // what its parent asks ("How many of these actions were taken …?"): a "None" under it
+        // is 0.
         let asked = match item.parent {
-            Some(p) if !item.text.contains('?') => {
+            Some(p) if !item.text.contains('?') || !values::says_what_it_asks(&item.text) => {
                 std::borrow::Cow::Owned(format!("{} {}", q.items[p].text, item.text))
             }
             _ => std::borrow::Cow::Borrowed(item.text.as_str()),

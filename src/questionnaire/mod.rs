@@ -217,10 +217,14 @@ pub fn build_blocks(doc: &Doc, markers: &[Marker], idxs: &[usize]) -> Vec<Block>
     let idxs = &idxs[..];
     let mut blocks: Vec<Block> = Vec::new();
     let mut cur: Block = Vec::new();
+    let mut nest = Nest::default();
     for (pos, &i) in idxs.iter().enumerate() {
         let m = &markers[i];
         let prev = cur.last().map(|(_, l)| l);
-        let label = resolve(prev, &m.label);
+        let label = match nest.child(doc, markers, &cur, m) {
+            Some(l) => l,
+            None => resolve(prev, &m.label),
+        };
         if let Some(prev) = prev {
             let seen = cur.iter().any(|(_, l)| *l == label);
             if !seen && follows(prev, &label, !m.line_start) {
@@ -243,6 +247,82 @@ pub fn build_blocks(doc: &Doc, markers: &[Marker], idxs: &[usize]) -> Vec<Block>
         drop_lone_inline_roman(markers, b);
     }
     merge_interrupted(blocks)
+}
+
+/// A numbered list nested by indentation, as an HTML list inside a list pastes: "1." then,
+/// indented deeper, "1." "2." "3." again, then "2." back at the first indentation. The inner
+/// numbers are parts of the outer item (`1.1`, `1.2`), not a list that restarts.
+#[derive(Default)]
+struct Nest {
+    /// The indentation of the outer item and of its inner list, while inside one.
+    levels: Option<(usize, usize)>,
+}
+
+impl Nest {
+    /// The label of `m` as an inner item of the block's last item, or `None` when it is not one.
+    fn child(&mut self, doc: &Doc, markers: &[Marker], cur: &Block, m: &Marker) -> Option<Label> {
+        let inner = self.inner(doc, markers, cur, m);
+        if inner.is_none() {
+            self.levels = None;
+        }
+        inner
+    }
+
+    fn inner(&mut self, doc: &Doc, markers: &[Marker], cur: &Block, m: &Marker) -> Option<Label> {
+        let (&(last_i, ref last), [Part::Num(n)]) = (cur.last()?, &m.label.0[..]) else {
+            return None;
+        };
+        match (self.levels, &last.0[..]) {
+            (Some((outer, inner)), &[Part::Num(k), Part::Num(j)]) if *n == j + 1 => {
+                let here = indent(doc, m)?;
+                (m.line_start && here > outer && here + 1 >= inner)
+                    .then(|| Label(vec![Part::Num(k), Part::Num(*n)]))
+            }
+            (_, &[Part::Num(k)]) => {
+                self.levels = Some(opens_inner_asks(doc, &markers[last_i], m)?);
+                Some(Label(vec![Part::Num(k), Part::Num(1)]))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The indentation of a marker at a line start, in spaces and tabs; `None` when anything else
+/// (quote marks: "> 1.") stands before it.
+pub(super) fn indent(doc: &Doc, m: &Marker) -> Option<usize> {
+    let ls = doc.start_of_line_at(m.start);
+    doc.text[ls..m.start]
+        .bytes()
+        .all(|b| b == b' ' || b == b'\t')
+        .then_some(m.start - ls)
+}
+
+/// Whether `m`, a "1." indented deeper than the numbered item `parent`, opens a list of asks
+/// nested under it, with the indentations of the two levels. The inner list must start on the
+/// line after the outer item's text (no blank line: a list of answers after the questions is
+/// indented too), under an item that is no question itself ("… what was the:"), and ask
+/// something: "broken down by:" over "1. Pharmacists" lists the parts of one question, and
+/// "If so, …?" under a question is that question's.
+pub(super) fn opens_inner_asks(doc: &Doc, parent: &Marker, m: &Marker) -> Option<(usize, usize)> {
+    let text = doc.text;
+    if !m.line_start
+        || !parent.line_start
+        || m.label.0 != [Part::Num(1)]
+        || !matches!(parent.label.0[..], [Part::Num(_)])
+        || matches!(m.style, Style::Q | Style::Word)
+    {
+        return None;
+    }
+    let (outer, here) = (indent(doc, parent)?, indent(doc, m)?);
+    let (pl, ml) = (doc.line_of(parent.start), doc.line_of(m.start));
+    if here < outer + 2 || ml <= pl || (pl + 1..ml).any(|l| doc.is_blank(l)) {
+        return None;
+    }
+    let asks_itself = text[parent.end..doc.line_range(ml - 1).1]
+        .trim_end()
+        .ends_with('?');
+    let asks = question_like(&text[m.end..doc.line_range(ml).1]);
+    (!asks_itself && asks).then_some((outer, here))
 }
 
 /// An inline `(i)` under a lettered question that no `(ii)` follows is no sub-part: "(c) 2018
@@ -1429,6 +1509,9 @@ fn written_for(label: &Label, written: &str, style: Style) -> String {
         _ => "",
     };
     let main = label.main().map(|n| n.to_string()).unwrap_or_default();
+    if let [Part::Num(_), Part::Num(n)] = label.0[..] {
+        return format!("{prefix}{main}.{n}");
+    }
     let mut s = format!("{prefix}{main}");
     for p in &label.0[1..label.0.len().saturating_sub(1)] {
         s.push_str(&format!("({})", Label(vec![*p]).key()));
@@ -1867,6 +1950,37 @@ mod tests {
             .iter()
             .map(|i| (i.id.clone(), i.text.clone()))
             .collect()
+    }
+
+    #[test]
+    fn a_list_of_asks_indented_under_a_lead_in_item_is_its_parts() {
+        // An HTML list inside a list, pasted: the inner numbers restart at 1.
+        let text = "Request\n\n  1. For each year since 2020, what was the:\n    \
+                    1. Total value of grants to clubs?\n    2. Total number of grants to clubs?\n  \
+                    2. Of these, how many were direct awards?\n  3. In the cases of refusals:\n    \
+                    1. The reason given.\n    2. Whether the applicant appealed.\n\n\
+                    Response\n\nPlease see below.\n";
+        let got: Vec<String> = ids(&questionnaire(text))
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(got, ["1", "1.1", "1.2", "2", "3", "3.1", "3.2"]);
+    }
+
+    #[test]
+    fn an_indented_list_of_options_or_of_answers_is_no_parts() {
+        // "broken down by:" over names lists one question's parts; a question's "If so, …?" is
+        // its own; answers indented after a blank line are answers.
+        let text =
+            "Request\n\n  1. Number of pharmacy staff, broken down by:\n    1. Pharmacists\n    \
+                    2. Technicians\n  2. Does the Trust run a weekend service?\n    \
+                    1. If so, which wards does it cover?\n  3. How many robots do you use?\n\n\
+                    Response\n\n    1. 40 in all.\n";
+        let got: Vec<String> = ids(&questionnaire(text))
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(got, ["1", "2", "3"]);
     }
 
     #[test]

@@ -108,15 +108,30 @@ fn section_items(
         .min();
     // A numbered list indented under an item of the list ("  1. A list of houses that are:" /
     // "    1. Licensed") details that item: its numbers are no questions of their own.
-    let idxs: Vec<usize> = (a..b)
+    // Unless it asks questions of its own under an item that only leads in to them ("  1. …
+    // what was the:" / "    1. Total value of grants?"): those are the item's parts, 1.1, 1.2.
+    let mut idxs: Vec<usize> = Vec::new();
+    let (mut outer, mut nest) = (None, None);
+    for i in (a..b)
         .filter(|&i| markers[i].style != Style::Answer && !thread.in_furniture(markers[i].start))
-        .filter(|&i| {
-            let m = &markers[i];
-            !(m.line_start
-                && matches!(m.label.0.first(), Some(Part::Num(_)))
-                && top_indent.is_some_and(|t| indent(i) > t + 1))
-        })
-        .collect();
+    {
+        let m = &markers[i];
+        let numbered = m.line_start && matches!(m.label.0.first(), Some(Part::Num(_)));
+        if numbered && top_indent.is_some_and(|t| indent(i) > t + 1) {
+            match nest {
+                Some((o, _)) if indent(i) > o => {}
+                _ => {
+                    nest = outer.and_then(|p| super::opens_inner_asks(doc, &markers[p], m));
+                    if nest.is_none() {
+                        continue;
+                    }
+                }
+            }
+        } else if numbered {
+            (outer, nest) = (Some(i), None);
+        }
+        idxs.push(i);
+    }
     // A list at line starts keeps only its line-start markers: "a) 2014, b) 2015" inside a
     // question are its options, not sub-questions. A list run on in one paragraph keeps all.
     let blocks: Vec<super::Block> = build_blocks(doc, markers, &idxs)

@@ -16,6 +16,7 @@ static ASKS_NUMBER: Phrases = Phrases::new(
         "how many",
         "number of",
         "total number",
+        "what number",
         "how often",
         "quantity",
         "headcount",
@@ -188,6 +189,14 @@ impl Ask {
     }
 }
 
+/// Whether `q` alone says what kind of answer it wants (a number, a sum, a percentage, yes or
+/// no, a date, a name, an option): a part that does not ("Direct awards agreed by members?")
+/// asks what its parent asks ("… what total number were awarded through").
+pub fn says_what_it_asks(q: &str) -> bool {
+    let a = Ask::read(q);
+    a.number || a.percent || a.money || a.yes_no || a.when || a.name || a.options
+}
+
 /// A yes/no question starts (after its id, or after "If so,") with an auxiliary verb, in its
 /// first sentence or a later one, or after a leading phrase and its comma ("For the same
 /// period, did your organisation…", "When buying wheelchairs, do you…"); "please confirm
@@ -266,12 +275,31 @@ mod tests {
     // the `regex` crate's own compilation, to test against
     use crate::text::re;
 
+    #[test]
+    fn a_part_named_by_a_noun_asks_what_its_parent_asks() {
+        for q in [
+            "Direct awards agreed by members?",
+            "Unknown?",
+            "Pharmacists",
+        ] {
+            assert!(!says_what_it_asks(q), "{q}");
+        }
+        for q in [
+            "And of these what number were referred?",
+            "Does the council keep a register?",
+            "The total cost in 2023.",
+            "Which supplier provides the service?",
+        ] {
+            assert!(says_what_it_asks(q), "{q}");
+        }
+    }
+
     /// Each table against the regex it replaced, on generated questions and the corpus.
     #[test]
     fn tables_match_the_old_patterns() {
         let old: &[(&str, &Phrases, Option<char>)] = &[
             (
-                r"(?-u:\b)(?i-u:how[ ]+many|number[ ]+of|total[ ]+number|how[ ]+often|quantity|headcount)(?-u:\b)",
+                r"(?-u:\b)(?i-u:how[ ]+many|number[ ]+of|total[ ]+number|what[ ]+number|how[ ]+often|quantity|headcount)(?-u:\b)",
                 &ASKS_NUMBER,
                 None,
             ),

@@ -51,6 +51,7 @@ mod qualifiers;
 mod tokens;
 mod words;
 
+pub use ask::says_what_it_asks;
 use ask::{Ask, AUXILIARIES};
 use cost_limit::is_cost_limit;
 
