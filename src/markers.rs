@@ -849,6 +849,12 @@ fn parse_number_form(text: &str, p: usize, le: usize, line_start: bool) -> Optio
             end = e + 1;
             true
         }
+        // "1] How many …": a square bracket after a small number at a line's start, before a
+        // space (never "[1]" footnote calls, which open with their bracket).
+        b']' => {
+            end = e + 1;
+            line_start && n < 100 && !compound && matches!(b.get(end), Some(b' ' | b'\t'))
+        }
         // "1/ All records of …": a slash after a small number at a line's start, before a space
         // and a word (never "1/4", "12/05/2023" or "2/3 of staff").
         b'/' => {
@@ -1082,6 +1088,7 @@ mod tests {
             ("3.The College spent", "3", "3"),
             ("2.I would like", "2", "2"),
             ("1/ All records of faults", "1", "1"),
+            ("2] Please list the stations", "2", "2"),
         ];
         for (line, written, key) in cases {
             let f = found(line);
@@ -1116,6 +1123,8 @@ mod tests {
             "1/4 of staff",
             "12/05/2023 received",
             "2/ 3 of them",
+            "[1] Source: annual report",
+            "3]. not a number",
         ] {
             let f = found(line);
             assert!(f.iter().all(|m| !m.2), "{line:?} gave {f:?}");
