@@ -104,6 +104,25 @@ static REPLY_START: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The body saying it received or handled the request: "The Authority (NHSPAA) received your
+/// request on 3 March 2025.", "We have handled your request under the FOIA."
+static RECEIPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:[A-Z(][\w'’&().-]*\s+){1,8}received\s+your\s+(?:request|e-?mail|letter)\b|We\s+have\s+(?:handled|dealt\s+with|considered|processed)\s+your\s+request\b)",
+    )
+});
+
+/// The start of the first line of `[s, e)`, after one with words, that notes the request's
+/// receipt ([`RECEIPT`]).
+fn receipt_line(doc: &Doc, s: usize, e: usize) -> Option<usize> {
+    let first = doc.line_of(s) + 1;
+    let last = doc.line_of(e.saturating_sub(1).max(s));
+    (first..=last)
+        .map(|li| doc.line_start(li))
+        .filter(|&ls| ls > s && ls < e)
+        .find(|&ls| RECEIPT.is_match(doc.line(doc.line_of(ls)).trim_start()))
+}
+
 /// Every section heading in the text, in order, outside page furniture.
 pub fn headings(doc: &Doc, thread: &Thread) -> Vec<Heading> {
     let text = doc.text;
@@ -255,6 +274,12 @@ pub fn units(doc: &Doc, thread: &Thread) -> Vec<Unit> {
                 Some((n.content, end))
             }
             _ => None,
+        };
+        // The body's note of receipt between the request and the response heading ("The
+        // Authority received your request on 3 March 2025.") is neither.
+        let req_end = match response {
+            Some(_) => receipt_line(doc, h.content, req_end).unwrap_or(req_end),
+            None => req_end,
         };
         out.push(Unit {
             request: (h.content, req_end),
@@ -428,6 +453,11 @@ mod tests {
             (
                 "Request:\nHow many?\nNorth Vale Police can confirm it holds this.\n",
                 &[("How many?", Some("North Vale Police can confirm it holds this."))],
+            ),
+            // The body's note of receipt before the response heading is not the request.
+            (
+                "Request\nHow many?\nThe Agency (TA) received your request on 3 May.\nOur response\nNone.\n",
+                &[("How many?", Some("None."))],
             ),
         ];
         for (text, want) in cases {

@@ -1858,6 +1858,26 @@ impl QItem {
 
 /// Sentence spans in `[from, to)`: split after `.`, `?` or `!` followed by white space and a
 /// capital letter, a digit or an opening bracket; never inside "e.g." or "£2.4m".
+/// Whether the line break at `i` ends a list of figures under a lead-in ("… received the
+/// following applications:" / "iii) applications declined – 1,317") before a line that is a
+/// sentence of its own ("Figures for the time taken are published each quarter."): the list's
+/// last line ends with a figure and no stop, so the stop rule alone would run them together.
+fn after_figure_list(text: &str, s: usize, i: usize, to: usize) -> bool {
+    let ls = text[..i].rfind('\n').map_or(0, |p| p + 1).max(s);
+    let line = text[ls..i].trim_end();
+    if !line.ends_with(|c: char| c.is_ascii_digit())
+        || !text[s..ls].trim_end().contains(":\n") && !text[s..ls].trim_end().ends_with(':')
+    {
+        return false;
+    }
+    let rest = &text[i + 1..to];
+    let next = rest[..rest.find('\n').unwrap_or(rest.len())].trim();
+    let mut chars = next.chars();
+    matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a.is_ascii_uppercase() && b.is_ascii_lowercase())
+        && next.split_whitespace().count() >= 5
+        && next.ends_with(['.', '?', ':'])
+}
+
 pub fn sentences(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let b = text.as_bytes();
@@ -1913,6 +1933,12 @@ pub fn sentences(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
         // Questions one a line, some without their question mark ("Are your hoses tested to
         // BS EN 14540 (2014)" / "Do you pressure test them?"): a line that asks ends at the line
         // break before another that asks.
+        if c == b'\n' && i > s && after_figure_list(text, s, i, to) {
+            out.push((s, s + text[s..i].trim_end().len()));
+            s = i + 1 + (text[i + 1..to].len() - text[i + 1..to].trim_start().len());
+            i = s;
+            continue;
+        }
         if c == b'\n' && i > s {
             let this = text[s..i].trim();
             let next = text[i + 1..to].trim_start();
@@ -2234,5 +2260,34 @@ mod tests {
             .map(|(a, b)| &t[a..b])
             .collect();
         assert_eq!(s, ["It cost £2.4m.", "Then e.g. this.", "Q2?", "Yes"]);
+        // A list of figures under a lead-in ends before a line that is a sentence of its own;
+        // a hard-wrapped sentence does not.
+        let t = "We received these:\ni) Tier 1 – 1,482\nii) Tier 2 – 906\n\
+                 Figures for the time taken are published each quarter.\n\
+                 In 2023 we paid\n£4,000 to the supplier.";
+        let s: Vec<&str> = sentences(t, 0, t.len())
+            .into_iter()
+            .map(|(a, b)| &t[a..b])
+            .collect();
+        assert_eq!(
+            s,
+            [
+                "We received these:\ni) Tier 1 – 1,482\nii) Tier 2 – 906",
+                "Figures for the time taken are published each quarter.",
+                "In 2023 we paid\n£4,000 to the supplier."
+            ]
+        );
+    }
+
+    #[test]
+    fn bullets_with_parts_numbered_inside_them_are_the_questions() {
+        let text = "Request\nYou asked us:\n- List the applications for i) Tier 1 ii) Tier 2 and \
+                    iii) declined.\n- Provide the time taken for i) Tier 1 ii) Tier 2.\n\
+                    The Agency received your request on 3 March 2025.\nOur response\nSee below.\n";
+        let q = questionnaire(text);
+        let got: Vec<(String, String)> = ids(&q);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0, "2");
+        assert!(got[1].1.ends_with("ii) Tier 2."), "{got:?}");
     }
 }

@@ -158,14 +158,22 @@ fn section_items(
             }
         })
         .collect();
+    // Parts numbered inside one line ("… for i) Tier 1 ii) Tier 2") are no list of questions
+    // when the section's questions are bullets: the parts belong to a bullet.
+    let bullets = bullet_items(doc, s, e, top);
     if let Some(best) = blocks.iter().max_by_key(|b| b.len()) {
-        let (items, run_in) = block_items(doc, markers, best, e, false, true);
-        if !items.is_empty() {
-            return (items, run_in, false);
+        let inside_one_line = best.iter().all(|(i, _)| {
+            !markers[*i].line_start
+                && doc.line_of(markers[*i].start) == doc.line_of(markers[best[0].0].start)
+        });
+        if !(inside_one_line && bullets.len() >= 2) {
+            let (items, run_in) = block_items(doc, markers, best, e, false, true);
+            if !items.is_empty() {
+                return (items, run_in, false);
+            }
         }
     }
     // 2. Bullets.
-    let bullets = bullet_items(doc, s, e, top);
     if !bullets.is_empty() {
         return (bullets, false, false);
     }
