@@ -251,11 +251,93 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
             }
             i += 1;
         }
+        inline_dot_runs(text, from, le, &mut out);
     }
     keep_capital_sequences(&mut out, capitals);
     renumber_repeated_ones(text, &mut out);
     drop_footnotes(text, &mut out);
     out
+}
+
+/// Lettered parts with a full stop inside a line, as a list pastes when its line breaks are
+/// lost ("… broken down by: a. Complaints received b. Warning letters issued c. Notices
+/// served"), and numbered ones with a letter ("10a. If yes, … 10b. If no, …"). Read only as a
+/// run in order on one line — three letters from `a`, or two numbered parts from `a` — before a
+/// capitalised word: alone, "a." ends an abbreviation or a sentence.
+fn inline_dot_runs(text: &str, from: usize, le: usize, out: &mut Vec<Marker>) {
+    let b = text.as_bytes();
+    let mut found: Vec<Marker> = Vec::new();
+    let mut i = from;
+    while i + 3 < le {
+        let start_ok = i > from && matches!(b[i - 1], b' ' | b'\t' | b':' | b';');
+        if !start_ok {
+            i += 1;
+            continue;
+        }
+        let mut e = i;
+        while e < le && e - i < 3 && b[e].is_ascii_digit() {
+            e += 1;
+        }
+        let num = (e > i).then(|| text[i..e].parse::<u32>().ok()).flatten();
+        if e < le
+            && b[e].is_ascii_lowercase()
+            && b.get(e + 1) == Some(&b'.')
+            && b.get(e + 2) == Some(&b' ')
+            && b.get(e + 3).is_some_and(u8::is_ascii_uppercase)
+        {
+            let letter = Part::Letter(b[e] - b'a');
+            let label = match num {
+                Some(n) if n > 0 && n <= 300 => vec![Part::Num(n), letter],
+                Some(_) => {
+                    i += 1;
+                    continue;
+                }
+                None => vec![letter],
+            };
+            found.push(Marker {
+                start: i,
+                end: e + 3,
+                label: Label(label),
+                style: Style::Plain,
+                line_start: false,
+                written: text[i..e + 1].to_string(),
+                compound: num.is_some(),
+            });
+            i = e + 3;
+            continue;
+        }
+        i += 1;
+    }
+    // Keep the runs: consecutive letters from `a` under the same number (or none).
+    let mut k = 0;
+    while k < found.len() {
+        let mut j = k + 1;
+        while j < found.len() && {
+            let (p, n) = (&found[j - 1].label.0, &found[j].label.0);
+            p.len() == n.len() && p[..p.len() - 1] == n[..n.len() - 1] && {
+                let (a, c) = (p[p.len() - 1], n[n.len() - 1]);
+                a.is_next(c, 0)
+            }
+        } {
+            j += 1;
+        }
+        let first_is_a = found[k].label.0.last() == Some(&Part::Letter(0));
+        let need = if found[k].label.0.len() == 1 { 3 } else { 2 };
+        if first_is_a && j - k >= need {
+            // Only this line's markers can overlap or follow them (`out` is in text order).
+            let line = out.partition_point(|o| o.end <= from);
+            for m in &found[k..j] {
+                if !out[line..]
+                    .iter()
+                    .any(|o| o.start <= m.start && m.start < o.end.max(o.start + 1))
+                {
+                    out.push(m.clone());
+                }
+            }
+            out[line..].sort_by_key(|m| m.start);
+        }
+        k = j;
+    }
 }
 
 /// "A. Enforcement records": a capital letter and a full stop opening a line, read as a
@@ -1003,6 +1085,26 @@ mod tests {
             .into_iter()
             .map(|m| (m.written.clone(), m.label.key(), m.line_start))
             .collect()
+    }
+
+    #[test]
+    fn lettered_parts_run_on_in_one_line() {
+        let keys: Vec<String> = found(
+            "(9) The actions, broken down by: a. Complaints received b. Warning letters c. \
+             Notices served (10) Is there a register? 10a. If yes, the URL. 10b. If no, why?",
+        )
+        .into_iter()
+        .map(|m| m.1)
+        .collect();
+        assert_eq!(keys, ["9", "a", "b", "c", "10", "10a", "10b"]);
+        // Alone, or out of order, a letter and a stop end an abbreviation or a sentence.
+        for text in [
+            "Smith J. Brown and co. Ltd agreed",
+            "Option a. Yes or b. No",
+            "See e.g. Annex b. The rest",
+        ] {
+            assert!(found(text).is_empty(), "{text:?} gave {:?}", found(text));
+        }
     }
 
     #[test]
