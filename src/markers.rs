@@ -239,6 +239,18 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
                     && bytes[i - 2].is_ascii_alphabetic()
                     && (b.is_ascii_digit()
                         || b == b'Q' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)));
+            // Never after a figure ("3:1. The", "10:30. Then").
+            if i > ls + 1
+                && matches!(bytes[i - 1], b'?' | b':')
+                && !bytes[i - 2].is_ascii_digit()
+                && b.is_ascii_digit()
+            {
+                if let Some(m) = glued_after_question(text, i, le) {
+                    i = m.end;
+                    out.push(m);
+                    continue;
+                }
+            }
             if prev_ok
                 && matches!(b, b'Q' | b'q' | b'(' | b'a'..=b'z' | b'0'..=b'9')
                 && !in_citation(text, ls, i)
@@ -257,6 +269,29 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
     renumber_repeated_ones(text, &mut out);
     drop_footnotes(text, &mut out);
     out
+}
+
+/// "… in total?2. How many accounts …", "… for all ratepayers):1. How many …": a number and a
+/// stop glued to the question mark or colon before it, then a capitalised word — a list whose
+/// line breaks were lost. The glue is the sign: prose puts a space after "?" and ":".
+fn glued_after_question(text: &str, i: usize, le: usize) -> Option<Marker> {
+    let b = &text.as_bytes()[..le];
+    let mut e = i;
+    while e < le && b[e].is_ascii_digit() && e - i < 2 {
+        e += 1;
+    }
+    let n: u32 = text[i..e].parse().ok()?;
+    let ok =
+        n > 0 && b.get(e) == Some(&b'.') && b.get(e + 1) == Some(&b' ') && glued_word(b, e + 2);
+    ok.then(|| Marker {
+        start: i,
+        end: e + 2,
+        label: Label(vec![Part::Num(n)]),
+        style: Style::Plain,
+        line_start: false,
+        written: text[i..e].to_string(),
+        compound: false,
+    })
 }
 
 /// Lettered parts with a full stop inside a line, as a list pastes when its line breaks are
@@ -1085,6 +1120,25 @@ mod tests {
             .into_iter()
             .map(|m| (m.written.clone(), m.label.key(), m.line_start))
             .collect()
+    }
+
+    #[test]
+    fn numbers_glued_to_a_question_mark_or_colon() {
+        let keys: Vec<String> = found(
+            "For all ratepayers):1. How many were in arrears? And in total?2. How many had a \
+             warrant?",
+        )
+        .into_iter()
+        .map(|m| m.1)
+        .collect();
+        assert_eq!(keys, ["1", "2"]);
+        for text in [
+            "Is it due?2 of them were.",
+            "At 10:30. Then",
+            "Ratio 3:1. The end",
+        ] {
+            assert!(found(text).is_empty(), "{text:?} gave {:?}", found(text));
+        }
     }
 
     #[test]

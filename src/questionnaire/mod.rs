@@ -350,8 +350,11 @@ fn starts_run_in(doc: &Doc, markers: &[Marker], idxs: &[usize], pos: usize) -> b
         return false;
     };
     let (a, b) = (&markers[i], &markers[j]);
-    // A bare number runs in only as "1)" ("… please provide:1)How many … a) … 2)The …").
-    let number_paren = a.style == Style::Plain && doc.text[a.start..a.end].ends_with(')');
+    // A bare number runs in only as "1)" ("… please provide:1)How many … a) … 2)The …"), or
+    // glued to the question mark or colon before it ("… ratepayers):1. How many …").
+    let number_paren = a.style == Style::Plain
+        && (doc.text[a.start..a.end].ends_with(')')
+            || a.start > 0 && matches!(doc.text.as_bytes()[a.start - 1], b'?' | b':'));
     if !number_paren
         && !matches!(
             a.style,
