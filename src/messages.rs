@@ -754,10 +754,21 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
         // A reply pasted straight after the request's sign-off and the requester's name, with
         // no sender line or salutation of its own ("Thank you for your recent request …"): a
         // thread copied from a page without its headers.
+        // (After any letter whose writer is not yet known, too: a letter's sign-off, a name
+        // and then "Thank you for your request" is a reply whoever wrote the letter.)
+        let after_letter = bounds
+            .last()
+            .is_some_and(|b| b.from_requester != Some(false));
         if signed_off
-            && after_request
+            && after_letter
             && signoff_line.is_some_and(|s| {
-                i > s && i - s <= 3 && (s + 1..i).all(|j| doc.line(j).trim().len() <= 60)
+                // The name, and perhaps the body's name as WhatDoTheyKnow prints it above the
+                // reply, blank lines aside.
+                let lines = (s + 1..i).filter(|&j| !doc.is_blank(j)).count();
+                i > s
+                    && i - s <= 8
+                    && lines <= 3
+                    && (s + 1..i).all(|j| doc.line(j).trim().len() <= 60)
             })
             && opens_reply(t)
         {
@@ -1510,6 +1521,15 @@ mod tests {
         assert_eq!(split(&Doc::new(&ps)).msgs.len(), 1);
         assert!(opens_reply("Thank you for your information request"));
         assert!(!opens_reply("Thank you"));
+        // To "Sir or Madam", with blank lines and the body's name above the reply, as
+        // WhatDoTheyKnow prints a thread.
+        let text = "Dear Sir or Madam,\n\nI am seeking the following information:\n\n\
+                    The number of floods in 2020.\n\nMany thanks,\n\nA Writer\n\n\
+                    Some Borough Council\n\nThank you for your enquiry received today. It \
+                    has been logged as FOI 82.\n";
+        let t = split(&Doc::new(text));
+        assert_eq!(t.msgs.len(), 2, "{:?}", t.msgs);
+        assert!(text[t.msgs[1].start..].starts_with("Thank you for your enquiry"));
     }
 
     #[test]
