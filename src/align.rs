@@ -138,13 +138,39 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
             prev = Some(l);
         }
         resolved.sort_by_key(|(i, _)| markers[*i].start);
+        // Bare letters in a reply ("a. Yes") to a request whose lettered parts all sit under
+        // one number ("1. … a) … k)") name those parts.
+        let parents: std::collections::BTreeSet<u32> = q
+            .items
+            .iter()
+            .filter(|it| it.label.0.len() == 2)
+            .filter_map(|it| it.label.main())
+            .collect();
+        let sole_parent = match (parents.len(), parents.first()) {
+            (1, Some(&n)) if !q.items.iter().any(|it| it.label.main().is_none()) => Some(n),
+            _ => None,
+        };
         for (i, label) in resolved {
             let m = &markers[i];
             let key = label.key();
-            let Some(qi) = q.index_of_key(&key).or_else(|| {
-                // "Q1(a)" in a reply to a request numbered "1a"
-                q.items.iter().position(|it| it.label == label)
-            }) else {
+            let Some(qi) = q
+                .index_of_key(&key)
+                .or_else(|| {
+                    // "Q1(a)" in a reply to a request numbered "1a"
+                    q.items.iter().position(|it| it.label == label)
+                })
+                .or_else(|| {
+                    let (n, [part]) = (sole_parent?, &label.0[..]) else {
+                        return None;
+                    };
+                    if matches!(part, crate::markers::Part::Num(_)) {
+                        return None;
+                    }
+                    q.items
+                        .iter()
+                        .position(|it| it.label.0[..] == [crate::markers::Part::Num(n), *part])
+                })
+            else {
                 continue;
             };
             let own = q.items[qi].marker.is_some_and(|(s, _)| s == m.start);
@@ -1990,6 +2016,30 @@ fn share_pass(doc: &Doc, q: &Questionnaire, found: &mut [Found]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_letters_answer_the_parts_of_the_sole_numbered_question() {
+        let text = "Request\n1. About your cycle scheme:\na) Do you run a cycle to work scheme?\n\
+                    b) How many staff joined it in 2022?\nc) Is there a cap on its value?\n\n\
+                    Decision\n\na. Yes, through salary sacrifice.\n\nb. 74 staff joined.\n\n\
+                    c. No.\n";
+        let a = crate::pipeline::analyse_text(text, "t.txt");
+        let answer = |key: &str| {
+            a.questions
+                .iter()
+                .find(|q| q.key == key)
+                .and_then(|q| q.answer.as_ref())
+                .map(|x| x.text.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            answer("1a").starts_with("Yes, through"),
+            "{:?}",
+            answer("1a")
+        );
+        assert_eq!(answer("1b"), "74 staff joined.");
+        assert_eq!(answer("1c"), "No.");
+    }
 
     #[test]
     fn with_regards_to_opens_a_sentence_not_a_sign_off() {
