@@ -182,6 +182,9 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
             let (matched, end, start_ok) = align_words(text, &qtoks[qi], m.end, limit);
             let need = (qtoks[qi].len() as f64 * 0.5).ceil() as usize;
             let strong = own || (start_ok && matched >= need.max(qtoks[qi].len().min(2)));
+            if !strong && enumerates(doc, m.start, m.end, limit) {
+                continue;
+            }
             let answer_from = if own {
                 q.items[qi].text_end
             } else if strong {
@@ -1784,6 +1787,24 @@ pub(crate) fn content_words(s: &str) -> Vec<String> {
     out
 }
 
+/// Whether the item at `[start, end)`, running to `limit`, is a clause of a sentence listed
+/// under a colon ("… would be likely to prejudice:" / "a. the prevention of crime," / "b. …"):
+/// it ends with a comma or semicolon, after a line that ends with a colon, comma or semicolon.
+/// Such letters enumerate the reply's own words (the limbs of an exemption), not answers.
+fn enumerates(doc: &Doc, start: usize, end: usize, limit: usize) -> bool {
+    let text = doc.text;
+    let item_end = text[end..limit].find('\n').map_or(limit, |p| end + p);
+    let item = text[end..item_end].trim_end();
+    if !item.ends_with([',', ';']) {
+        return false;
+    }
+    let line = doc.line_of(start);
+    (0..line)
+        .rev()
+        .find(|&l| !doc.is_blank(l))
+        .is_some_and(|l| doc.line(l).trim_end().ends_with([':', ',', ';']))
+}
+
 /// For questions still without an answer: a sentence of the reply that shares most of a
 /// question's distinctive words (and more with it than with any other question) answers it.
 fn overlap_pass(
@@ -2039,6 +2060,27 @@ mod tests {
         );
         assert_eq!(answer("1b"), "74 staff joined.");
         assert_eq!(answer("1c"), "No.");
+    }
+
+    #[test]
+    fn letters_listing_an_exemptions_limbs_are_no_answers() {
+        let text = "Your request\n(a) List the empty dwellings.\n(b) The names of the payers.\n\n\
+                    Our response\n(b) The names of the payers.\nWe withhold these under section \
+                    40(2).\nDisclosure would be likely to prejudice:\na. the prevention of crime,\n\
+                    b. the collection of any tax,\n";
+        let a = crate::pipeline::analyse_text(text, "t.txt");
+        let answer = |key: &str| {
+            a.questions
+                .iter()
+                .find(|q| q.key == key)
+                .and_then(|q| q.answer.as_ref())
+                .map(|x| x.text.clone())
+                .unwrap_or_default()
+        };
+        assert!(!answer("a").contains("prevention"), "{:?}", answer("a"));
+        assert!(answer("b").contains("section 40(2)"), "{:?}", answer("b"));
+        assert!(enumerates(&Doc::new("x:\na. one,\n"), 3, 6, 11));
+        assert!(!enumerates(&Doc::new("x:\na. Yes.\n"), 3, 6, 11));
     }
 
     #[test]
