@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use crate::pattern::Regex;
 
-use crate::markers::{Label, Marker};
+use crate::markers::{Label, Marker, Part};
 use crate::messages::Thread;
 use crate::pattern::re;
 use crate::questionnaire::{build_blocks, resolve, sentences, Questionnaire};
@@ -107,6 +107,25 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
         return finish(text, found);
     }
 
+    // Bare letters in a reply ("a. Yes") to a request whose lettered parts all sit under one
+    // number ("1. … a) … k)") name those parts.
+    let sole_parent = {
+        let mut mains = q
+            .items
+            .iter()
+            .filter(|it| it.label.0.len() == 2)
+            .map(|it| it.label.main());
+        match mains.next() {
+            Some(Some(n))
+                if mains.all(|m| m == Some(n))
+                    && q.items.iter().all(|it| it.label.main().is_some()) =>
+            {
+                Some(n)
+            }
+            _ => None,
+        }
+    };
+
     // 1. Numbered occurrences, label-resolved per region.
     let mut occs: Vec<Occ> = Vec::new();
     for &(rs, re_, quoted) in &regions {
@@ -138,18 +157,6 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
             prev = Some(l);
         }
         resolved.sort_by_key(|(i, _)| markers[*i].start);
-        // Bare letters in a reply ("a. Yes") to a request whose lettered parts all sit under
-        // one number ("1. … a) … k)") name those parts.
-        let parents: std::collections::BTreeSet<u32> = q
-            .items
-            .iter()
-            .filter(|it| it.label.0.len() == 2)
-            .filter_map(|it| it.label.main())
-            .collect();
-        let sole_parent = match (parents.len(), parents.first()) {
-            (1, Some(&n)) if !q.items.iter().any(|it| it.label.main().is_none()) => Some(n),
-            _ => None,
-        };
         for (i, label) in resolved {
             let m = &markers[i];
             let key = label.key();
@@ -163,12 +170,12 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
                     let (n, [part]) = (sole_parent?, &label.0[..]) else {
                         return None;
                     };
-                    if matches!(part, crate::markers::Part::Num(_)) {
+                    if matches!(part, Part::Num(_)) {
                         return None;
                     }
                     q.items
                         .iter()
-                        .position(|it| it.label.0[..] == [crate::markers::Part::Num(n), *part])
+                        .position(|it| it.label.0[..] == [Part::Num(n), *part])
                 })
             else {
                 continue;
@@ -2038,6 +2045,16 @@ fn share_pass(doc: &Doc, q: &Questionnaire, found: &mut [Found]) {
 mod tests {
     use super::*;
 
+    /// The answer text of the question with `key` in an analysis ("" when none).
+    fn answer_of(a: &crate::model::Analysis, key: &str) -> String {
+        a.questions
+            .iter()
+            .find(|q| q.key == key)
+            .and_then(|q| q.answer.as_ref())
+            .map(|x| x.text.clone())
+            .unwrap_or_default()
+    }
+
     #[test]
     fn bare_letters_answer_the_parts_of_the_sole_numbered_question() {
         let text = "Request\n1. About your cycle scheme:\na) Do you run a cycle to work scheme?\n\
@@ -2045,14 +2062,7 @@ mod tests {
                     Decision\n\na. Yes, through salary sacrifice.\n\nb. 74 staff joined.\n\n\
                     c. No.\n";
         let a = crate::pipeline::analyse_text(text, "t.txt");
-        let answer = |key: &str| {
-            a.questions
-                .iter()
-                .find(|q| q.key == key)
-                .and_then(|q| q.answer.as_ref())
-                .map(|x| x.text.clone())
-                .unwrap_or_default()
-        };
+        let answer = |key: &str| answer_of(&a, key);
         assert!(
             answer("1a").starts_with("Yes, through"),
             "{:?}",
@@ -2069,14 +2079,7 @@ mod tests {
                     40(2).\nDisclosure would be likely to prejudice:\na. the prevention of crime,\n\
                     b. the collection of any tax,\n";
         let a = crate::pipeline::analyse_text(text, "t.txt");
-        let answer = |key: &str| {
-            a.questions
-                .iter()
-                .find(|q| q.key == key)
-                .and_then(|q| q.answer.as_ref())
-                .map(|x| x.text.clone())
-                .unwrap_or_default()
-        };
+        let answer = |key: &str| answer_of(&a, key);
         assert!(!answer("a").contains("prevention"), "{:?}", answer("a"));
         assert!(answer("b").contains("section 40(2)"), "{:?}", answer("b"));
         assert!(enumerates(&Doc::new("x:\na. one,\n"), 3, 6, 11));

@@ -1122,16 +1122,20 @@ mod tests {
             .collect()
     }
 
+    /// The keys of the markers found in `text`, in order.
+    fn keys(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|m| m.1).collect()
+    }
+
     #[test]
     fn numbers_glued_to_a_question_mark_or_colon() {
-        let keys: Vec<String> = found(
-            "For all ratepayers):1. How many were in arrears? And in total?2. How many had a \
-             warrant?",
-        )
-        .into_iter()
-        .map(|m| m.1)
-        .collect();
-        assert_eq!(keys, ["1", "2"]);
+        assert_eq!(
+            keys(
+                "For all ratepayers):1. How many were in arrears? And in total?2. How many had \
+                 a warrant?"
+            ),
+            ["1", "2"]
+        );
         for text in [
             "Is it due?2 of them were.",
             "At 10:30. Then",
@@ -1143,14 +1147,13 @@ mod tests {
 
     #[test]
     fn lettered_parts_run_on_in_one_line() {
-        let keys: Vec<String> = found(
-            "(9) The actions, broken down by: a. Complaints received b. Warning letters c. \
-             Notices served (10) Is there a register? 10a. If yes, the URL. 10b. If no, why?",
-        )
-        .into_iter()
-        .map(|m| m.1)
-        .collect();
-        assert_eq!(keys, ["9", "a", "b", "c", "10", "10a", "10b"]);
+        assert_eq!(
+            keys(
+                "(9) The actions, broken down by: a. Complaints received b. Warning letters c. \
+                 Notices served (10) Is there a register? 10a. If yes, the URL. 10b. If no, why?"
+            ),
+            ["9", "a", "b", "c", "10", "10a", "10b"]
+        );
         // Alone, or out of order, a letter and a stop end an abbreviation or a sentence.
         for text in [
             "Smith J. Brown and co. Ltd agreed",

@@ -115,12 +115,10 @@ static RECEIPT: LazyLock<Regex> = LazyLock::new(|| {
 /// The start of the first line of `[s, e)`, after one with words, that notes the request's
 /// receipt ([`RECEIPT`]).
 fn receipt_line(doc: &Doc, s: usize, e: usize) -> Option<usize> {
-    let first = doc.line_of(s) + 1;
     let last = doc.line_of(e.saturating_sub(1).max(s));
-    (first..=last)
+    (doc.line_of(s) + 1..=last)
+        .find(|&li| doc.line_start(li) < e && RECEIPT.is_match(doc.line(li).trim_start()))
         .map(|li| doc.line_start(li))
-        .filter(|&ls| ls > s && ls < e)
-        .find(|&ls| RECEIPT.is_match(doc.line(doc.line_of(ls)).trim_start()))
 }
 
 /// Every section heading in the text, in order, outside page furniture.

@@ -1866,19 +1866,26 @@ impl QItem {
 /// sentence of its own ("Figures for the time taken are published each quarter."): the list's
 /// last line ends with a figure and no stop, so the stop rule alone would run them together.
 fn after_figure_list(text: &str, s: usize, i: usize, to: usize) -> bool {
+    // Cheapest first: this runs at every line break of every answer, and the lead-in test reads
+    // the sentence so far.
     let ls = text[..i].rfind('\n').map_or(0, |p| p + 1).max(s);
-    let line = text[ls..i].trim_end();
-    if !line.ends_with(|c: char| c.is_ascii_digit())
-        || !text[s..ls].trim_end().contains(":\n") && !text[s..ls].trim_end().ends_with(':')
+    if !text[ls..i]
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_digit())
     {
         return false;
     }
     let rest = &text[i + 1..to];
     let next = rest[..rest.find('\n').unwrap_or(rest.len())].trim();
     let mut chars = next.chars();
-    matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a.is_ascii_uppercase() && b.is_ascii_lowercase())
-        && next.split_whitespace().count() >= 5
+    let sentence = matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a.is_ascii_uppercase() && b.is_ascii_lowercase())
         && next.ends_with(['.', '?', ':'])
+        && next.split_whitespace().count() >= 5;
+    if !sentence {
+        return false;
+    }
+    let before = text[s..ls].trim_end();
+    before.contains(":\n") || before.ends_with(':')
 }
 
 pub fn sentences(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {

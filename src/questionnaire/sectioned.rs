@@ -160,13 +160,18 @@ fn section_items(
         .collect();
     // Parts numbered inside one line ("… for i) Tier 1 ii) Tier 2") are no list of questions
     // when the section's questions are bullets: the parts belong to a bullet.
-    let bullets = bullet_items(doc, s, e, top);
+    let mut bullets = None;
     if let Some(best) = blocks.iter().max_by_key(|b| b.len()) {
         let inside_one_line = best.iter().all(|(i, _)| {
             !markers[*i].line_start
                 && doc.line_of(markers[*i].start) == doc.line_of(markers[best[0].0].start)
         });
-        if !(inside_one_line && bullets.len() >= 2) {
+        let in_a_bullet = inside_one_line
+            && bullets
+                .get_or_insert_with(|| bullet_items(doc, s, e, top))
+                .len()
+                >= 2;
+        if !in_a_bullet {
             let (items, run_in) = block_items(doc, markers, best, e, false, true);
             if !items.is_empty() {
                 return (items, run_in, false);
@@ -174,6 +179,7 @@ fn section_items(
         }
     }
     // 2. Bullets.
+    let bullets = bullets.unwrap_or_else(|| bullet_items(doc, s, e, top));
     if !bullets.is_empty() {
         return (bullets, false, false);
     }
