@@ -643,14 +643,19 @@ fn answer_from_parts(questions: &mut [Question], q: &questionnaire::Questionnair
         let Some((status, basis, exemptions)) = parts_verdict(questions, &parts) else {
             continue;
         };
-        let (first, last) = (parts[0], parts[parts.len() - 1]);
-        let (Some(a), Some(b)) = (&questions[first].answer, &questions[last].answer) else {
+        // From the first word of any part's answer to the last: the parts' answers need not
+        // stand in the parts' order (a reply that answers 13d before 13a).
+        let spans = || {
+            parts
+                .iter()
+                .filter_map(|&c| questions[c].answer.as_ref().map(|a| a.span))
+        };
+        let (Some(start), Some(end)) =
+            (spans().map(|s| s.start).min(), spans().map(|s| s.end).max())
+        else {
             continue;
         };
-        let span = crate::model::Span {
-            start: a.span.start,
-            end: b.span.end,
-        };
+        let span = crate::model::Span { start, end };
         let text = parts
             .iter()
             .filter_map(|&c| questions[c].answer.as_ref().map(|a| a.text.as_str()))
