@@ -580,9 +580,18 @@ impl Scanner<'_> {
         }
     }
 
-    /// Whether a date may end at byte `at`: not followed by a letter or digit.
+    /// Whether a date may end at byte `at`: not followed by a letter or digit, except a year
+    /// glued to the next sentence's capitalised first word, as disclosure-log fields paste when
+    /// their line breaks are lost ("Responded Fri 16 March 2018Please provide …").
     fn right_ok(&self, at: usize) -> bool {
-        !self.chars_after(at).0.is_some_and(char::is_alphanumeric)
+        match self.chars_after(at) {
+            (Some(c), Some(d)) if c.is_uppercase() && d.is_lowercase() => {
+                let before = self.text.as_bytes()[..at].iter().rev();
+                let digits = before.take_while(|b| b.is_ascii_digit()).count();
+                digits == 4
+            }
+            (c, _) => !c.is_some_and(char::is_alphanumeric),
+        }
     }
 
     fn found(&self, i: usize, next: usize, y: u32, m: u32, d: u32, has_day: bool) -> Hit {
@@ -1284,5 +1293,22 @@ mod tests {
         let text = unit.repeat(20_000);
         let found = find_dates(&text, true);
         assert_eq!(found.len(), 40_000);
+    }
+
+    /// A year glued to the next sentence's first word ends a date; glued to a lower-case word,
+    /// a digit or a two-letter code it does not.
+    #[test]
+    fn year_glued_to_a_sentence() {
+        let iso = |t: &str| -> Vec<String> {
+            find_dates(t, false).iter().map(|d| d.date.iso()).collect()
+        };
+        assert_eq!(
+            iso("Responded Fri 16 March 2018Please provide"),
+            ["2018-03-16"]
+        );
+        assert!(iso("16 March 2018abc").is_empty());
+        assert!(iso("16 March 20181. How many").is_empty());
+        assert!(iso("16 March 2018QA").is_empty());
+        assert!(iso("16 March 18Please").is_empty());
     }
 }

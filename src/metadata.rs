@@ -589,11 +589,14 @@ static RECEIVED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// Field labels for the date of the reply.
 static RESPONDED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:date\s+(?:of\s+)?(?:response|reply|disclosure|decision)|(?:response|reply|disclosure|decision)(?:\s+(?:date|sent|issued|given|made|dated|on))?|responded(?:\s+on)?|replied(?:\s+on)?|date\s+(?:request\s+)?(?:replied|responded|sent|issued)(?:\s+to)?|(?:date\s+)?issued(?:\s+on)?|date\s+closed|closed(?:\s+date)?)\s*[:.-]?$",
+        r"(?i)^(?:date\s+(?:of\s+)?(?:response|reply|disclosure|decision)|(?:response|reply|disclosure|decision)(?:\s+(?:date|sent|issued|given|made|dated|on))?|responded(?:\s+on)?|replied(?:\s+on)?|date\s+(?:request\s+)?(?:replied|responded|sent|issued)(?:\s+to)?|(?:date\s+)?issued(?:\s+on)?|date\s+(?:closed|completed)|(?:closed|completion|completed)(?:\s+(?:date|on))?)\s*[:.-]?$",
     )
 });
-static DATE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?:date|dated|date sent|date of letter)\s*:?\s*$"));
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:date|dated|date sent|date of letter|date\s*/\s*dyddiad|dyddiad\s*/\s*date)\s*:?\s*$",
+    )
+});
 static RESPONDED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\bdate\s+(?:of\s+)?(?:response|reply|disclosure|decision)|\b(?:issued|responded|replied)\s+on\s*$|\bresponse\s+(?:sent|issued)\b|\b(?:response|reply|disclosure)\s+date\b|\bdate\s+(?:sent|responded|issued)\b",
@@ -904,6 +907,26 @@ mod tests {
         assert_eq!(
             outcome(None, &[Answered, Answered], &[]).0.as_deref(),
             Some("successful")
+        );
+    }
+
+    /// Disclosure-log fields whose line breaks were lost, a completion date, and a bilingual
+    /// Welsh letter's date field: each is the date of the reply.
+    #[test]
+    fn responded_fields() {
+        let glued = "FOI request (FOI-1)\nToilets\nRequested Tue 06 March 2018\nResponded Fri 16 March 2018Please provide the number of toilets.\n\nResponse\nWe ran 12.\n";
+        let m = meta(glued);
+        assert_eq!(m.received.map(|d| d.iso()).as_deref(), Some("2018-03-06"));
+        assert_eq!(m.responded.map(|d| d.iso()).as_deref(), Some("2018-03-16"));
+        let log = "Case Number 41\nRequest Date 11/03/2019\nCompletion Date 18/03/2019\n\nDetails of the Request\nHow many?\n";
+        assert_eq!(
+            meta(log).responded.map(|d| d.iso()).as_deref(),
+            Some("2019-03-18")
+        );
+        let welsh = "Cyngor Sir Dyfnant\nDyddiad / Date: 07/10/2024\n\nDear Mr Jones\nThank you for your request.\n";
+        assert_eq!(
+            meta(welsh).responded.map(|d| d.iso()).as_deref(),
+            Some("2024-10-07")
         );
     }
 }
