@@ -215,7 +215,7 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
         if let Some(m) = parse_at(text, p, le, true) {
             from = m.end;
             out.push(m);
-        } else if let Some(m) = capital_letter(text, p, le) {
+        } else if let Some(m) = capital_letter(text, p, le).or_else(|| spaced_letter(text, p, le)) {
             from = m.end;
             capitals.push(m);
         }
@@ -391,6 +391,31 @@ fn capital_letter(text: &str, p: usize, le: usize) -> Option<Marker> {
         start: p,
         end: p + 2,
         label: Label(vec![Part::Letter(c - b'A')]),
+        style: Style::Plain,
+        line_start: true,
+        written: text[p..p + 1].to_string(),
+        compound: false,
+    })
+}
+
+/// "a  Total number of requests", "b\tOf these …": a lower-case letter at a line's start set
+/// off from its text by a tab or several spaces, as a Word or PDF list pastes without its
+/// bracket or stop. Kept only in sequence, like capitals (never "a  large number").
+fn spaced_letter(text: &str, p: usize, le: usize) -> Option<Marker> {
+    let b = &text.as_bytes()[..le];
+    let c = *b.get(p)?;
+    let gap = match b.get(p + 1..p + 3) {
+        Some([b'\t', _]) => true,
+        Some([b' ', b' ']) => true,
+        _ => false,
+    };
+    if !c.is_ascii_lowercase() || !gap || !followed_by_text(b, p + 1, le) {
+        return None;
+    }
+    Some(Marker {
+        start: p,
+        end: p + 1,
+        label: Label(vec![Part::Letter(c - b'a')]),
         style: Style::Plain,
         line_start: true,
         written: text[p..p + 1].to_string(),
@@ -1184,6 +1209,14 @@ mod tests {
         assert_eq!(keys, ["a", "b"]);
         assert!(found("Yours sincerely,\nA. Smith\nInformation Officer\n").is_empty());
         assert!(found("A. Smith\nC. Jones\n").is_empty());
+    }
+
+    #[test]
+    fn letters_set_off_by_spaces_in_sequence_are_markers() {
+        let form = "Q1  How many requests?\n\na  Total number of requests\n\nb\tOf these, under the EIRs?\n";
+        assert_eq!(keys(form), ["1", "a", "b"]);
+        assert!(keys("The figures:\na  large number of cases\nwere closed.\n").is_empty());
+        assert!(keys("a single space\nb single space\n").is_empty());
     }
 
     #[test]
