@@ -404,11 +404,7 @@ fn capital_letter(text: &str, p: usize, le: usize) -> Option<Marker> {
 fn spaced_letter(text: &str, p: usize, le: usize) -> Option<Marker> {
     let b = &text.as_bytes()[..le];
     let c = *b.get(p)?;
-    let gap = match b.get(p + 1..p + 3) {
-        Some([b'\t', _]) => true,
-        Some([b' ', b' ']) => true,
-        _ => false,
-    };
+    let gap = matches!(b.get(p + 1..p + 3), Some([b'\t', _] | [b' ', b' ']));
     if !c.is_ascii_lowercase() || !gap || !followed_by_text(b, p + 1, le) {
         return None;
     }
