@@ -181,6 +181,36 @@ fn answers_glued_to_the_ends_of_restated_questions() {
     assert_eq!(row(&a, "4").0, Status::NotApplicable);
 }
 
+/// A form pasted back with each answer after a colon at the end of its ask, under numbered
+/// headings that ask nothing; lead-in colons ("each of the following:") are no answers.
+#[test]
+fn answers_after_a_colon_on_the_asks_line() {
+    let a = analyse_text(
+        "See notes\nPlease provide the following about fleet vehicles:\n\
+         1. Vehicles\n\
+         a) Does the council lease any of its pool cars: Yes\n\
+         b) How many electric vans did the council own at 31 March 2025: 47\n\
+         c) Are drivers required to complete a licence check each year: No\n\
+         2. Fuel\n\
+         a) Please give the spend on each of the following: Diesel and Petrol\n\
+         b) Has the council set a date to stop buying diesel vans: Yes, in 2027\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "1(a)", "1(b)", "1(c)", "2", "2(a)", "2(b)"]);
+    assert_eq!(row(&a, "1(a)").2, "Yes");
+    assert_eq!(row(&a, "1(b)").2, "47");
+    assert_eq!(row(&a, "1(c)").2, "No");
+    assert_eq!(row(&a, "2(b)").2, "Yes, in 2027");
+    let q = a.questions.iter().find(|q| q.id == "1(b)").unwrap();
+    assert!(q.text.ends_with("at 31 March 2025"), "{}", q.text);
+    let q = a.questions.iter().find(|q| q.id == "2(a)").unwrap();
+    assert!(
+        q.text.ends_with("following: Diesel and Petrol"),
+        "{}",
+        q.text
+    );
+}
+
 /// A reply that answers each question with lines of figures written "N - what it counts":
 /// those lines are no questions, even between the first question and the second; "no report
 /// of this kind is held" is not held.

@@ -1300,7 +1300,11 @@ fn glued_answers(text: &str, items: &mut [QItem]) {
     // Only cuts of the sure kind (a figure, a yes or no, a citation) mark the layout; a
     // sentence after a dash is read as an answer only in a list that has them.
     let n = cuts.iter().flatten().filter(|(_, sure)| *sure).count();
-    if n < 2 || n * 3 < items.len() {
+    // Headings over parts ("1. Training and Awareness" over "a)") have no answers of their own.
+    let parents = (1..items.len())
+        .filter(|&k| items[k - 1].label.is_ancestor_of(&items[k].label))
+        .count();
+    if n < 2 || n * 3 < items.len() - parents {
         return;
     }
     for (it, cut) in items.iter_mut().zip(cuts) {
@@ -1309,7 +1313,7 @@ fn glued_answers(text: &str, items: &mut [QItem]) {
             let a = c + (text[c..le].len() - text[c..le].trim_start().len());
             it.glued = Some((a, a + text[a..le].trim_end().len()));
             let end = trim_end(text, it.text_start, c);
-            let head = text[it.text_start..end].trim_end_matches(['-', '–', '—']);
+            let head = text[it.text_start..end].trim_end_matches(['-', '–', '—', ':']);
             it.text_end = it.text_start + head.trim_end().len();
             it.text = one_line(&text[it.text_start..it.text_end]);
         }
@@ -1359,7 +1363,61 @@ fn same_line_answer(text: &str, s: usize, le: usize) -> Option<(usize, bool)> {
             && states(tail);
         return sentence.then_some((s + e, false));
     }
+    if let Some(cut) = colon_cut(line) {
+        return Some((s + cut.0, cut.1));
+    }
     noun_phrase_then_sentence(line).map(|k| (s + k, true))
+}
+
+/// A colon after an ask, then its answer ("Does your organisation require all staff to
+/// complete the training: Yes", "How many were reported in 2024: 2,316"), as a form pasted back
+/// with answers types them. Never a lead-in colon ("… for each year:", "broken down by:",
+/// "(E.g.:"), nor before a further ask. Sure before a short answer, a pointer or a yes or no.
+fn colon_cut(line: &str) -> Option<(usize, bool)> {
+    const LEAD_INS: [&str; 21] = [
+        "following",
+        "below",
+        "by",
+        "for",
+        "include",
+        "including",
+        "includes",
+        "namely",
+        "e.g.",
+        "eg",
+        "i.e.",
+        "ie",
+        "follows",
+        "between",
+        "from",
+        "of",
+        "to",
+        "with",
+        "on",
+        "as",
+        "re",
+    ];
+    let (k, _) = line.match_indices(": ").find(|&(k, _)| {
+        let before = &line[..k];
+        let last = before
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        before.split_whitespace().count() >= 4 && !LEAD_INS.contains(&last.as_str())
+    })?;
+    let after = line[k + 2..].trim();
+    let opens = after.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '£');
+    if !opens || after.contains('?') {
+        return None;
+    }
+    let first = after
+        .split(|c: char| !c.is_alphanumeric() && c != '/')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let yes_no = ["yes", "no", "none", "nil", "n/a"].contains(&first.as_str());
+    Some((k + 2, short_answer(after) || pointer(after) || yes_no))
 }
 
 /// A request's noun phrase with the answer run on after it without a mark ("The number of
