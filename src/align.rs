@@ -81,6 +81,9 @@ struct Occ {
     own: bool,
     /// An answer's own number ("A3.", "Response 3"): it opens that answer wherever it stands.
     answer_mark: bool,
+    /// Written with its part ("2c.", "Q4(b)") at a line's start: it names one question, and
+    /// may follow an answer to an earlier one however many stand between.
+    names_part: bool,
 }
 
 /// An answer candidate: (start, end, rank), the higher rank the stronger its occurrence.
@@ -205,6 +208,7 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
                 answer_from,
                 strong,
                 answer_mark: m.style == crate::markers::Style::Answer,
+                names_part: m.line_start && m.label.0.len() >= 2,
                 line_start: m.line_start,
                 inline_ok: !m.line_start
                     && matches!(
@@ -584,7 +588,9 @@ fn select(occs: &[Occ], q: &Questionnaire) -> Vec<usize> {
             true
         } else if !o.line_start {
             o.inline_ok && last.is_some_and(|l| o.qi == l + 1)
-        } else if last.is_none_or(|l| o.qi > l && (o.qi <= l + 3 || only_parts_between(l, o.qi))) {
+        } else if last.is_none_or(|l| {
+            o.qi > l && (o.qi <= l + 3 || o.names_part || only_parts_between(l, o.qi))
+        }) {
             true
         } else {
             let need = 3.min(n - o.qi).max(2);
@@ -761,7 +767,7 @@ fn share_line_answer(
 }
 
 /// The parts a line opens with when it answers several lettered parts of one question at once:
-/// "2a-d.", "1a - 1c:", "2(a) to (d)", "2b), c) and d)", "3a, b & c -". The question's number
+/// "2a-d.", "1a - 1c:", "2(a) to (d)", "2b), c) and d)", "3a, b & c -", "2 a/b". The question's number
 /// and its letters, with the offset where the answer begins; `None` for a single part.
 fn lettered_range(line: &str) -> Option<(u32, Vec<char>, usize)> {
     let b = line.as_bytes();
@@ -778,6 +784,13 @@ fn lettered_range(line: &str) -> Option<(u32, Vec<char>, usize)> {
     }
     let num: u32 = line[i..i + digits].parse().ok()?;
     i += digits;
+    // "2 a/b": a space before the first letter when a separator follows it at once.
+    if b.get(i) == Some(&b' ')
+        && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+        && matches!(b.get(i + 2), Some(b'/' | b'-' | b',' | b'&'))
+    {
+        i += 1;
+    }
     // A letter, bare or in brackets, then an optional '.' or ')'.
     let letter = |i: usize| -> Option<(char, usize)> {
         let mut j = i;
@@ -813,7 +826,7 @@ fn lettered_range(line: &str) -> Option<(u32, Vec<char>, usize)> {
             ('-', if rest.starts_with('-') { 1 } else { 3 })
         } else if rest.starts_with("to ") {
             ('-', 2)
-        } else if rest.starts_with(',') || rest.starts_with('&') {
+        } else if rest.starts_with(',') || rest.starts_with('&') || rest.starts_with('/') {
             (',', 1)
         } else if rest.starts_with("and ") {
             (',', 3)
@@ -880,6 +893,18 @@ fn lettered_range_pass(
                 .into_iter()
                 .filter_map(|c| q.index_of_key(&format!("{num}{c}")))
                 .collect();
+            // The line opens new answers: an earlier answer that ran on over it ends before it.
+            if !targets.is_empty() {
+                let end = text[..line_start].trim_end().len();
+                for (j, f) in found.iter_mut().enumerate() {
+                    match f.span {
+                        Some((s, e)) if s < end && e > line_start && !targets.contains(&j) => {
+                            f.span = Some((s, end));
+                        }
+                        _ => {}
+                    }
+                }
+            }
             share_line_answer(
                 doc,
                 markers,

@@ -211,6 +211,35 @@ fn answers_after_a_colon_on_the_asks_line() {
     );
 }
 
+/// An HTML list of lists pasted with every number "1.": the outer items are 1 and 2, the inner
+/// ones their parts, lettered as the reply names them ("2 a/b", "2c."); an answer that runs on
+/// to "2 a/b" ends there, and a part-named answer may follow an answer to question 1.
+#[test]
+fn nested_list_pasted_as_ones_answered_by_lettered_parts() {
+    let a = analyse_text(
+        "Request\n\nYou asked for the following:\n\n\
+         \x20 1. About the depot closures, you ask:\n\
+         \x20   1. How many depots were closed?\n\
+         \x20   2. Which staff were moved?\n\n\
+         \x20 1. About the new vehicles, you would like to know:\n\
+         \x20   1. What was spent on them\n\
+         \x20   2. Who supplied them?\n\
+         \x20   3. When were they delivered?\n\n\
+         Our response\n\n\
+         1. We do not hold this information. Depots are run by the regional boards.\n\n\
+         2 a/b The vehicles cost £3.2 million and were supplied by a framework supplier.\n\n\
+         2c. They were delivered in May 2024.\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "1(a)", "1(b)", "2", "2(a)", "2(b)", "2(c)"]);
+    assert_eq!(row(&a, "1(a)").0, Status::NotHeld);
+    let (_, _, one) = row(&a, "1");
+    assert!(!one.contains("vehicles"), "{one}");
+    assert!(row(&a, "2(a)").2.contains("£3.2 million"));
+    assert!(row(&a, "2(b)").2.contains("£3.2 million"));
+    assert_eq!(row(&a, "2(c)").2, "They were delivered in May 2024.");
+}
+
 /// A reply that answers each question with lines of figures written "N - what it counts":
 /// those lines are no questions, even between the first question and the second; "no report
 /// of this kind is held" is not held.

@@ -217,7 +217,12 @@ pub fn build_blocks(doc: &Doc, markers: &[Marker], idxs: &[usize]) -> Vec<Block>
     let idxs = &idxs[..];
     let mut blocks: Vec<Block> = Vec::new();
     let mut cur: Block = Vec::new();
-    let mut nest = Nest::default();
+    let mut nest = Nest {
+        letters: idxs
+            .first()
+            .is_some_and(|&i| inner_parts_lettered(markers, markers[i].start)),
+        ..Nest::default()
+    };
     for (pos, &i) in idxs.iter().enumerate() {
         let m = &markers[i];
         let prev = cur.last().map(|(_, l)| l);
@@ -256,6 +261,25 @@ pub fn build_blocks(doc: &Doc, markers: &[Marker], idxs: &[usize]) -> Vec<Block>
 struct Nest {
     /// The indentation of the outer item and of its inner list, while inside one.
     levels: Option<(usize, usize)>,
+    /// The inner items are lettered parts (`1a`, `1b`): what the list's own rendering lost, as
+    /// the reply's "2c" and "2 a/b" show.
+    letters: bool,
+}
+
+/// Whether the text after `from` names parts by a number and a letter ("2c.", "2(a)") and
+/// never by a number and a number ("2.1"): the replies' way of naming the parts of a nested
+/// list whose inner numbers were pasted as "1." "2.".
+fn inner_parts_lettered(markers: &[Marker], from: usize) -> bool {
+    let after = markers.iter().filter(|m| m.start > from);
+    let (mut lettered, mut decimal) = (false, false);
+    for m in after {
+        match m.label.0[..] {
+            [Part::Num(_), Part::Letter(_)] if m.compound => lettered = true,
+            [Part::Num(_), Part::Num(_)] => decimal = true,
+            _ => {}
+        }
+    }
+    lettered && !decimal
 }
 
 impl Nest {
@@ -272,15 +296,28 @@ impl Nest {
         let (&(last_i, ref last), [Part::Num(n)]) = (cur.last()?, &m.label.0[..]) else {
             return None;
         };
+        let part = |j: u32| {
+            if self.letters && j <= 26 {
+                Part::Letter(j as u8 - 1)
+            } else {
+                Part::Num(j)
+            }
+        };
         match (self.levels, &last.0[..]) {
-            (Some((outer, inner)), &[Part::Num(k), Part::Num(j)]) if *n == j + 1 => {
+            (Some((outer, inner)), &[Part::Num(k), p]) if *n == p.ordinal() + 1 => {
                 let here = indent(doc, m)?;
                 (m.line_start && here > outer && here + 1 >= inner)
-                    .then(|| Label(vec![Part::Num(k), Part::Num(*n)]))
+                    .then(|| Label(vec![Part::Num(k), part(*n)]))
+            }
+            // The next outer item, pasted as "1." again like every item of a list of lists.
+            (Some((outer, _)), &[Part::Num(k), _]) if *n == 1 => {
+                let here = indent(doc, m)?;
+                self.levels = None;
+                (m.line_start && here == outer).then(|| Label(vec![Part::Num(k + 1)]))
             }
             (_, &[Part::Num(k)]) => {
                 self.levels = Some(opens_inner_asks(doc, &markers[last_i], m)?);
-                Some(Label(vec![Part::Num(k), Part::Num(1)]))
+                Some(Label(vec![Part::Num(k), part(1)]))
             }
             _ => None,
         }
@@ -1573,12 +1610,22 @@ fn written_for(label: &Label, written: &str, style: Style) -> String {
     if let [Part::Num(_), Part::Num(n)] = label.0[..] {
         return format!("{prefix}{main}.{n}");
     }
+    // A number renumbered whole ("1." pasted for every item of a list of lists).
+    if label.0.len() < 2 {
+        return format!("{prefix}{}", label.key());
+    }
     let mut s = format!("{prefix}{main}");
     for p in &label.0[1..label.0.len().saturating_sub(1)] {
         s.push_str(&format!("({})", Label(vec![*p]).key()));
     }
     let last = written.trim_matches(|c: char| c == '(' || c == ')');
-    s.push_str(&format!("({last})"));
+    match label.0.last() {
+        // An inner "1." read as part (a) of a nested list.
+        Some(p @ Part::Letter(_)) if last.bytes().all(|b| b.is_ascii_digit()) => {
+            s.push_str(&format!("({})", Label(vec![*p]).key()));
+        }
+        _ => s.push_str(&format!("({last})")),
+    }
     s
 }
 
