@@ -1993,6 +1993,26 @@ fn after_figure_list(text: &str, s: usize, i: usize, to: usize) -> bool {
     before.contains(":\n") || before.ends_with(':')
 }
 
+/// Whether `rest` opens with a request's noun, capitalised as an item of a list starts ("The
+/// number of", "Any available figures", "Details of"): mid-sentence, the mark of a lost break.
+fn lost_break_before(rest: &str) -> bool {
+    const HEADS: [&str; 12] = [
+        "The number of ",
+        "Total number of ",
+        "Number of ",
+        "The total ",
+        "The amount ",
+        "The cost of ",
+        "Any available ",
+        "Any figures ",
+        "Details of ",
+        "A list of ",
+        "A copy of ",
+        "Copies of ",
+    ];
+    HEADS.iter().any(|h| rest.starts_with(h))
+}
+
 pub fn sentences(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let b = text.as_bytes();
@@ -2044,6 +2064,20 @@ pub fn sentences(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
                 i = j;
                 continue;
             }
+        }
+        // A list of requests whose line breaks were lost: "… by land type Back alleyway The
+        // number of fixed penalty notices issued …" — a capitalised request's noun after a
+        // lower-case word or a closing bracket, with no stop, starts the next item.
+        if c == b' '
+            && i > s
+            && (b[i - 1].is_ascii_lowercase() || b[i - 1] == b')')
+            && lost_break_before(&text[i + 1..to])
+            && text[s..i].split_whitespace().count() >= 4
+        {
+            out.push((s, i));
+            s = i + 1;
+            i = s;
+            continue;
         }
         // Questions one a line, some without their question mark ("Are your hoses tested to
         // BS EN 14540 (2014)" / "Do you pressure test them?"): a line that asks ends at the line
@@ -2207,6 +2241,23 @@ mod tests {
         assert!(!question_like(
             "Would it be possible for you to answer a few simple questions about hoses."
         ));
+    }
+
+    #[test]
+    fn a_list_whose_line_breaks_were_lost_splits_at_request_nouns() {
+        let t = "Please provide: Total number of complaints by ward, including: North South \
+                 The number of warning letters sent in each year The number of prosecutions \
+                 (if held) Any available figures on the cost of clearance";
+        let got: Vec<&str> = sentences(t, 0, t.len())
+            .iter()
+            .map(|&(s, e)| &t[s..e])
+            .collect();
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got[1].starts_with("The number of warning letters"));
+        assert!(got[3].starts_with("Any available figures"));
+        // After a colon or a stop the sentence logic decides, and a short lead is kept whole.
+        let t = "We hold: The number of cases is 4. Send The number of staff";
+        assert_eq!(sentences(t, 0, t.len()).len(), 2);
     }
 
     #[test]
