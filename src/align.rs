@@ -750,13 +750,27 @@ fn share_line_answer(
         .unwrap_or(region_end)
         .min(region_end);
     let (s, e) = cut_answer(doc, q, stops, from, next_marker);
-    if s >= e {
+    if s >= e || targets.is_empty() {
         return;
     }
+    // The line opens new answers: an earlier answer that ran on over it ends before it.
+    let before = doc.text[..line_start].trim_end().len();
+    for (j, f) in found.iter_mut().enumerate() {
+        match f.span {
+            Some((fs, fe)) if fs < before && fe > line_start && !targets.contains(&j) => {
+                f.span = Some((fs, before));
+            }
+            _ => {}
+        }
+    }
     for &k in targets {
-        let own = found[k]
-            .span
-            .is_some_and(|(fs, _)| fs < line_start || fs >= e);
+        // Its own answer elsewhere, not one that ran on over this line from above nor an
+        // earlier line's of this kind ("Questions 3 & 4 – …" in a clarification, then
+        // "Response 3 & 4").
+        let own = found[k].via != Via::Shared
+            && found[k]
+                .span
+                .is_some_and(|(fs, fe)| fs < line_start && fe <= line_start || fs >= e);
         if own {
             continue;
         }
@@ -893,18 +907,6 @@ fn lettered_range_pass(
                 .into_iter()
                 .filter_map(|c| q.index_of_key(&format!("{num}{c}")))
                 .collect();
-            // The line opens new answers: an earlier answer that ran on over it ends before it.
-            if !targets.is_empty() {
-                let end = text[..line_start].trim_end().len();
-                for (j, f) in found.iter_mut().enumerate() {
-                    match f.span {
-                        Some((s, e)) if s < end && e > line_start && !targets.contains(&j) => {
-                            f.span = Some((s, end));
-                        }
-                        _ => {}
-                    }
-                }
-            }
             share_line_answer(
                 doc,
                 markers,

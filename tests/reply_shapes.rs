@@ -240,6 +240,31 @@ fn nested_list_pasted_as_ones_answered_by_lettered_parts() {
     assert_eq!(row(&a, "2(c)").2, "They were delivered in May 2024.");
 }
 
+/// A line answering two questions at once ("1 & 3.") ends the answer above it, which ran on
+/// from question 2; a later such line ("Response 3 & 4") overrides an earlier one (a
+/// clarification's "Questions 3 & 4 – …").
+#[test]
+fn a_line_answering_two_questions_ends_the_answer_above() {
+    let a = analyse_text(
+        "You asked:\n\n(1) How many drones does the force own?\n\n\
+         (2) What has the force spent on drones in each of the last three years?\n\n\
+         (3) Please list the drones by make and model.\n\n\
+         In response:\n\n\
+         1.  The force owns 14 drones.\n\n\
+         2.  Spend by year is below.\n\n\
+         2021/22    £41,200\n\n\
+         2022/23    £12,900\n\n\
+         1 & 3.\n\n\
+         The makes and models are withheld under Section 31(1)(a) Law Enforcement.\n",
+        "t.txt",
+    );
+    assert_eq!(row(&a, "2").0, Status::Answered, "{}", row(&a, "2").2);
+    assert!(row(&a, "2").1.is_empty());
+    assert!(!row(&a, "2").2.contains("withheld"));
+    assert_eq!(row(&a, "3").0, Status::Refused);
+    assert_eq!(row(&a, "3").1, ["31(1)(a)"]);
+}
+
 /// A reply that answers each question with lines of figures written "N - what it counts":
 /// those lines are no questions, even between the first question and the second; "no report
 /// of this kind is held" is not held.
