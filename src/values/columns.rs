@@ -37,7 +37,7 @@ fn cells(text: &str, (s, e): (usize, usize)) -> Option<Vec<(usize, usize)>> {
     } else if line.contains('\t') {
         '\t'
     } else {
-        return None;
+        return spaced_cells(line, s);
     };
     let mut out = Vec::new();
     let mut at = s;
@@ -53,6 +53,28 @@ fn cells(text: &str, (s, e): (usize, usize)) -> Option<Vec<(usize, usize)>> {
     }
     if out.last().is_some_and(|&(a, b)| a == b) {
         out.pop();
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+/// The cells of a line padded with spaces, as a table pasted from a PDF or a fixed-width page
+/// ("2016/17       412,760"): cells part at runs of two or more spaces.
+fn spaced_cells(line: &str, s: usize) -> Option<Vec<(usize, usize)>> {
+    let mut out = Vec::new();
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !(b[i] == b' ' && b.get(i + 1) == Some(&b' ')) {
+            i += 1;
+        }
+        let cell = line[start..i].trim_end();
+        if !cell.is_empty() {
+            out.push((s + start, s + start + cell.len()));
+        }
     }
     (out.len() >= 2).then_some(out)
 }
@@ -89,6 +111,16 @@ fn row_tables(text: &str, lines: &[(usize, usize)], out: &mut Vec<(usize, usize)
             continue;
         }
         while i < lines.len() {
+            // Rows pasted with a blank line between them.
+            let blank = |k: usize| {
+                lines
+                    .get(k)
+                    .is_some_and(|&(a, b)| text[a..b].trim().is_empty())
+            };
+            if blank(i) && !blank(i + 1) {
+                i += 1;
+                continue;
+            }
             let Some(row) = cells(text, lines[i]) else {
                 break;
             };
@@ -101,7 +133,11 @@ fn row_tables(text: &str, lines: &[(usize, usize)], out: &mut Vec<(usize, usize)
                 .iter()
                 .all(|&(a, b)| text[a..b].bytes().all(|c| matches!(c, b'-' | b':' | b'=')));
             if row.len() == head.len() && !rule {
-                out.extend(cols.iter().map(|&k| row[k]));
+                out.extend(
+                    cols.iter()
+                        .map(|&k| row[k])
+                        .filter(|&(a, b)| is_figure(&text[a..b])),
+                );
             }
             i += 1;
         }
@@ -171,6 +207,16 @@ mod tests {
         assert_eq!(cells(t), ["1,200", "900"]);
         // No pounds in the header: no money.
         assert!(cells("Year | Count\n2019 | 38").is_empty());
+    }
+
+    #[test]
+    fn rows_padded_with_spaces_and_blank_lines() {
+        let t =
+            "Year            Spend £\n\n2012/13       8,214\n\n2013/14       31,570\n\n1 & 3.\n";
+        assert_eq!(cells(t), ["8,214", "31,570"]);
+        // Prose with two spaces after a stop is no table; words under the column are no sums.
+        let t = "Costs in £ are below.  They rose.\nWe paid  nothing  this year.\n";
+        assert!(cells(t).is_empty());
     }
 
     #[test]
