@@ -71,7 +71,7 @@ impl Thread {
 
 pub(crate) static MADE_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(.{1,80}?) made this (?:[A-Za-z() ]{0,60} )?request to (.{2,120}?)(?:\.?$|\.?\s+(?:Automatic anti-spam|This request|Please let us know)\b.*$)",
+        r"^(.{1,80}?) made this (?:[A-Za-z() ]{0,60} )?request to (.{2,120}?)(?:\s+as part of a batch sent to \d+ authorities)?(?:\.?$|\.?\s+(?:Automatic anti-spam|This request|Please let us know)\b.*$)",
     )
 });
 static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -899,7 +899,12 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
             quoted: b.quoted,
             from_requester: b.from_requester.unwrap_or_else(|| {
                 let body = &doc.text[start..end];
-                asks_in_requester_voice(body)
+                // Signed with the name the page says made the request.
+                header
+                    .requester
+                    .as_deref()
+                    .is_some_and(|r| signed_by(body, r))
+                    || asks_in_requester_voice(body)
                     // A letter among others (a whole text of one letter is a request and
                     // its answer pasted together, or a reply).
                     || (bounds.len() > 1 && b.salutation.is_some() && asks_in_letter(body))
@@ -1200,6 +1205,28 @@ fn sender_line(doc: &Doc, i: usize, authority: Option<&str>) -> Option<String> {
     org_ok.then(|| one_line(t))
 }
 
+/// Whether a letter's sign-off ("Yours faithfully," or the like) is followed, on one of the next
+/// three lines that hold text, by `name` alone.
+fn signed_by(body: &str, name: &str) -> bool {
+    let name = name.trim();
+    if name.len() < 3 {
+        return false;
+    }
+    let lines: Vec<&str> = body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.iter().enumerate().any(|(k, l)| {
+        let lower = l.to_ascii_lowercase();
+        (lower.starts_with("yours ") || lower.starts_with("kind regards") || lower == "regards")
+            && lines[k + 1..]
+                .iter()
+                .take(3)
+                .any(|n| n.eq_ignore_ascii_case(name))
+    })
+}
+
 /// The header of a WhatDoTheyKnow request page: title, "X made this … request to Y", status.
 fn page_header(doc: &Doc) -> PageHeader {
     let mut h = PageHeader::default();
@@ -1217,6 +1244,12 @@ fn page_header(doc: &Doc) -> PageHeader {
             last = Some(i);
             continue;
         }
+        // A long banner states its status in its first sentence ("Response to this request
+        // is long overdue. Although not legally required to do so, we would have expected …").
+        let t = match t.find(". ") {
+            Some(k) if t.len() >= 160 => &t[..=k],
+            _ => t,
+        };
         if t.len() < 160 && may_be_page_status(t) && is_page_status(t) {
             if h.status.is_none()
                 && !t
@@ -1424,6 +1457,38 @@ mod tests {
             "kings upon avon city council"
         ));
         assert!(!same_org("A Council", "B Council"));
+    }
+
+    /// A batch request to a body outside FOI law, never answered: the authority without the
+    /// batch note, the status from the long banner's first sentence, and the letter to "Sir/
+    /// Madam" the requester's because the page's requester signs it.
+    #[test]
+    fn batch_request_long_overdue_unanswered() {
+        let text = "Wait times\n\nJo Bloggs made this Freedom of Information request to Some Coroner \
+                    as part of a batch sent to 40 authorities\n\
+                    This request has been closed to new correspondence. Contact us if you think it should be reopened.\n\n\
+                    Response to this request is long overdue. Although not legally required to do so, we \
+                    would have expected Some Coroner to have responded by now (details). You can complain \
+                    by requesting an internal review.\n\n\
+                    Dear Sir/ Madam,\n\nI am writing about wait times.\n\n1. How many?\n\n\
+                    Yours faithfully,\n\nJo Bloggs\n";
+        let doc = Doc::new(text);
+        let t = split(&doc);
+        assert_eq!(t.header.authority.as_deref(), Some("Some Coroner"));
+        assert_eq!(
+            t.header.status.as_deref(),
+            Some("Response to this request is long overdue.")
+        );
+        assert_eq!(t.msgs.len(), 1, "{:?}", t.msgs);
+        assert!(t.msgs[0].from_requester);
+        assert!(signed_by(
+            "Thanks.\nKind regards\n\nJo Bloggs\n",
+            "Jo Bloggs"
+        ));
+        assert!(!signed_by(
+            "Jo Bloggs asked us.\nYours sincerely\nFOI Team\n",
+            "Jo Bloggs"
+        ));
     }
 
     #[test]
