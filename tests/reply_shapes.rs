@@ -265,6 +265,36 @@ fn a_line_answering_two_questions_ends_the_answer_above() {
     assert_eq!(row(&a, "3").1, ["31(1)(a)"]);
 }
 
+/// A request section of asks one a line without numbers or stops, some with the years asked
+/// about as bullets under them: the bullets are options, not questions, each "Please state …"
+/// line starts an ask, and the reply's figures typed after the years are its answer.
+#[test]
+fn year_bullets_under_unnumbered_asks_are_options() {
+    let a = analyse_text(
+        "Your request\n\
+         Does the council own any electric gritters?\n\
+         Please state the number of salt barns at your depots at the end of:\n\
+         - 2022\n\
+         - 2023\n\
+         Please state how many tonnes of salt were spread in the winter of 2023/24\n\
+         Our response\n\
+         Does the council own any electric gritters?\n\
+         No.\n\
+         Please state the number of salt barns at your depots at the end of:\n\
+         - 2022: 4\n\
+         - 2023: 5\n\
+         Please state how many tonnes of salt were spread in the winter of 2023/24\n\
+         12,400 tonnes.\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2", "3"]);
+    assert_eq!(row(&a, "1").2, "No.");
+    // The figure typed after the first year is the answer's, not a word of the question.
+    let two = row(&a, "2").2;
+    assert!(two.starts_with('4') && two.contains("2023: 5"), "{two}");
+    assert_eq!(row(&a, "3").2, "12,400 tonnes.");
+}
+
 /// A reply that answers each question with lines of figures written "N - what it counts":
 /// those lines are no questions, even between the first question and the second; "no report
 /// of this kind is held" is not held.

@@ -1136,6 +1136,23 @@ fn opens_question(t: &str) -> bool {
     polar(t) || WH.iter().any(|o| t.starts_with(o))
 }
 
+/// An ask opened by a polite imperative ("Please state …", "For each of the following
+/// years, please …"), as a request lists its asks one a line without numbers or stops.
+fn polite_ask(t: &str) -> bool {
+    const VERBS: [&str; 12] = [
+        "state", "provide", "give", "list", "tell", "confirm", "send", "supply", "advise",
+        "detail", "explain", "indicate",
+    ];
+    if t.starts_with("For each of the ") {
+        return true;
+    }
+    let Some(rest) = t.strip_prefix("Please ") else {
+        return false;
+    };
+    let verb = rest.split_whitespace().next().unwrap_or("");
+    VERBS.contains(&verb)
+}
+
 /// A yes/no question by its first word, whatever its last ("Are your hoses tested to BS EN
 /// 14540 (2014)"): at least five words, opened by a verb that asks.
 fn polar(t: &str) -> bool {
@@ -2091,7 +2108,11 @@ pub fn sentences(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
         if c == b'\n' && i > s {
             let this = text[s..i].trim();
             let next = text[i + 1..to].trim_start();
-            if opens_question(this) && this.split_whitespace().count() >= 4 && opens_question(next)
+            let asks_this = opens_question(this) || polite_ask(this);
+            let ended = !this.ends_with([',', ':', ';']);
+            if asks_this
+                && this.split_whitespace().count() >= 4
+                && (opens_question(next) || ended && polite_ask(next))
             {
                 out.push((s, s + text[s..i].trim_end().len()));
                 s = to - next.len();

@@ -178,9 +178,10 @@ fn section_items(
             }
         }
     }
-    // 2. Bullets.
+    // 2. Bullets, unless they are only the options of asks written as sentences ("… at the
+    // end of:" over "- 2021" "- 2022").
     let bullets = bullets.unwrap_or_else(|| bullet_items(doc, s, e, top));
-    if !bullets.is_empty() {
+    if !bullets.is_empty() && !only_options(doc, s, e) {
         return (bullets, false, false);
     }
     // 3. Asks a line, each answered after its question mark on the same line.
@@ -242,6 +243,23 @@ fn section_items(
         push(&mut items, text, s, e, vec![Part::Num(top + 1)]);
     }
     (items, false, false)
+}
+
+/// Whether every bullet of `[s, e)` is a short option (a year, a period, a category of at most
+/// three words, no question) and the section's other lines ask at least two things.
+fn only_options(doc: &Doc, s: usize, e: usize) -> bool {
+    let text = doc.text;
+    let spans = doc.bullets(s, e);
+    // (A bullet's span runs on over the unbulleted lines after it: its own line counts.)
+    let short = spans.iter().all(|&(a, b)| {
+        let t = text[a..b].lines().next().unwrap_or("").trim();
+        t.split_whitespace().count() <= 3 && !t.contains('?')
+    });
+    let asks = (doc.line_of(s)..=doc.line_of(e.saturating_sub(1).max(s)))
+        .map(|li| doc.line(li).trim())
+        .filter(|l| !l.starts_with(['-', '*', '•']) && (l.ends_with('?') || super::asks(l)))
+        .count();
+    short && asks >= 2
 }
 
 /// Bullet lines ("- …", "* …") with their continuation lines; a bullet ending with ':' followed
