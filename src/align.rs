@@ -649,11 +649,13 @@ fn align_words(text: &str, q: &[Token], from: usize, limit: usize) -> (usize, us
                     continue;
                 }
                 let (jj, kk) = (j + dj, k + dk);
-                // A figure between the question's words is an answer typed into it
-                // ("- 2022: 4" under "… at the end of: - 2022 - 2023"), not a stray word.
-                let figure_skipped = t[k..kk.min(t.len())]
-                    .iter()
-                    .any(|w| w.as_str(text).bytes().all(|b| b.is_ascii_digit()));
+                // A figure added between the question's words is an answer typed into it
+                // ("- 2022: 4" under "… at the end of: - 2022 - 2023"), not a stray word (a
+                // figure in place of one of the question's is a misquote: "quarter 3").
+                let figure_skipped = dk > dj
+                    && t[k..kk.min(t.len())]
+                        .iter()
+                        .any(|w| w.as_str(text).bytes().all(|b| b.is_ascii_digit()));
                 if jj < q.len() && kk < t.len() && !figure_skipped && eq(q[jj], t[kk]) {
                     let next_ok =
                         jj + 1 >= q.len() || kk + 1 >= t.len() || eq(q[jj + 1], t[kk + 1]);
