@@ -636,15 +636,26 @@ fn dated_sentences(doc: &Doc, thread: &Thread) -> Vec<(Cue, Date, usize)> {
         let letterhead = own_letter && (DATE_LABEL.is_match(raw_line) || (alone && near_top));
         // A field label: the words before the date on its line ("Requested Tue"), or the line
         // above a date that stands alone ("Request Date" / "09 Jan 2025").
-        let label = if raw_line.trim().is_empty() {
-            let prev_end = text[..d.start].trim_end().len();
+        let bare = |l: &str| {
+            l.trim()
+                .trim_start_matches(['-', '*', '•', '–'])
+                .trim()
+                .is_empty()
+        };
+        let label = if bare(raw_line) {
+            let prev_end = text[..doc.start_of_line_at(d.start)].trim_end().len();
             let prev_start = text[..prev_end].rfind('\n').map_or(0, |p| p + 1);
             let prev = text[prev_start..prev_end].trim();
             (prev.len() <= 40 && find_dates(prev, false).is_empty()).then_some(prev)
         } else {
             Some(raw_line.trim())
         };
-        let label = label.map(|l| WEEKDAY_TAIL.replace(l, "").into_owned());
+        // (A field list pasted from a web page puts each label and value after a dash:
+        // "- Date received" / "- 19 March 2024".)
+        let label = label.map(|l| {
+            let l = l.trim_start_matches(['-', '*', '•', '–']).trim_start();
+            WEEKDAY_TAIL.replace(l, "").into_owned()
+        });
         let labelled = label.as_deref().and_then(|l| {
             if RESPONDED_LABEL.is_match(l) {
                 Some(Cue::Responded)
@@ -910,8 +921,8 @@ mod tests {
         );
     }
 
-    /// Disclosure-log fields whose line breaks were lost, a completion date, and a bilingual
-    /// Welsh letter's date field: each is the date of the reply.
+    /// Disclosure-log fields whose line breaks were lost, a completion date, a field list pasted
+    /// with a dash before each label and value, and a bilingual Welsh letter's date field.
     #[test]
     fn responded_fields() {
         let glued = "FOI request (FOI-1)\nToilets\nRequested Tue 06 March 2018\nResponded Fri 16 March 2018Please provide the number of toilets.\n\nResponse\nWe ran 12.\n";
@@ -923,6 +934,10 @@ mod tests {
             meta(log).responded.map(|d| d.iso()).as_deref(),
             Some("2019-03-18")
         );
+        let dashes = "Title: EIR release\n- FOI reference\n- EIR/2024001\n- Date received\n- 19 March 2024\n- Date responded\n- 16 May 2024\nBriefings dated 14 September 2022 were published.\n";
+        let m = meta(dashes);
+        assert_eq!(m.received.map(|d| d.iso()).as_deref(), Some("2024-03-19"));
+        assert_eq!(m.responded.map(|d| d.iso()).as_deref(), Some("2024-05-16"));
         let welsh = "Cyngor Sir Dyfnant\nDyddiad / Date: 07/10/2024\n\nDear Mr Jones\nThank you for your request.\n";
         assert_eq!(
             meta(welsh).responded.map(|d| d.iso()).as_deref(),
