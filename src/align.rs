@@ -359,6 +359,9 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
     // 5. Answers that say they cover other questions.
     share_pass(doc, q, &mut found);
 
+    // 5b. A letter that answers each question in a paragraph of its own, in order, naming none.
+    paragraphs_in_order(doc, thread, q, &regions, &stops, &mut found);
+
     // 6. A general answer: the letter's text after a list of questions restated without
     // answers, or a letter that refuses (or does not hold, or asks to clarify) the whole request.
     general_answer(doc, thread, q, &regions, &stops, post_list, &mut found);
@@ -1844,6 +1847,79 @@ fn enumerates(doc: &Doc, start: usize, end: usize, limit: usize) -> bool {
         .rev()
         .find(|&l| !doc.is_blank(l))
         .is_some_and(|l| doc.line(l).trim_end().ends_with([':', ',', ';']))
+}
+
+/// A letter that answers the questions in order, one paragraph each, without numbers or the
+/// questions' words restated ("Please see our response below:" then four paragraphs for a–d):
+/// read when no answer was found by a number or a restatement, the letter's body after its
+/// lead-in holds as many paragraphs as there are questions, and each shares a distinctive word
+/// with its own question and more with it than with any other.
+fn paragraphs_in_order(
+    doc: &Doc,
+    thread: &Thread,
+    q: &Questionnaire,
+    regions: &[(usize, usize, bool)],
+    stops: &[usize],
+    found: &mut [Found],
+) {
+    let text = doc.text;
+    let asks: Vec<usize> = (0..q.items.len()).filter(|&k| !q.items[k].header).collect();
+    let n = asks.len();
+    if n < 2
+        || found
+            .iter()
+            .any(|f| !matches!(f.via, Via::None | Via::Matched | Via::Prose))
+    {
+        return;
+    }
+    let Some(&(rs, re_, _)) = regions.iter().rev().find(|r| !r.2) else {
+        return;
+    };
+    let (body_start, stop) = letter_body(doc, thread, stops, (rs, re_), Some(q.span.1));
+    if body_start >= stop {
+        return;
+    }
+    let mut paras: Vec<(usize, usize)> = Vec::new();
+    let mut at = body_start;
+    for piece in text[body_start..stop].split("\n\n") {
+        let lead = piece.len() - piece.trim_start().len();
+        let t = piece.trim();
+        if !t.is_empty() {
+            paras.push((at + lead, at + lead + t.len()));
+        }
+        at += piece.len() + 2;
+    }
+    // A lead-in ("Please see our response below to your request:") answers nothing.
+    if paras.first().is_some_and(|&(a, b)| {
+        let t = text[a..b].to_ascii_lowercase();
+        t.ends_with(':') || t.contains("response below") || t.contains("as follows")
+    }) {
+        paras.remove(0);
+    }
+    // As many paragraphs as questions: a paragraph more or less is a letter of another shape.
+    if paras.len() != n {
+        return;
+    }
+    let qwords: Vec<Vec<String>> = asks
+        .iter()
+        .map(|&k| content_words(&q.items[k].text))
+        .collect();
+    let shared = |p: (usize, usize), k: usize| {
+        let pw = content_words(&text[p.0..p.1]);
+        qwords[k].iter().filter(|w| pw.contains(w)).count()
+    };
+    let fits = (0..n).all(|k| {
+        let own = shared(paras[k], k);
+        own >= 1 && (0..n).all(|j| j == k || shared(paras[k], j) < own)
+    });
+    if !fits {
+        return;
+    }
+    for (k, &qi) in asks.iter().enumerate() {
+        found[qi].span = Some(paras[k]);
+        found[qi].via = Via::Matched;
+        found[qi].parts.clear();
+    }
 }
 
 /// For questions still without an answer: a sentence of the reply that shares most of a

@@ -295,6 +295,33 @@ fn year_bullets_under_unnumbered_asks_are_options() {
     assert_eq!(row(&a, "3").2, "12,400 tonnes.");
 }
 
+/// A disclosure log's record fields ("Subject: …", "Status: …") under its request number are
+/// no question; its reply answers the lettered asks one paragraph each, in order, naming none.
+#[test]
+fn one_paragraph_per_question_in_order() {
+    let a = analyse_text(
+        "FOI Request 1182\n\nSubject: Hydrant testing\nStatus: Complete\nDate received: May 2025\n\n\
+         Question Asked:\n\n\
+         a) Please send a copy of the hydrant inspection schedule for the county.\n\n\
+         b) How many hydrants failed their pressure test in 2024?\n\n\
+         c) Which contractor repairs defective hydrants?\n\n\
+         Our Response:\n\n\
+         Please see our response below to your request:\n\n\
+         The inspection schedule is withheld under section 31(1)(a), as it would show where cover is thin.\n\n\
+         In 2024, 212 hydrants failed their pressure test.\n\n\
+         Defective hydrants are repaired by the water company's own contractor, which the Service does not appoint.\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["a", "b", "c"]);
+    assert_eq!(row(&a, "a").0, Status::Refused);
+    assert_eq!(row(&a, "a").1, ["31(1)(a)"]);
+    assert_eq!(
+        row(&a, "b").2,
+        "In 2024, 212 hydrants failed their pressure test."
+    );
+    assert!(row(&a, "c").2.starts_with("Defective hydrants"));
+}
+
 /// A reply that answers each question with lines of figures written "N - what it counts":
 /// those lines are no questions, even between the first question and the second; "no report
 /// of this kind is held" is not held.

@@ -239,10 +239,27 @@ fn section_items(
     }
     // 5. The whole section (not when it is only the text before a response heading: that
     // holds the letterhead as much as the request).
-    if !implicit && text[s..e].split_whitespace().count() >= 2 {
+    if !implicit && text[s..e].split_whitespace().count() >= 2 && !only_fields(&text[s..e]) {
         push(&mut items, text, s, e, vec![Part::Num(top + 1)]);
     }
     (items, false, false)
+}
+
+/// Whether every line of a section is a field of a log's record ("Subject: …", "Status:
+/// Complete", "Date received: June 2025"): the record's details, not a request.
+fn only_fields(section: &str) -> bool {
+    let mut lines = section
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .peekable();
+    lines.peek().is_some()
+        && lines.all(|l| {
+            l.split_once(": ").is_some_and(|(label, _)| {
+                let words = label.split_whitespace().count();
+                (1..=4).contains(&words) && label.starts_with(|c: char| c.is_uppercase())
+            })
+        })
 }
 
 /// Whether every bullet of `[s, e)` is a short option (a year, a period, a category of at most
