@@ -1904,13 +1904,14 @@ fn paragraphs_in_order(
         .iter()
         .map(|&k| content_words(&q.items[k].text))
         .collect();
-    let shared = |p: (usize, usize), k: usize| {
-        let pw = content_words(&text[p.0..p.1]);
-        qwords[k].iter().filter(|w| pw.contains(w)).count()
-    };
+    let pwords: Vec<Vec<String>> = paras
+        .iter()
+        .map(|&(a, b)| content_words(&text[a..b]))
+        .collect();
+    let shared = |p: usize, k: usize| qwords[k].iter().filter(|w| pwords[p].contains(w)).count();
     let fits = (0..n).all(|k| {
-        let own = shared(paras[k], k);
-        own >= 1 && (0..n).all(|j| j == k || shared(paras[k], j) < own)
+        let own = shared(k, k);
+        own >= 1 && (0..n).all(|j| j == k || shared(k, j) < own)
     });
     if !fits {
         return;

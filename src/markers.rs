@@ -179,7 +179,7 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut labelled = 0u32;
-    let mut capitals: Vec<Marker> = Vec::new();
+    let mut letters: Vec<Marker> = Vec::new();
     for line in 0..doc.line_count() {
         let (ls, le) = doc.line_range(line);
         // Skip indentation, quote marks and bullets.
@@ -215,9 +215,9 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
         if let Some(m) = parse_at(text, p, le, true) {
             from = m.end;
             out.push(m);
-        } else if let Some(m) = capital_letter(text, p, le).or_else(|| spaced_letter(text, p, le)) {
+        } else if let Some(m) = line_letter(text, p, le) {
             from = m.end;
-            capitals.push(m);
+            letters.push(m);
         }
         // Inline markers: scan for `Q`/`Question` and parenthesised or `x)` forms.
         let mut i = from;
@@ -265,7 +265,7 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
         }
         inline_dot_runs(text, from, le, &mut out);
     }
-    keep_capital_sequences(&mut out, capitals);
+    keep_letter_sequences(&mut out, letters);
     renumber_repeated_ones(text, &mut out);
     drop_footnotes(text, &mut out);
     out
@@ -375,22 +375,31 @@ fn inline_dot_runs(text: &str, from: usize, le: usize, out: &mut Vec<Marker>) {
     }
 }
 
-/// "A. Enforcement records": a capital letter and a full stop opening a line, read as a
-/// candidate only; alone it is an initial ("A. Smith").
-fn capital_letter(text: &str, p: usize, le: usize) -> Option<Marker> {
+/// A letter opening a line as a list's number, read as a candidate only (kept when in sequence,
+/// [`keep_letter_sequences`]): a capital and a full stop ("A. Enforcement records"; alone it is
+/// an initial, "A. Smith"), or a lower-case letter set off from its text by a tab or two spaces
+/// ("a  Total number of requests", "b\tOf these …", as a Word or PDF list pastes without its
+/// bracket or stop; alone it is a word, "a  large number").
+fn line_letter(text: &str, p: usize, le: usize) -> Option<Marker> {
     let b = &text.as_bytes()[..le];
     let c = *b.get(p)?;
-    if !c.is_ascii_uppercase()
-        || b.get(p + 1) != Some(&b'.')
-        || b.get(p + 2) != Some(&b' ')
-        || !followed_by_text(b, p + 2, le)
+    let (letter, end) = if c.is_ascii_uppercase()
+        && b.get(p + 1..p + 3) == Some(b". ")
+        && followed_by_text(b, p + 2, le)
     {
+        (c - b'A', p + 2)
+    } else if c.is_ascii_lowercase()
+        && matches!(b.get(p + 1..p + 3), Some([b'\t', _] | [b' ', b' ']))
+        && followed_by_text(b, p + 1, le)
+    {
+        (c - b'a', p + 1)
+    } else {
         return None;
-    }
+    };
     Some(Marker {
         start: p,
-        end: p + 2,
-        label: Label(vec![Part::Letter(c - b'A')]),
+        end,
+        label: Label(vec![Part::Letter(letter)]),
         style: Style::Plain,
         line_start: true,
         written: text[p..p + 1].to_string(),
@@ -398,32 +407,11 @@ fn capital_letter(text: &str, p: usize, le: usize) -> Option<Marker> {
     })
 }
 
-/// "a  Total number of requests", "b\tOf these …": a lower-case letter at a line's start set
-/// off from its text by a tab or several spaces, as a Word or PDF list pastes without its
-/// bracket or stop. Kept only in sequence, like capitals (never "a  large number").
-fn spaced_letter(text: &str, p: usize, le: usize) -> Option<Marker> {
-    let b = &text.as_bytes()[..le];
-    let c = *b.get(p)?;
-    let gap = matches!(b.get(p + 1..p + 3), Some([b'\t', _] | [b' ', b' ']));
-    if !c.is_ascii_lowercase() || !gap || !followed_by_text(b, p + 1, le) {
-        return None;
-    }
-    Some(Marker {
-        start: p,
-        end: p + 1,
-        label: Label(vec![Part::Letter(c - b'a')]),
-        style: Style::Plain,
-        line_start: true,
-        written: text[p..p + 1].to_string(),
-        compound: false,
-    })
-}
-
-/// Capital-letter candidates that run in sequence ("A." then "B." a few lines on) number a
-/// list; the others are initials and dropped.
-fn keep_capital_sequences(out: &mut Vec<Marker>, capitals: Vec<Marker>) {
-    // The letters, as written ("A" … "Z").
-    let letters: Vec<u8> = capitals.iter().map(|m| m.written.as_bytes()[0]).collect();
+/// Letter candidates ([`line_letter`]) that run in sequence ("A." then "B." a few lines on)
+/// number a list; the others are initials or words and dropped.
+fn keep_letter_sequences(out: &mut Vec<Marker>, candidates: Vec<Marker>) {
+    // The letters, as written ("A" … "Z", "a" … "z").
+    let letters: Vec<u8> = candidates.iter().map(|m| m.written.as_bytes()[0]).collect();
     let in_sequence = |k: usize| {
         let next = letters.get(k + 1).is_some_and(|&n| n == letters[k] + 1);
         let prev = k > 0 && letters[k - 1] + 1 == letters[k];
@@ -431,7 +419,7 @@ fn keep_capital_sequences(out: &mut Vec<Marker>, capitals: Vec<Marker>) {
     };
     let before = out.len();
     out.extend(
-        capitals
+        candidates
             .into_iter()
             .enumerate()
             .filter_map(|(k, m)| in_sequence(k).then_some(m)),

@@ -1205,7 +1205,7 @@ fn sender_line(doc: &Doc, i: usize, authority: Option<&str>) -> Option<String> {
     org_ok.then(|| one_line(t))
 }
 
-/// Whether a letter's sign-off ("Yours faithfully," or the like) is followed, on one of the next
+/// Whether a letter's sign-off ([`SIGNOFF`]: "Yours faithfully," and the like) is followed, on one of the next
 /// three lines that hold text, by `name` alone.
 fn signed_by(body: &str, name: &str) -> bool {
     let name = name.trim();
@@ -1218,8 +1218,7 @@ fn signed_by(body: &str, name: &str) -> bool {
         .filter(|l| !l.is_empty())
         .collect();
     lines.iter().enumerate().any(|(k, l)| {
-        let lower = l.to_ascii_lowercase();
-        (lower.starts_with("yours ") || lower.starts_with("kind regards") || lower == "regards")
+        SIGNOFF.is_match(l)
             && lines[k + 1..]
                 .iter()
                 .take(3)

@@ -636,13 +636,12 @@ fn dated_sentences(doc: &Doc, thread: &Thread) -> Vec<(Cue, Date, usize)> {
         let letterhead = own_letter && (DATE_LABEL.is_match(raw_line) || (alone && near_top));
         // A field label: the words before the date on its line ("Requested Tue"), or the line
         // above a date that stands alone ("Request Date" / "09 Jan 2025").
-        let bare = |l: &str| {
-            l.trim()
-                .trim_start_matches(['-', '*', '•', '–'])
-                .trim()
-                .is_empty()
-        };
-        let label = if bare(raw_line) {
+        // (A field list pasted from a web page puts each label and value after a dash:
+        // "- Date received" / "- 19 March 2024".)
+        fn unbulleted(l: &str) -> &str {
+            l.trim_start_matches(['-', '*', '•', '–']).trim_start()
+        }
+        let label = if unbulleted(raw_line.trim()).is_empty() {
             let prev_end = text[..doc.start_of_line_at(d.start)].trim_end().len();
             let prev_start = text[..prev_end].rfind('\n').map_or(0, |p| p + 1);
             let prev = text[prev_start..prev_end].trim();
@@ -650,12 +649,7 @@ fn dated_sentences(doc: &Doc, thread: &Thread) -> Vec<(Cue, Date, usize)> {
         } else {
             Some(raw_line.trim())
         };
-        // (A field list pasted from a web page puts each label and value after a dash:
-        // "- Date received" / "- 19 March 2024".)
-        let label = label.map(|l| {
-            let l = l.trim_start_matches(['-', '*', '•', '–']).trim_start();
-            WEEKDAY_TAIL.replace(l, "").into_owned()
-        });
+        let label = label.map(|l| WEEKDAY_TAIL.replace(unbulleted(l), "").into_owned());
         let labelled = label.as_deref().and_then(|l| {
             if RESPONDED_LABEL.is_match(l) {
                 Some(Cue::Responded)

@@ -218,9 +218,7 @@ pub fn build_blocks(doc: &Doc, markers: &[Marker], idxs: &[usize]) -> Vec<Block>
     let mut blocks: Vec<Block> = Vec::new();
     let mut cur: Block = Vec::new();
     let mut nest = Nest {
-        letters: idxs
-            .first()
-            .is_some_and(|&i| inner_parts_lettered(markers, markers[i].start)),
+        from: idxs.first().map_or(0, |&i| markers[i].start),
         ..Nest::default()
     };
     for (pos, &i) in idxs.iter().enumerate() {
@@ -262,15 +260,18 @@ struct Nest {
     /// The indentation of the outer item and of its inner list, while inside one.
     levels: Option<(usize, usize)>,
     /// The inner items are lettered parts (`1a`, `1b`): what the list's own rendering lost, as
-    /// the reply's "2c" and "2 a/b" show.
-    letters: bool,
+    /// the reply's "2c" and "2 a/b" show. Read once, when an inner list first opens (most
+    /// lists have none, and the test reads every marker after `from`).
+    letters: Option<bool>,
+    /// Where the list starts.
+    from: usize,
 }
 
 /// Whether the text after `from` names parts by a number and a letter ("2c.", "2(a)") and
 /// never by a number and a number ("2.1"): the replies' way of naming the parts of a nested
 /// list whose inner numbers were pasted as "1." "2.".
 fn inner_parts_lettered(markers: &[Marker], from: usize) -> bool {
-    let after = markers.iter().filter(|m| m.start > from);
+    let after = &markers[markers.partition_point(|m| m.start <= from)..];
     let (mut lettered, mut decimal) = (false, false);
     for m in after {
         match m.label.0[..] {
@@ -296,8 +297,8 @@ impl Nest {
         let (&(last_i, ref last), [Part::Num(n)]) = (cur.last()?, &m.label.0[..]) else {
             return None;
         };
-        let part = |j: u32| {
-            if self.letters && j <= 26 {
+        let part = |letters: Option<bool>, j: u32| {
+            if letters == Some(true) && j <= 26 {
                 Part::Letter(j as u8 - 1)
             } else {
                 Part::Num(j)
@@ -307,7 +308,7 @@ impl Nest {
             (Some((outer, inner)), &[Part::Num(k), p]) if *n == p.ordinal() + 1 => {
                 let here = indent(doc, m)?;
                 (m.line_start && here > outer && here + 1 >= inner)
-                    .then(|| Label(vec![Part::Num(k), part(*n)]))
+                    .then(|| Label(vec![Part::Num(k), part(self.letters, *n)]))
             }
             // The next outer item, pasted as "1." again like every item of a list of lists.
             (Some((outer, _)), &[Part::Num(k), _]) if *n == 1 => {
@@ -317,7 +318,11 @@ impl Nest {
             }
             (_, &[Part::Num(k)]) => {
                 self.levels = Some(opens_inner_asks(doc, &markers[last_i], m)?);
-                Some(Label(vec![Part::Num(k), part(1)]))
+                let from = self.from;
+                let letters = *self
+                    .letters
+                    .get_or_insert_with(|| inner_parts_lettered(markers, from));
+                Some(Label(vec![Part::Num(k), part(Some(letters), 1)]))
             }
             _ => None,
         }
@@ -1137,20 +1142,18 @@ fn opens_question(t: &str) -> bool {
 }
 
 /// An ask opened by a polite imperative ("Please state …", "For each of the following
-/// years, please …"), as a request lists its asks one a line without numbers or stops.
+/// years, please …"), as a request lists its asks one a line without numbers or stops: the
+/// "please" openers of [`OPENERS`].
 fn polite_ask(t: &str) -> bool {
-    const VERBS: [&str; 12] = [
-        "state", "provide", "give", "list", "tell", "confirm", "send", "supply", "advise",
-        "detail", "explain", "indicate",
-    ];
     if t.starts_with("For each of the ") {
         return true;
     }
-    let Some(rest) = t.strip_prefix("Please ") else {
-        return false;
-    };
-    let verb = rest.split_whitespace().next().unwrap_or("");
-    VERBS.contains(&verb)
+    t.starts_with("Please ") && {
+        let lower = t.to_ascii_lowercase();
+        OPENERS
+            .iter()
+            .any(|o| o.starts_with("please ") && lower.starts_with(o))
+    }
 }
 
 /// A yes/no question by its first word, whatever its last ("Are your hoses tested to BS EN
@@ -1470,7 +1473,7 @@ fn colon_cut(line: &str) -> Option<(usize, bool)> {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    let yes_no = ["yes", "no", "none", "nil", "n/a"].contains(&first.as_str());
+    let yes_no = SHORT_WORDS.contains(&first.as_str());
     Some((k + 2, short_answer(after) || pointer(after) || yes_no))
 }
 
@@ -1537,6 +1540,9 @@ fn states(sent: &str) -> bool {
     !asks(sent) && !QUESTION_OPENERS.contains(&head) && words.iter().any(|w| VERBS.contains(w))
 }
 
+/// Words that answer in full on their own ("Yes", "N/A", "Nil").
+const SHORT_WORDS: [&str; 6] = ["yes", "no", "n/a", "nil", "none", "zero"];
+
 /// A short answer: a figure, a yes or no, "N/A", "Nil", or a citation or "not held" in a few
 /// words.
 fn short_answer(tail: &str) -> bool {
@@ -1549,10 +1555,7 @@ fn short_answer(tail: &str) -> bool {
         .trim_start_matches(['£', '$'])
         .starts_with(|c: char| c.is_ascii_digit())
         && words.len() <= 3;
-    let short = ["yes", "no", "n/a", "nil", "none", "zero"]
-        .iter()
-        .any(|w| first.eq_ignore_ascii_case(w))
-        && words.len() <= 6;
+    let short = SHORT_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w)) && words.len() <= 6;
     let lower = tail.to_ascii_lowercase();
     let cited = words.len() <= 12
         && (lower.contains("section ") || lower.contains("exempt") || lower.contains("not held"));
