@@ -180,6 +180,7 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
     let mut out = Vec::new();
     let mut labelled = 0u32;
     let mut letters: Vec<Marker> = Vec::new();
+    let mut bare: Vec<Marker> = Vec::new();
     for line in 0..doc.line_count() {
         let (ls, le) = doc.line_range(line);
         // Skip indentation, quote marks and bullets.
@@ -218,6 +219,9 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
         } else if let Some(m) = line_letter(text, p, le) {
             from = m.end;
             letters.push(m);
+        } else if let Some(m) = line_bare_number(text, p, le) {
+            from = m.end;
+            bare.push(m);
         }
         // Inline markers: scan for `Q`/`Question` and parenthesised or `x)` forms.
         let mut i = from;
@@ -266,6 +270,7 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
         inline_dot_runs(text, from, le, &mut out);
     }
     keep_letter_sequences(&mut out, letters);
+    keep_bare_number_runs(&mut out, bare);
     renumber_repeated_ones(text, &mut out);
     drop_footnotes(text, &mut out);
     out
@@ -405,6 +410,88 @@ fn line_letter(text: &str, p: usize, le: usize) -> Option<Marker> {
         written: text[p..p + 1].to_string(),
         compound: false,
     })
+}
+
+/// "1 How many fires did the Service attend …": a number with neither stop nor bracket, then a
+/// space and a sentence (a capitalised word and at least four words after it) — PDF text that
+/// lost the list's punctuation. Only a candidate: dates ("2 February 2024 was …"), addresses
+/// and table rows ("1 Bedroom 45") open lines the same way, so [`keep_bare_number_runs`] keeps
+/// only lists counted from 1.
+fn line_bare_number(text: &str, p: usize, le: usize) -> Option<Marker> {
+    let b = &text.as_bytes()[..le];
+    let mut e = p;
+    while e < le && b[e].is_ascii_digit() {
+        e += 1;
+    }
+    if e == p || e - p > 2 || b.get(e) != Some(&b' ') || !glued_word(b, e + 1) {
+        return None;
+    }
+    let n: u32 = text[p..e].parse().ok()?;
+    let rest = &text[e + 1..le];
+    let first = rest.split(' ').next().unwrap_or("");
+    if n == 0 || crate::dates::month_from_name(first.trim_end_matches(['.', ','])).is_some() {
+        return None;
+    }
+    if rest.split_whitespace().count() < 5 {
+        return None;
+    }
+    Some(Marker {
+        start: p,
+        end: e + 1,
+        label: Label(vec![Part::Num(n)]),
+        style: Style::Plain,
+        line_start: true,
+        written: text[p..e].to_string(),
+        compound: false,
+    })
+}
+
+/// Bare-number candidates ([`line_bare_number`]) that count 1, 2, 3 … in the order they stand
+/// (two at least, the first "1") number a list; a run may restart at 1 (the request's list, then
+/// the answers' list). Any other candidate is a figure, a date or an address and dropped. Where
+/// the text also numbers lines with punctuation ("1.", "2)"), a run is kept only when it comes
+/// after that list and counts exactly its numbers (answers "1 …", "2 …" under a request "1.",
+/// "2."); otherwise bare numbers are a ranked table's rows ("1 Langsett Road at …").
+fn keep_bare_number_runs(out: &mut Vec<Marker>, candidates: Vec<Marker>) {
+    let punctuated: Vec<&Marker> = out
+        .iter()
+        .filter(|m| m.line_start && m.style == Style::Plain && m.label.0.len() == 1)
+        .collect();
+    let mut tops: Vec<u32> = punctuated.iter().filter_map(|m| m.label.main()).collect();
+    tops.sort_unstable();
+    tops.dedup();
+    let first_punctuated = punctuated.first().map(|m| m.start);
+    let counts_tops = tops.iter().copied().eq(1..=tops.len() as u32);
+    let nums: Vec<u32> = candidates
+        .iter()
+        .map(|m| m.label.main().unwrap_or(0))
+        .collect();
+    let mut keep = vec![false; nums.len()];
+    let mut k = 0;
+    while k < nums.len() {
+        let mut j = k;
+        while j + 1 < nums.len() && nums[j + 1] == nums[j] + 1 {
+            j += 1;
+        }
+        let fits = match first_punctuated {
+            None => true,
+            Some(at) => counts_tops && nums[j] as usize == tops.len() && candidates[k].start > at,
+        };
+        if nums[k] == 1 && j > k && fits {
+            keep[k..=j].iter_mut().for_each(|x| *x = true);
+        }
+        k = j + 1;
+    }
+    let before = out.len();
+    out.extend(
+        candidates
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(m, keep)| keep.then_some(m)),
+    );
+    if out.len() > before {
+        out.sort_by_key(|m| m.start);
+    }
 }
 
 /// Letter candidates ([`line_letter`]) that run in sequence ("A." then "B." a few lines on)
@@ -1193,6 +1280,33 @@ mod tests {
         assert_eq!(keys, ["a", "b"]);
         assert!(found("Yours sincerely,\nA. Smith\nInformation Officer\n").is_empty());
         assert!(found("A. Smith\nC. Jones\n").is_empty());
+    }
+
+    #[test]
+    fn bare_numbers_counting_from_one_are_markers() {
+        let pdf = "You asked\n1 How many fires did the Service attend last year\n2 How many of \
+                   those were in homes\nOur response\n1 The Service attended 38 such fires\n2 \
+                   Of these 12 were in homes and flats\n";
+        assert_eq!(keys(pdf), ["1", "2", "1", "2"]);
+        // Dates, lone figures and runs not from 1 are no list.
+        assert!(keys(
+            "2 February 2024 was the date we received it\n3 March 2024 the date we replied to it\n"
+        )
+        .is_empty());
+        assert!(keys(
+            "12 High Street is where the office stands now\n13 High Street is a shop next door\n"
+        )
+        .is_empty());
+        // Bare numbers answering a punctuated request: kept when they count its numbers.
+        let answers =
+            "1. How many beds are there in all\n2. How many are empty\nResponse\n1 There \
+                       are 40 beds in the unit\n2 There are 3 empty beds today\n";
+        assert_eq!(keys(answers), ["1", "2", "1", "2"]);
+        // A ranked table inside an answer to a punctuated list is no list.
+        let ranked = "1. Which are the worst sites\n2. What was done\nRank Location\n1 Langsett Road at \
+                      the tram stop corner\n2 Holme Lane at the junction with Loxley\n3 White Lane at the \
+                      tram stop corner\n";
+        assert_eq!(keys(ranked), ["1", "2"]);
     }
 
     #[test]
