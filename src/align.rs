@@ -1937,7 +1937,9 @@ fn overlap_pass(
     let missing: Vec<usize> = (0..q.items.len())
         .filter(|&i| found[i].span.is_none() && !q.items[i].header)
         .collect();
-    if missing.is_empty() {
+    // A sole question is answered by the letter, not by the one sentence that repeats its words
+    // ("… taxi fares claimed back by staff …" above the exemption of the names).
+    if missing.is_empty() || q.items.iter().filter(|it| !it.header).count() < 2 {
         return;
     }
     let qwords: Vec<Vec<String>> = q.items.iter().map(|it| content_words(&it.text)).collect();

@@ -112,7 +112,7 @@ static CLARIFY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PROVIDED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:attached|enclosed)\s+(?:is|are|please\s+find|you\s+will\s+find)\b|\bplease\s+see\s+(?:the\s+)?(?:attached|enclosed)\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided\s+(?:below|above|in\s+the\s+attached)|included\s+(?:below|in\s+the\s+attached)|released|disclosed)\b|\bplease\s+find\s+(?:attached|enclosed)|\battached\s+(?:is|are|you\s+will\s+find)\b|\b(?:i|we)\s+(?:attach|enclose|have\s+attached|have\s+enclosed)\b|\b(?:a\s+)?(?:redacted\s+)?cop(?:y|ies)\s+(?:is|are)\s+(?:attached|enclosed)|\b(?:have|has)\s+(?:now\s+)?provided\s+(?:the|this|all\s+the|the\s+requested)\s+(?:information|data|figures)\b|\b(?:attached|enclosed)\s+(?:to|with)\s+this\s+(?:response|letter|e-?mail|reply)\b|\((?:attached|enclosed)\)|\b(?:the|an?)\s+(?:attached|enclosed)\s+(?:spreadsheets?|documents?|files?|lists?|tables?|reports?|appendix|annex|schedules?|cop(?:y|ies)|data|figures|csv|excel)\b",
+        r"(?i)\b(?:attached|enclosed)\s+(?:is|are|please\s+find|you\s+will\s+find)\b|\bplease\s+see\s+(?:the\s+)?(?:attached|enclosed)\b|\b(?:is|are|has\s+been|have\s+been)\s+(?:attached|enclosed|provided\s+(?:below|above|in\s+the\s+attached|(?:at|in)\s+(?:the\s+)?(?:appendix|appendices|annexe?s?)\b)|(?:set\s+out|listed|given)\s+(?:at|in)\s+(?:the\s+)?(?:appendix|appendices|annexe?s?)\b|included\s+(?:below|in\s+the\s+attached)|released|disclosed)\b|\bplease\s+find\s+(?:attached|enclosed)|\battached\s+(?:is|are|you\s+will\s+find)\b|\b(?:i|we)\s+(?:attach|enclose|have\s+attached|have\s+enclosed)\b|\b(?:a\s+)?(?:redacted\s+)?cop(?:y|ies)\s+(?:is|are)\s+(?:attached|enclosed)|\b(?:have|has)\s+(?:now\s+)?provided\s+(?:the|this|all\s+the|the\s+requested)\s+(?:information|data|figures)\b|\b(?:attached|enclosed)\s+(?:to|with)\s+this\s+(?:response|letter|e-?mail|reply)\b|\((?:attached|enclosed)\)|\b(?:the|an?)\s+(?:attached|enclosed)\s+(?:spreadsheets?|documents?|files?|lists?|tables?|reports?|appendix|annex|schedules?|cop(?:y|ies)|data|figures|csv|excel)\b",
     )
 });
 static CROSS_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -705,6 +705,8 @@ mod tests {
               explanation below.", Status::Refused),
             ("As above, this cannot be identified.", Status::NotHeld),
             // What is given, named by its attachment, beside what is withheld.
+            ("The information you asked for is provided at Appendices A to C. Signatures have \
+              been blacked out and are withheld under section 40(2).", Status::Partial),
             ("Appendix B (attached) lists the rooms hired. Eleven hirers' names have been \
               withheld under Section 40(2).", Status::Partial),
             ("For 2) to 7) the attached spreadsheet lists the wards. Names are withheld under \

@@ -888,3 +888,26 @@ fn an_answer_pointing_at_the_refusal_notice_below_takes_its_provisions() {
     assert_eq!(row(&a, "2").1, vec!["40(2)".to_string()]);
     assert_eq!(row(&a, "1").1, Vec::<String>::new());
 }
+
+#[test]
+fn a_sole_question_is_answered_by_the_letter_not_by_its_echo() {
+    // One quoted ask; a sentence of the reply repeats its words, and the exemption of the
+    // names stands in a later paragraph: the letter answers, exemption and all.
+    let a = analyse_text(
+        "Taxi accounts\n\nThank you for your e-mail in which you asked for the following \
+         information:\n\n\u{201c}I would like a copy of all invoices or statements which show spending on \
+         taxi services, or on taxi fares claimed back by staff, for each of the last three \
+         years.\u{201d}\n\nI have attached four tables. The first three show spending on the contracted taxi firm. \
+         The fourth table shows taxi fares claimed back by staff through the expenses system \
+         over the same three years.\n\nThe names of the staff who travelled have been removed \
+         from the spreadsheets. This is personal information and is exempt under section \
+         40(2) of the Act.\n\nIf you are unhappy with our response, you may ask us to review it.\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1"]);
+    let (status, exemptions, answer) = row(&a, "1");
+    assert_eq!(exemptions, ["40(2)"]);
+    assert_eq!(status, Status::Partial);
+    assert!(answer.contains("I have attached four tables"), "{answer}");
+    assert!(answer.contains("exempt under section"), "{answer}");
+}

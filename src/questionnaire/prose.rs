@@ -156,8 +156,18 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
             // each an ask.
             let line = &text[pos..le];
             if after_lead_in {
-                if let Some(body) = super::list_bullet(line.trim()) {
-                    items.push((le - body.len(), le));
+                let t = line.trim();
+                if let Some(body) = super::list_bullet(t) {
+                    // (`body` ends `t`, which trailing spaces may follow on the line.)
+                    let t_end = pos + (line.len() - line.trim_start().len()) + t.len();
+                    items.push((t_end - body.len(), t_end));
+                    pos = le + 1;
+                    continue;
+                }
+                // A field wrapped onto the next line ("- The percentage … in 2021 and" / "
+                // 2022 respectively,"): the line goes on with the field above.
+                if let Some(last) = items.last_mut().filter(|_| wraps_field(text, pos, le)) {
+                    last.1 = pos + line.trim_end().len();
                     pos = le + 1;
                     continue;
                 }
@@ -166,7 +176,8 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
                 }
             }
             for (s, e) in sentences(text, pos, le) {
-                let sent = text[s..e].trim();
+                // (An ask quoted back opens with its quotation mark: "“Can you provide …".)
+                let sent = text[s..e].trim().trim_start_matches(['“', '"', '‘']);
                 if sent.split_whitespace().count() < 4 || !super::wordy(sent) {
                     continue;
                 }
@@ -174,11 +185,7 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
                 // quantity is the next ask: "In addition, how many … in 2017."
                 let direct = asks(sent) || (line_asks > 0 && super::asks_quantity_inside(sent));
                 // "Please could you include:" after the asks: the fields below are asks.
-                if !direct
-                    && !items.is_empty()
-                    && sent.ends_with(':')
-                    && asks(sent.trim_end_matches(':'))
-                {
+                if !direct && sent.ends_with(':') && asks(sent.trim_end_matches(':')) {
                     line_asks += 1;
                     after_lead_in = true;
                     lead_in_at = Some(items.len());
@@ -254,6 +261,23 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
     None
 }
 
+/// Whether the line at `[ls, le)` continues the field above it: indented, opening with a small
+/// letter or a figure, under a field that ends without a stop, colon or question mark.
+fn wraps_field(text: &str, ls: usize, le: usize) -> bool {
+    let line = &text[ls..le];
+    let t = line.trim();
+    let above = text[..ls.saturating_sub(1)]
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .trim_end();
+    !t.is_empty()
+        && line.starts_with([' ', '\t'])
+        && t.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        && super::list_bullet(above.trim_start()).is_some()
+        && !above.ends_with(['.', ':', '?', ';'])
+}
+
 /// The last reading of FOI correspondence that names no question at all (an internal review's
 /// outcome, a refusal notice on its own): the request as one question, answered by the letter.
 pub(super) fn whole_letter(doc: &Doc, thread: &Thread) -> Option<Questionnaire> {
@@ -326,6 +350,30 @@ mod tests {
         let q = asks_in_prose(&doc, &thread).expect("asks");
         let texts: Vec<&str> = q.items.iter().map(|i| i.text.as_str()).collect();
         assert_eq!(texts, ["Vehicle make", "Fleet number", "Vehicle base"]);
+    }
+
+    #[test]
+    fn a_quoted_ask_leading_in_to_wrapped_fields() {
+        // The ask that leads in is quoted back, a field wraps onto an indented line, and lines
+        // end with spaces: three asks, each whole.
+        let text = "You asked for the following information:  \n\u{201c}Can you provide me with a \
+                    breakdown of the following: \n- The share of complaints answered within 10 \
+                    days in 2021 and  \n   2022 respectively,   \n-  The share of services \
+                    replaced by buses in 2021,  \n-  The number of complaints received.\u{201d} \n\
+                    Having reviewed your questions, we can provide the following:\nThe number \
+                    is 40.\n";
+        let doc = Doc::new(text);
+        let thread = crate::messages::split(&doc);
+        let q = asks_in_prose(&doc, &thread).expect("asks");
+        let texts: Vec<&str> = q.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The share of complaints answered within 10 days in 2021 and 2022 respectively",
+                "The share of services replaced by buses in 2021",
+                "The number of complaints received.\u{201d}"
+            ]
+        );
     }
 
     #[test]
