@@ -17,7 +17,7 @@ use crate::pattern::re;
 
 static NCND: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bneither\s+(?:to\s+)?confirms?\s+(?:n|o)r\s+den(?:y|ies)|\bNCND\b|\b(?:cannot|can not|will not|unable to|can neither)\s+confirm\s+(?:or|nor)\s+deny",
+        r"(?i)\bneither\s+(?:to\s+)?confirms?\s+n?or\s+den(?:y|ies)|\bNCND\b|\b(?:cannot|can not|will not|unable to|can neither)\s+confirm\s+(?:or|nor)\s+deny",
     )
 });
 static NOT_HELD: LazyLock<Regex> = LazyLock::new(|| {
@@ -662,6 +662,8 @@ mod tests {
             // Section 1 is the duty to say what is held: no exemption.
             ("This is not held by us, so it is exempt under section 1 of the Act.", Status::NotHeld),
             ("The force can neither confirm nor deny that it holds information by virtue of Section 24(2).", Status::Ncnd),
+            ("The Police neither confirms nor denies that it holds information. Section 40(5) applies.", Status::Ncnd),
+            ("We neither confirm nor deny whether the information is held.", Status::Ncnd),
             ("This information is exempt under Section 43(2) (commercial interests).", Status::Refused),
             ("To locate it would exceed the appropriate limit under Section 12.", Status::Refused),
             ("It is published on our website: https://example.org/x", Status::Referred),
