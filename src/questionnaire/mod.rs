@@ -1038,11 +1038,14 @@ fn question_lines(doc: &Doc, thread: &Thread, m: usize) -> Option<Questionnaire>
         }
         let line = doc.line(li);
         let t = line.trim();
-        // A bullet ("- How many …?") is no part of the question.
-        let t = bullet_body(t).unwrap_or(t);
+        // A bullet ("- How many …?") is no part of the question, and opens a line of its own
+        // whatever the line above ends with (an answer's "Total 117").
+        let bulleted = bullet_body(t);
+        let t = bulleted.unwrap_or(t);
         let words = t.split_whitespace().count();
         let capital = t.starts_with(|c: char| c.is_uppercase());
         let own_line = li == 0
+            || bulleted.is_some()
             || doc.is_blank(li - 1)
             || doc.line(li - 1).trim_end().ends_with(['.', '?', ':', '!'])
             // after another question answered on its line ("… (2014) – Yes")
