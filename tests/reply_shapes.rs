@@ -911,3 +911,25 @@ fn a_sole_question_is_answered_by_the_letter_not_by_its_echo() {
     assert!(answer.contains("I have attached four tables"), "{answer}");
     assert!(answer.contains("exempt under section"), "{answer}");
 }
+
+#[test]
+fn a_request_of_one_sentence_asking_why_and_whether() {
+    let text = "Detainees taken to hospital (4471/24)\n\nRequest\n\nWith reference to the report \
+                in the local paper I would like to know why the 23 people were in custody and \
+                whether custody CCTV footage was kept for any of them.\n\nResponse\n\nThe \
+                attached document lists the reason for detention of each of the 23 detainees.\n\n\
+                Custody CCTV is kept for 90 days. Footage was retained for 9 of the 23 detainees.\n";
+    let a = analyse_text(text, "t.txt");
+    assert_eq!(ids(&a), ["1", "2"]);
+    assert!(a.questions[1].text.starts_with("whether custody CCTV"));
+    // A scene-setting clause before a semicolon is no ask of its own.
+    let a = analyse_text(
+        &text.replace(
+            "With reference to the report in the local paper I would like to know why the 23 \
+             people were in custody and whether",
+            "I understand you keep a log of detainees; could you tell me whether",
+        ),
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1"]);
+}

@@ -58,6 +58,18 @@ pub(super) fn from_units(
     if items.is_empty() {
         return None;
     }
+    if let ([only], [_]) = (items.as_slice(), units) {
+        if let Some(parts) = sole_sentence_asks(doc.text, only) {
+            items = parts
+                .into_iter()
+                .enumerate()
+                .map(|(k, (a, b))| {
+                    QItem::unnumbered(doc.text, a, b, Label(vec![Part::Num(k as u32 + 1)]))
+                })
+                .collect();
+            groups[0].0 = (0..items.len()).collect();
+        }
+    }
     let span = (
         items[0].marker.map_or(items[0].text_start, |(s, _)| s),
         items[items.len() - 1].text_end,
@@ -80,6 +92,27 @@ pub(super) fn from_units(
         dash_answered: false,
         sectioned: true,
     })
+}
+
+/// A request of one unnumbered sentence that asks several things with question words ("I would
+/// like to know why the 23 people were in custody and whether CCTV footage was kept"): each ask
+/// is a question. Only for a lone request section: where each question has its own "Your
+/// question:" and answer, a sentence asking "how many … and how much …" is answered at once.
+/// A clause that only sets the scene ("I understand you produce a report …; could you …") is
+/// no ask: every part after the first must open with a question word.
+fn sole_sentence_asks(text: &str, only: &QItem) -> Option<Vec<(usize, usize)>> {
+    if only.marker.is_some() || only.parent.is_some() || only.header {
+        return None;
+    }
+    let parts = super::prose::split_asks(text, only.text_start, only.text_end);
+    const WH: [&str; 8] = [
+        "why", "whether", "how", "what", "which", "when", "who", "where",
+    ];
+    let opens_wh = |&(a, b): &(usize, usize)| {
+        let first = text[a..b].split_whitespace().next().unwrap_or("");
+        WH.iter().any(|w| first.eq_ignore_ascii_case(w))
+    };
+    (parts.len() >= 2 && parts[1..].iter().all(opens_wh)).then_some(parts)
 }
 
 /// A unit's questions, whether they were read as a run-in list, and whether the section holds
