@@ -191,6 +191,12 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
                     lead_in_at = Some(items.len());
                     continue;
                 }
+                // "The following documents are requested covering … :": a lead-in in the passive.
+                if !direct && sent.ends_with(':') && passive_request_lead(sent) {
+                    line_asks += 1;
+                    after_lead_in = true;
+                    continue;
+                }
                 let ask_from = if direct {
                     Some(s)
                 } else {
@@ -259,6 +265,21 @@ pub(super) fn asks_in_prose(doc: &Doc, thread: &Thread) -> Option<Questionnaire>
         });
     }
     None
+}
+
+/// "The following documents are requested …", "The following information was requested": the
+/// request restated in the passive, naming what follows (never the reply's "The following
+/// information is provided").
+fn passive_request_lead(sent: &str) -> bool {
+    let lower = sent.to_ascii_lowercase();
+    let Some(rest) = lower.strip_prefix("the following ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().take(6).collect();
+    words.windows(2).any(|w| {
+        matches!(w[0], "is" | "are" | "was" | "were" | "been")
+            && w[1].trim_end_matches([':', ',']) == "requested"
+    })
 }
 
 /// Whether the line at `[ls, le)` continues the field above it: indented, opening with a small
@@ -374,6 +395,24 @@ mod tests {
                 "The number of complaints received.\u{201d}"
             ]
         );
+    }
+
+    #[test]
+    fn a_passive_lead_in_to_bullets() {
+        let text = "Lighting records: EIR release\n\nThe following documents are requested \
+                    covering the period 1 November 2019 to 31 January 2020:\n\n  \u{2022} A copy \
+                    of the lighting maintenance plan;\n  \u{2022} Records of any fault reports \
+                    received from the public.\n\nFull response available at:\n";
+        let doc = Doc::new(text);
+        let thread = crate::messages::split(&doc);
+        let q = asks_in_prose(&doc, &thread).expect("asks");
+        assert_eq!(q.items.len(), 2);
+        assert!(passive_request_lead(
+            "The following information was requested:"
+        ));
+        assert!(!passive_request_lead(
+            "The following information is provided:"
+        ));
     }
 
     #[test]
