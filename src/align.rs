@@ -1664,7 +1664,12 @@ fn general_answer(
 /// Whether a letter only acknowledges the request ("has been logged", "we will respond within
 /// 20 working days"): it answers nothing, even when it restates the request's subject.
 fn acknowledges(body: &str) -> bool {
-    let lower = body.to_ascii_lowercase();
+    // (Words wrapped over lines, "within 20\nworking days", are read as one run.)
+    let lower = body
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase();
     // A reply that recalls its acknowledgement and answers now ("Further to our
     // acknowledgement we can now respond …") is the answer.
     const ANSWERS_NOW: [&str; 6] = [
@@ -1696,6 +1701,13 @@ fn acknowledges(body: &str) -> bool {
         "will be in touch",
         "within 20 working days",
         "has been logged",
+        "should reach you",
+        "expect to reply",
+        "expect to respond",
+        "hope to reply",
+        "hope to respond",
+        "intend to reply",
+        "intend to respond",
     ]
     .iter()
     .any(|w| lower.contains(w))
@@ -2213,6 +2225,13 @@ mod tests {
         ));
         assert!(!acknowledges(
             "Further to our acknowledgement we can now respond to your request as below."
+        ));
+        // Wrapped lines, and holding replies that promise the answer.
+        assert!(acknowledges(
+            "Your request has arrived. A reply should reach you within 20\nworking days."
+        ));
+        assert!(acknowledges(
+            "We are gathering the last papers. We expect to reply in full within ten\nworking days."
         ));
     }
 
