@@ -52,6 +52,12 @@ fn refusal_words(text: &str) -> bool {
         if is_refus && COUNTED.is_match(before) {
             return false;
         }
+        // "whether the application was granted in full, in part or refused", "approved/
+        // refused": the last of a list of outcomes is a category of the data, no refusal.
+        let listed = before.trim_end();
+        if is_refus && (listed.ends_with(" or") || listed.ends_with('/')) {
+            return false;
+        }
         // "This information is not held, so it is exempt under section 1": the Act's duty to
         // confirm what is held, no exemption withholding anything; "this part is therefore
         // refused under regulation 12(4)(a), as the information is not held": the not-held
@@ -662,6 +668,7 @@ mod tests {
             // Section 1 is the duty to say what is held: no exemption.
             ("This is not held by us, so it is exempt under section 1 of the Act.", Status::NotHeld),
             ("The force can neither confirm nor deny that it holds information by virtue of Section 24(2).", Status::Ncnd),
+            ("For each hearing it gives the date and whether the application was granted in full, in part or refused.", Status::Answered),
             ("The Police neither confirms nor denies that it holds information. Section 40(5) applies.", Status::Ncnd),
             ("We neither confirm nor deny whether the information is held.", Status::Ncnd),
             ("This information is exempt under Section 43(2) (commercial interests).", Status::Refused),
