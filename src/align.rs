@@ -1328,7 +1328,7 @@ static QUESTION_REF: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ORDINAL_REF: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:your|the|my)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|final|last)\s+(?:question|point|part|request|query|item)",
+        r"(?i)\b(?:your|the|my)\s+((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|final|last)(?:\s*(?:,|&|and|or)\s*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|final|last))*)\s+(?:question|point|part|request|query|queries|item)",
     )
 });
 /// A paragraph that only says which questions the next one is about: "In relation to questions
@@ -1428,8 +1428,18 @@ pub fn question_refs(q: &Questionnaire, sentence: &str) -> Vec<usize> {
             prev = Some(n);
         }
     }
-    for c in ORDINAL_REF.captures_iter(sentence) {
-        let w = c[1].to_ascii_lowercase();
+    // "your third question", "your first and second questions".
+    let ordinals: Vec<String> = ORDINAL_REF
+        .captures_iter(sentence)
+        .flat_map(|c| {
+            c[1].to_ascii_lowercase()
+                .split(|ch: char| !ch.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty() && !matches!(*w, "and" | "or"))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for w in ordinals {
         let n = match w.as_str() {
             "first" => 1,
             "second" => 2,
@@ -2178,6 +2188,27 @@ mod tests {
             .and_then(|q| q.answer.as_ref())
             .map(|x| x.text.clone())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn ordinal_words_name_several_questions() {
+        let text = "Request\n1. How many visits were made?\n2. On what dates?\n3. Was the wall \
+                    measured?\n\nResponse\n\nAs to your third question, the wall was \
+                    measured at 1.8 metres.\n\nIn reply to your first and second questions, \
+                    officers visited twice, on 12 May and 7 June 2023.\n";
+        let a = crate::pipeline::analyse_text(text, "t.txt");
+        assert!(
+            answer_of(&a, "1").contains("12 May"),
+            "{}",
+            answer_of(&a, "1")
+        );
+        assert!(
+            answer_of(&a, "2").contains("12 May"),
+            "{}",
+            answer_of(&a, "2")
+        );
+        assert!(answer_of(&a, "3").contains("1.8 metres"));
+        assert!(!answer_of(&a, "3").contains("12 May"));
     }
 
     #[test]
