@@ -84,6 +84,15 @@ static ASK_BREAK: LazyLock<Regex> = LazyLock::new(|| {
 static AND_THE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i),?\s+and\s+(?:the|its|their|any|all|a|an|your)\s+"));
 
+/// The words that open an ask within a sentence ("… and whether …").
+pub(super) const QUESTION_WORDS: [&str; 8] = [
+    "how", "what", "whether", "which", "when", "who", "where", "why",
+];
+/// The verbs that open an ask after ", and" ("…, and tell me your policy").
+const ASK_VERBS: [&str; 8] = [
+    "tell", "send", "provide", "give", "supply", "confirm", "explain", "list",
+];
+
 /// Splits the ask in `[s, e)` into its separate asks.
 pub(super) fn split_asks(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let sent = &text[s..e];
@@ -92,13 +101,11 @@ pub(super) fn split_asks(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> 
     for m in ASK_BREAK.find_iter(sent) {
         let w = m.as_str().to_ascii_lowercase();
         // Keep the question word with the ask it opens.
-        let keep = [
-            "how", "what", "whether", "which", "when", "who", "where", "why", "tell", "send",
-            "provide", "give", "supply", "confirm", "explain", "list",
-        ]
-        .iter()
-        .find(|q| w.trim_end().ends_with(*q))
-        .map_or(0, |q| q.len() + (w.len() - w.trim_end().len()));
+        let keep = QUESTION_WORDS
+            .iter()
+            .chain(&ASK_VERBS)
+            .find(|q| w.trim_end().ends_with(*q))
+            .map_or(0, |q| q.len() + (w.len() - w.trim_end().len()));
         cuts.push((m.start(), m.end() - keep));
         together |= w.contains("together") || w.contains("as well") || w.contains("along");
     }

@@ -105,12 +105,11 @@ fn sole_sentence_asks(text: &str, only: &QItem) -> Option<Vec<(usize, usize)>> {
         return None;
     }
     let parts = super::prose::split_asks(text, only.text_start, only.text_end);
-    const WH: [&str; 8] = [
-        "why", "whether", "how", "what", "which", "when", "who", "where",
-    ];
     let opens_wh = |&(a, b): &(usize, usize)| {
         let first = text[a..b].split_whitespace().next().unwrap_or("");
-        WH.iter().any(|w| first.eq_ignore_ascii_case(w))
+        super::prose::QUESTION_WORDS
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w))
     };
     (parts.len() >= 2 && parts[1..].iter().all(opens_wh)).then_some(parts)
 }
