@@ -1429,18 +1429,16 @@ pub fn question_refs(q: &Questionnaire, sentence: &str) -> Vec<usize> {
         }
     }
     // "your third question", "your first and second questions".
-    let ordinals: Vec<String> = ORDINAL_REF
+    let named: Vec<String> = ORDINAL_REF
         .captures_iter(sentence)
-        .flat_map(|c| {
-            c[1].to_ascii_lowercase()
-                .split(|ch: char| !ch.is_ascii_alphabetic())
-                .filter(|w| !w.is_empty() && !matches!(*w, "and" | "or"))
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
+        .map(|c| c[1].to_ascii_lowercase())
         .collect();
+    let ordinals = named
+        .iter()
+        .flat_map(|l| l.split(|ch: char| !ch.is_ascii_alphabetic()))
+        .filter(|w| !w.is_empty() && !matches!(*w, "and" | "or"));
     for w in ordinals {
-        let n = match w.as_str() {
+        let n = match w {
             "first" => 1,
             "second" => 2,
             "third" => 3,

@@ -482,13 +482,19 @@ fn keep_bare_number_runs(out: &mut Vec<Marker>, candidates: Vec<Marker>) {
         }
         k = j + 1;
     }
-    let before = out.len();
-    out.extend(
+    merge_kept(
+        out,
         candidates
             .into_iter()
             .zip(keep)
             .filter_map(|(m, keep)| keep.then_some(m)),
     );
+}
+
+/// Adds the kept candidates to the markers, keeping them in text order.
+fn merge_kept(out: &mut Vec<Marker>, kept: impl Iterator<Item = Marker>) {
+    let before = out.len();
+    out.extend(kept);
     if out.len() > before {
         out.sort_by_key(|m| m.start);
     }
@@ -504,16 +510,13 @@ fn keep_letter_sequences(out: &mut Vec<Marker>, candidates: Vec<Marker>) {
         let prev = k > 0 && letters[k - 1] + 1 == letters[k];
         next || prev
     };
-    let before = out.len();
-    out.extend(
+    merge_kept(
+        out,
         candidates
             .into_iter()
             .enumerate()
             .filter_map(|(k, m)| in_sequence(k).then_some(m)),
     );
-    if out.len() > before {
-        out.sort_by_key(|m| m.start);
-    }
 }
 
 /// Footnotes are no questions: a number in brackets closing a sentence ("… a custody suite

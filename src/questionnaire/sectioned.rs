@@ -60,13 +60,11 @@ pub(super) fn from_units(
     }
     if let ([only], [_]) = (items.as_slice(), units) {
         if let Some(parts) = sole_sentence_asks(doc.text, only) {
-            items = parts
-                .into_iter()
-                .enumerate()
-                .map(|(k, (a, b))| {
-                    QItem::unnumbered(doc.text, a, b, Label(vec![Part::Num(k as u32 + 1)]))
-                })
-                .collect();
+            items.clear();
+            for (a, b) in parts {
+                let n = items.len() as u32 + 1;
+                push(&mut items, doc.text, a, b, vec![Part::Num(n)]);
+            }
             groups[0].0 = (0..items.len()).collect();
         }
     }
