@@ -994,9 +994,18 @@ fn parse_number_form(text: &str, p: usize, le: usize, line_start: bool) -> Optio
     let mut compound = false;
     // Sub-parts written directly: 4a, 4.1, 4(a), 4 (a), 4.a
     loop {
-        if e < le && b[e].is_ascii_lowercase() && (e + 1 >= le || !b[e + 1].is_ascii_alphanumeric())
-        {
-            label.push(Part::Letter(b[e] - b'a'));
+        // "Request 1A", "Q2B": a capital sub-letter only after a question word (a bare "2A" at a
+        // line's start is a flat or a form's name).
+        let letter = b.get(e).is_some_and(|c| {
+            c.is_ascii_lowercase()
+                || label.len() == 1
+                    && c.is_ascii_uppercase()
+                    && p > 0
+                    && is_word_form_context(text, p)
+        });
+        if e < le && letter && (e + 1 >= le || !b[e + 1].is_ascii_alphanumeric()) {
+            let c = b[e].to_ascii_lowercase();
+            label.push(Part::Letter(c - b'a'));
             e += 1;
             compound = true;
             continue;
@@ -1353,6 +1362,8 @@ mod tests {
             ("QUESTION 4: what", "QUESTION 4", "4"),
             ("Question no. 5 - text", "Question 5", "5"),
             ("Question Number 6:", "Question 6", "6"),
+            ("Request 1A", "1A", "1a"),
+            ("Q2B. How many?", "Q2B", "2b"),
             ("1. How many?", "1", "1"),
             ("1) How many?", "1", "1"),
             ("1.) How many?", "1", "1"),
@@ -1410,6 +1421,7 @@ mod tests {
             "A4 paper is used",
             "3D printers are used",
             "4G coverage is poor",
+            "2A Station Road",
             "2.UK figures",
             "1.A1 form",
             "3.5m people",
