@@ -322,7 +322,29 @@ pub fn units(doc: &Doc, thread: &Thread) -> Vec<Unit> {
             }
         }
     }
+    // Still no response, and the heading a field whose value is a title ("Request summary:
+    // Alcohol withdrawal admissions" among a log's fields, above questions and answers that
+    // interleave): it bounds nothing.
+    if let [u] = out.as_slice() {
+        if u.response.is_none() && is_title_field(text, u.request.0) {
+            out.clear();
+        }
+    }
     out
+}
+
+/// Whether the section content starting at `content` is a short title on its heading's own
+/// line (after the label's colon): a few words, no question, no lead-in colon.
+fn is_title_field(text: &str, content: usize) -> bool {
+    let ls = text[..content].rfind('\n').map_or(0, |p| p + 1);
+    let le = text[content..]
+        .find('\n')
+        .map_or(text.len(), |p| content + p);
+    let value = text[content..le].trim();
+    let words = value.split_whitespace().count();
+    text[ls..content].trim_end().ends_with(':')
+        && (1..=8).contains(&words)
+        && !value.ends_with([':', '?'])
 }
 
 /// The end of a request that has a heading but no response heading: its first paragraph, and

@@ -54,6 +54,28 @@ fn question_number_and_answer_to_question_labels() {
     assert_eq!(row(&a, "Question 3").0, Status::NotHeld);
 }
 
+/// The same record pasted without blank lines, each label and its words on one line: the
+/// one-line "Request Summary:" is a field holding a title, no request section over the rest.
+#[test]
+fn question_and_answer_label_lines_under_a_title_field() {
+    let a = analyse_text(
+        "Date Request Received: 04/03/2019\n\
+         Request Summary: Staff parking permits\n\
+         Request Category: Media\n\
+         Question Number 1: How many staff parking permits did the Trust issue in 2018?\n\
+         Answer To Question 1: 412\n\
+         Question Number 2: Does the Trust charge staff for parking?\n\
+         Answer To Question 2: No\n\
+         Question Number 3: How much parking income did the Trust receive in 2018?\n\
+         Answer To Question 3: The Trust does not hold this information.\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["Question 1", "Question 2", "Question 3"]);
+    assert_eq!(row(&a, "Question 1").2, "412");
+    assert_eq!(row(&a, "Question 2").2, "No");
+    assert_eq!(row(&a, "Question 3").0, Status::NotHeld);
+}
+
 /// A paragraph that says which questions the next one is about, then a refusal under section 21
 /// for part of them, then the numbered answers: the exemption goes to the named questions.
 #[test]
