@@ -76,6 +76,24 @@ fn question_and_answer_label_lines_under_a_title_field() {
     assert_eq!(row(&a, "Question 3").0, Status::NotHeld);
 }
 
+/// Lettered asks whose parts are numbered in brackets inside the line: the parts that ask
+/// ("the (1) total number …, (2) who …") are questions `A(1)`, `A(2)`; a later ask's options
+/// ("in (1) year one, (2) year two") stay inside it.
+#[test]
+fn numbered_parts_inside_a_lettered_ask() {
+    let a = analyse_text(
+        "Information requested\n\n\
+         A. Please give the (1) total number of permits granted in each year since 2020, (2) who \
+         each permit was granted to and (3) the area approved under each permit.\n\n\
+         B. Please tell me what percentage of sites met the standard in (1) year one, (2) year \
+         two.\n\n\
+         Response\n\n\
+         We hold the totals only: 2020 120, 2021 131. We do not record the standard by year.\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["A", "A(1)", "A(2)", "A(3)", "B"]);
+}
+
 /// A paragraph that says which questions the next one is about, then a refusal under section 21
 /// for part of them, then the numbered answers: the exemption goes to the named questions.
 #[test]

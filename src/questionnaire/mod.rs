@@ -144,6 +144,24 @@ pub fn resolve(prev: Option<&Label>, label: &Label) -> Label {
     label.clone()
 }
 
+/// "A. Please give the (1) total …, (2) who … and (3) the area …": numbers in brackets inside
+/// a lettered question's line are its parts (`A(1)`, `A(2)`), as letters inside a numbered
+/// one are. Only in the line, in order from one: a numbered list under a letter at line
+/// starts is a list of its own.
+fn inline_part_of_letter(prev: Option<&Label>, m: &Marker) -> Option<Label> {
+    if m.line_start || m.style != Style::Paren {
+        return None;
+    }
+    let (prev, &[Part::Num(n)]) = (prev?, &m.label.0[..]) else {
+        return None;
+    };
+    match prev.0[..] {
+        [top @ Part::Letter(_)] if n == 1 => Some(Label(vec![top, Part::Num(1)])),
+        [top @ Part::Letter(_), Part::Num(k)] if n == k + 1 => Some(Label(vec![top, Part::Num(n)])),
+        _ => None,
+    }
+}
+
 /// Roman sub-parts under a lettered question: `i)` after `b)` is `b(i)` (never after `h)`,
 /// whose next letter it is), `ii)` after `b(i)` is `b(ii)`, and `c)` after `b(iv)` is `c`.
 fn under_letter(prev: &Label, label: &Label) -> Option<Label> {
@@ -226,7 +244,7 @@ pub fn build_blocks(doc: &Doc, markers: &[Marker], idxs: &[usize]) -> Vec<Block>
         let prev = cur.last().map(|(_, l)| l);
         let label = match nest.child(doc, markers, &cur, m) {
             Some(l) => l,
-            None => resolve(prev, &m.label),
+            None => inline_part_of_letter(prev, m).unwrap_or_else(|| resolve(prev, &m.label)),
         };
         if let Some(prev) = prev {
             let seen = cur.iter().any(|(_, l)| *l == label);
@@ -1316,8 +1334,17 @@ pub(crate) fn block_items(
         let limit = b.get(k + 1).map_or(msg_end, |(j, _)| markers[*j].start);
         let limit = signoff_before(doc, m.end, limit);
         let end = question_end(doc, m.end, limit, split_answers, run_in);
+        let lettered_parent = match label.0[..] {
+            [top @ Part::Letter(_), Part::Num(n)] => items
+                .iter()
+                .rfind(|q| q.label.0[..] == [top])
+                .map(|q| format!("{}({n})", q.id)),
+            _ => None,
+        };
         let id = if *label == m.label {
             m.written.clone()
+        } else if let Some(id) = lettered_parent {
+            id
         } else {
             written_for(label, &m.written, style)
         };

@@ -162,30 +162,43 @@ fn section_items(
         }
         idxs.push(i);
     }
-    // A list at line starts keeps only its line-start markers: "a) 2014, b) 2015" inside a
-    // question are its options, not sub-questions. A list run on in one paragraph keeps all.
+    // A list at line starts keeps only its line-start markers where they are options: "a)
+    // 2014, b) 2015" inside a question are no sub-questions. Read per question, so that one
+    // question's asking parts ("the (1) total number …, (2) who …") survive another's options
+    // ("in (1) year one, (2) year two"). A list run on in one paragraph keeps all.
     let blocks: Vec<super::Block> = build_blocks(doc, markers, &idxs)
         .into_iter()
         .map(|b| {
             let at_start = b.iter().filter(|(i, _)| markers[*i].line_start).count();
-            let inline: Vec<usize> = (0..b.len())
-                .filter(|&k| !markers[b[k].0].line_start)
-                .collect();
-            let asking = inline
-                .iter()
-                .filter(|&&k| {
-                    let from = markers[b[k].0].end;
-                    let to = b.get(k + 1).map_or(e, |(j, _)| markers[*j].start).max(from);
-                    super::question_like(&text[from..to])
-                })
-                .count();
-            if at_start >= 2 && asking * 2 < inline.len() {
-                b.into_iter()
-                    .filter(|(i, _)| markers[*i].line_start)
-                    .collect()
-            } else {
-                b
+            if at_start < 2 {
+                return b;
             }
+            let asks = |k: usize| {
+                let from = markers[b[k].0].end;
+                let to = b.get(k + 1).map_or(e, |(j, _)| markers[*j].start).max(from);
+                super::question_like(&text[from..to])
+            };
+            // The inline parts under each line-start marker, kept or dropped together.
+            let mut keep = vec![true; b.len()];
+            let mut k = 0;
+            while k < b.len() {
+                let group = k
+                    + 1
+                    + b[k + 1..]
+                        .iter()
+                        .take_while(|(i, _)| !markers[*i].line_start)
+                        .count();
+                let inline = group - k - 1;
+                let asking = (k + 1..group).filter(|&j| asks(j)).count();
+                if asking * 2 < inline {
+                    keep[k + 1..group].iter_mut().for_each(|x| *x = false);
+                }
+                k = group;
+            }
+            b.into_iter()
+                .zip(keep)
+                .filter_map(|(m, k)| k.then_some(m))
+                .collect()
         })
         .collect();
     // Parts numbered inside one line ("… for i) Tier 1 ii) Tier 2") are no list of questions
