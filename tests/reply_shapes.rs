@@ -78,7 +78,7 @@ fn question_and_answer_label_lines_under_a_title_field() {
 
 /// Lettered asks whose parts are numbered in brackets inside the line: the parts that ask
 /// ("the (1) total number …, (2) who …") are questions `A(1)`, `A(2)`; a later ask's options
-/// ("in (1) year one, (2) year two") stay inside it.
+/// ("in (1) year one, (2) year two, …") stay inside it.
 #[test]
 fn numbered_parts_inside_a_lettered_ask() {
     let a = analyse_text(
@@ -86,7 +86,7 @@ fn numbered_parts_inside_a_lettered_ask() {
          A. Please give the (1) total number of permits granted in each year since 2020, (2) who \
          each permit was granted to and (3) the area approved under each permit.\n\n\
          B. Please tell me what percentage of sites met the standard in (1) year one, (2) year \
-         two.\n\n\
+         two, (3) year three and (4) now.\n\n\
          Response\n\n\
          We hold the totals only: 2020 120, 2021 131. We do not record the standard by year.\n",
         "t.txt",

@@ -162,10 +162,10 @@ fn section_items(
         }
         idxs.push(i);
     }
-    // A list at line starts keeps only its line-start markers where they are options: "a)
-    // 2014, b) 2015" inside a question are no sub-questions. Read per question, so that one
-    // question's asking parts ("the (1) total number …, (2) who …") survive another's options
-    // ("in (1) year one, (2) year two"). A list run on in one paragraph keeps all.
+    // A list at line starts keeps only its line-start markers when most of its inline parts
+    // are options: "a) 2014, b) 2015" inside a question are no sub-questions. Even then a
+    // question whose every part asks keeps them ("the (1) total number …, (2) who …" beside
+    // another's "in (1) year one, (2) year two"). A list run on in one paragraph keeps all.
     let blocks: Vec<super::Block> = build_blocks(doc, markers, &idxs)
         .into_iter()
         .map(|b| {
@@ -178,6 +178,15 @@ fn section_items(
                 let to = b.get(k + 1).map_or(e, |(j, _)| markers[*j].start).max(from);
                 super::question_like(&text[from..to])
             };
+            let inline = b.iter().filter(|(i, _)| !markers[*i].line_start).count();
+            if (0..b.len())
+                .filter(|&k| !markers[b[k].0].line_start && asks(k))
+                .count()
+                * 2
+                >= inline
+            {
+                return b;
+            }
             // The inline parts under each line-start marker, kept or dropped together.
             let mut keep = vec![true; b.len()];
             let mut k = 0;
@@ -190,7 +199,7 @@ fn section_items(
                         .count();
                 let inline = group - k - 1;
                 let asking = (k + 1..group).filter(|&j| asks(j)).count();
-                if asking * 2 < inline {
+                if asking < inline {
                     keep[k + 1..group].iter_mut().for_each(|x| *x = false);
                 }
                 k = group;
