@@ -1245,9 +1245,21 @@ fn words_pass(
     found: &mut [Found],
 ) {
     let text = doc.text;
+    // A question "restated" only by its own line in the list (a reply that lists the request,
+    // then answers under each question's words without their numbers) is still unanswered.
+    // So is the last one, whose "answer" is merely the text after the list, when its words
+    // stand again below.
+    let in_list = |at: usize| at >= q.span.0 && at < q.span.1;
     let missing: Vec<usize> = (0..q.items.len())
-        .filter(|&i| found[i].span.is_none() && found[i].restated.is_none() && qtoks[i].len() >= 3)
+        .filter(|&i| {
+            let f = &found[i];
+            let own = f.restated.is_some_and(|(s, _)| in_list(s));
+            (f.span.is_none() || own && f.span.is_some_and(|(s, _)| s >= q.span.1))
+                && (f.restated.is_none() || own)
+                && qtoks[i].len() >= 3
+        })
         .collect();
+    let mut done = vec![false; q.items.len()];
     if missing.is_empty() {
         return;
     }
@@ -1257,7 +1269,7 @@ fn words_pass(
         let (a, b) = (doc.line_of(rs), doc.line_of(re_.saturating_sub(1).max(rs)));
         for li in a..=b {
             let (ls, le) = doc.line_range(li);
-            if ls >= re_ || q.from_request && q.msg.is_some() && ls >= q.span.0 && ls < q.span.1 {
+            if ls >= re_ || q.from_request && q.msg.is_some() && in_list(ls) {
                 continue;
             }
             let lt = tokens(text, ls, crate::text::floor_char(text, le.min(ls + 200)));
@@ -1266,6 +1278,11 @@ fn words_pass(
             // "Who is your Head of Procurement?" before it, though most of their words agree.
             let mut line_best: Option<(f64, usize, usize)> = None; // (share, answer from, qi)
             for &qi in &missing {
+                // A question listed without its answer is restated below the list, never in
+                // the list or in the request above it.
+                if found[qi].restated.is_some_and(|(s, _)| in_list(s)) && ls < q.span.1 {
+                    continue;
+                }
                 let qt = &qtoks[qi];
                 if !qt[..2.min(qt.len())]
                     .iter()
@@ -1304,7 +1321,7 @@ fn words_pass(
     let mut order = hits.clone();
     order.sort_by_key(|h| (region_of(h.0), std::cmp::Reverse(h.0)));
     for &(ls, from, qi) in &order {
-        if found[qi].span.is_some() {
+        if done[qi] {
             continue;
         }
         let next = bounds
@@ -1317,6 +1334,7 @@ fn words_pass(
         if s < e {
             found[qi].span = Some((s, e));
             found[qi].via = Via::Words;
+            done[qi] = true;
         }
     }
 }

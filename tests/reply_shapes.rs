@@ -94,6 +94,41 @@ fn numbered_parts_inside_a_lettered_ask() {
     assert_eq!(ids(&a), ["A", "A(1)", "A(2)", "A(3)", "B"]);
 }
 
+/// A reply that lists the request's numbered questions, then restates each without its number
+/// and answers below it, no blank lines anywhere: each answer is the text under its question's
+/// words, the last one included (not the letter after the list).
+#[test]
+fn numbered_list_then_questions_restated_without_numbers() {
+    let a = analyse_text(
+        "FOI 2024-001 Legal costs\n\
+         I would like to request the following information:\n\
+         1. The amount spent on external solicitors in the last 3 years, by year.\n\
+         2. The number of tribunal claims settled before a hearing since 2022.\n\
+         3. The amount paid under settlement agreements in the last 3 years, by year.\n\
+         Thank you for your request dated 12 March 2024.\n\
+         The amount spent on external solicitors in the last 3 years, by year.\n\
+         2021/22 - £41,260\n\
+         2022/23 - £57,915\n\
+         The number of tribunal claims settled before a hearing since 2022.\n\
+         Four claims have been settled before a hearing.\n\
+         The amount paid under settlement agreements in the last 3 years, by year.\n\
+         Finding these payments would take well over 18 hours, so section 12 applies.\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2", "3"]);
+    assert!(
+        row(&a, "1").2.starts_with("2021/22 - £41,260"),
+        "{:?}",
+        row(&a, "1")
+    );
+    assert_eq!(
+        row(&a, "2").2,
+        "Four claims have been settled before a hearing."
+    );
+    assert_eq!(row(&a, "3").0, Status::Refused);
+    assert_eq!(row(&a, "3").1, ["12"]);
+}
+
 /// A paragraph that says which questions the next one is about, then a refusal under section 21
 /// for part of them, then the numbered answers: the exemption goes to the named questions.
 #[test]
