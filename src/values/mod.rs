@@ -273,6 +273,19 @@ fn joined_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// A figure glued to the abbreviation of "number" ("187no", "31No", "12nos"), as council
+/// replies write counts: a count, not a reference.
+/// Four bare digits glued so ("2024no") are rather a code.
+fn numero(w: &[u8]) -> bool {
+    let figure = w
+        .iter()
+        .take_while(|b| b.is_ascii_digit() || **b == b',')
+        .count();
+    let rest = &w[figure..];
+    ((1..=3).contains(&figure) || w[..figure].contains(&b','))
+        && (rest.eq_ignore_ascii_case(b"no") || rest.eq_ignore_ascii_case(b"nos"))
+}
+
 /// Whether the rest after a leading "Yes"/"No" marks it as the answer's yes or no, whatever the
 /// question's form ("Through an external provider?" / "Yes, the University contracts…"): a
 /// comma, full stop, dash or colon and then more words. "No. 5" and "No. of staff" (the
@@ -782,7 +795,10 @@ impl<'a> Reader<'a> {
     fn mixed_words(&mut self) {
         for (s, e) in joined_words(self.text) {
             let w = &self.text.as_bytes()[s..e];
-            if w.iter().any(|b| b.is_ascii_digit()) && w.iter().any(|b| b.is_ascii_alphabetic()) {
+            if w.iter().any(|b| b.is_ascii_digit())
+                && w.iter().any(|b| b.is_ascii_alphabetic())
+                && !numero(w)
+            {
                 self.claim(s, e);
             }
         }
@@ -1101,8 +1117,13 @@ impl<'a> Reader<'a> {
             before,
             Some('$' | '€' | '#' | '.' | '/' | ':' | '\\' | '@' | '_')
         ) || before.is_some_and(|c| c.is_ascii_alphanumeric());
-        let bad_after = after
-            .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '@'))
+        let b = self.text.as_bytes();
+        let word_end = e + b[e..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let bad_after = !numero(&b[s..word_end])
+            && after.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '@'))
             || (after == Some('.') && self.text[e + 1..].starts_with(|c: char| c.is_ascii_digit()))
             || (after == Some(':') && self.text[e + 1..].starts_with(|c: char| c.is_ascii_digit()));
         !bad_before && !bad_after
@@ -2378,6 +2399,10 @@ mod tests {
             (q, "1,386", vec![n(Count, 1386.0)]),
             (q, "23", vec![n(Count, 23.0)]),
             (q, "23.", vec![n(Count, 23.0)]),
+            (q, "The Council engaged 187no agency workers.", vec![n(Count, 187.0)]),
+            (q, "31No. of these were converted.", vec![n(Count, 31.0)]),
+            (q, "12nos", vec![n(Count, 12.0)]),
+            (q, "1,250no", vec![n(Count, 1250.0)]),
             (q, "300+", vec![nq(Count, 300.0, AtLeast)]),
             (q, "over 250", vec![nq(Count, 250.0, AtLeast)]),
             (q, "more than 250", vec![nq(Count, 250.0, AtLeast)]),
@@ -2458,6 +2483,8 @@ mod tests {
             (q, "Call 0300 555 0199 or 029 2018 0000.", vec![]),
             (q, "T: 01632 960123, 960456, 960789", vec![]),
             (q, "Write to us at AB1 2CD.", vec![]),
+            (q, "Our reference is 2024no.", vec![]),
+            (q, "Code 12nox applies.", vec![]),
             (q, "Open from 09:30 to 14:30.", vec![]),
             (q, "It is exempt under Section 43(2) and section 12.", vec![]),
             (q, "It is excepted under regulation 12(4)(b).", vec![]),
