@@ -129,6 +129,42 @@ fn numbered_list_then_questions_restated_without_numbers() {
     assert_eq!(row(&a, "3").1, ["12"]);
 }
 
+/// A request's numbered list followed by an ask without a number, on the line after the last
+/// item (which ends without a stop): the ask is question 3, answered under its restated words;
+/// a closing wish about the request itself is none.
+#[test]
+fn an_unnumbered_ask_after_a_numbered_list_is_the_next_question() {
+    let a = analyse_text(
+        "Dear Example Council,\n\
+         Under the Freedom of Information Act could you please supply the following:\n\
+         1 - The number of agency workers engaged by the Council - by agency, total cost\n\
+         2 - The number of agency workers kept on for longer than 12 months - by department\n\
+         Within the current financial year please provide all agency placements converted into permanent posts\n\
+         I would be grateful if you could confirm that you have received this request.\n\
+         Yours faithfully,\n\
+         Jane Smith\n\n\
+         Dear Ms Smith,\n\
+         1 - The number of agency workers engaged by the Council - by agency, total cost\n\
+         The Council engaged 187 agency workers.\n\
+         2 - The number of agency workers kept on for longer than 12 months - by department\n\
+         31 of these placements lasted longer than 12 months.\n\
+         Within the current financial year please provide all agency placements converted into permanent posts\n\
+         No agency placements have been converted into permanent posts this year.\n\
+         Yours sincerely,\n\
+         FOI Team\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2", "3"]);
+    assert_eq!(
+        row(&a, "2").2,
+        "31 of these placements lasted longer than 12 months."
+    );
+    assert_eq!(
+        row(&a, "3").2,
+        "No agency placements have been converted into permanent posts this year."
+    );
+}
+
 /// A paragraph that says which questions the next one is about, then a refusal under section 21
 /// for part of them, then the numbered answers: the exemption goes to the named questions.
 #[test]

@@ -1305,8 +1305,96 @@ fn from_block(
     from_request: bool,
 ) -> Questionnaire {
     let msg_end = msg.map_or(doc.text.len(), |m| thread.msgs[m].end);
-    let (items, run_in) = block_items(doc, markers, b, msg_end, !from_request, !from_request);
+    let (mut items, run_in) = block_items(doc, markers, b, msg_end, !from_request, !from_request);
+    if from_request && !run_in {
+        trailing_asks(doc, &mut items, msg_end);
+    }
     from_items(doc, items, msg, from_request, run_in, msg_end)
+}
+
+/// Asks a request adds after its numbered list without a number ("1 - … / 2 - … / Within the
+/// current year please provide all …"), each on a line of its own before the sign-off: the
+/// next questions of the list, numbered on from it.
+fn trailing_asks(doc: &Doc, items: &mut Vec<QItem>, msg_end: usize) {
+    let text = doc.text;
+    let Some(last) = items.last_mut() else { return };
+    let Some(&[Part::Num(mut n)]) = Some(&last.label.0[..]) else {
+        return;
+    };
+    let limit = signoff_before(doc, last.text_end, msg_end);
+    // The list's last line, read on as wrapped because it ends without a stop, may be
+    // followed by such an ask: the item ends before it.
+    let first = doc.line_of(last.text_start);
+    let mut li = doc.line_of(last.text_end) + 1;
+    if let Some(cut) = (first + 1..li).find(|&k| trailing_ask(doc.line(k).trim())) {
+        let end = doc.line_range(cut).0;
+        let end = last.text_start + text[last.text_start..end].trim_end().len();
+        last.text_end = end;
+        last.text = one_line(&text[last.text_start..end]);
+        li = cut;
+    }
+    while li < doc.line_count() {
+        let (ls, le) = doc.line_range(li);
+        if ls >= limit {
+            break;
+        }
+        let line = text[ls..le].trim();
+        li += 1;
+        if line.is_empty() {
+            continue;
+        }
+        if !trailing_ask(line) {
+            break;
+        }
+        n += 1;
+        items.push(QItem::unnumbered(text, ls, le, Label(vec![Part::Num(n)])));
+    }
+}
+
+/// A line that asks on its own after a list: a question, a polite request, or a request
+/// whose "please provide" follows a short phrase of time or scope ("Within the current
+/// financial year please provide …"); never a wish about the reply's form.
+fn trailing_ask(line: &str) -> bool {
+    if !line.starts_with(|c: char| c.is_uppercase()) || line.split_whitespace().count() < 6 {
+        return false;
+    }
+    let lower = line.to_ascii_lowercase();
+    // About the request itself, not the information: a condition ("Should the information be
+    // impossible to supply …", "If any of it is exempt …") or its handling ("confirm that you
+    // have received this request").
+    const PROCEDURE: [&str; 6] = [
+        "this request",
+        "my request",
+        "receipt",
+        "acknowledge",
+        "cost limit",
+        "appropriate limit",
+    ];
+    if ["if ", "should ", "where ", "in the event"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+        || PROCEDURE.iter().any(|w| lower.contains(w))
+    {
+        return false;
+    }
+    if asks(line) {
+        return true;
+    }
+    let head: String = lower
+        .split_whitespace()
+        .take(10)
+        .collect::<Vec<_>>()
+        .join(" ");
+    !line.ends_with(':')
+        && !format_wish(&lower)
+        && [
+            " please provide ",
+            " please supply ",
+            " please give ",
+            " please list ",
+        ]
+        .iter()
+        .any(|p| head.contains(p))
 }
 
 /// The questions of a numbered list whose last item ends by `end`; `split_answers` when the
