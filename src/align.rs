@@ -237,6 +237,8 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
     let mut reply_best: Vec<Option<(Candidate, usize, usize)>> = vec![None; n];
     // Questions of the own list with text after them before the next.
     let mut own_answered: Vec<usize> = Vec::new();
+    // Whether each question's best answer so far follows its own line in the list.
+    let mut best_own = vec![false; n];
     for (k, &oi) in accepted.iter().enumerate() {
         let o = &occs[oi];
         let region_end = region_end_of(&regions, o.start);
@@ -275,12 +277,28 @@ pub fn align(doc: &Doc, thread: &Thread, markers: &[Marker], q: &Questionnaire) 
         }
         if better(cand, best[o.qi]) {
             best[o.qi] = cand;
+            best_own[o.qi] = o.own;
             found[o.qi].restated = Some((o.start, o.answer_from));
             found[o.qi].via = if o.strong || o.own {
                 Via::Restated
             } else {
                 Via::Numbered
             };
+        }
+    }
+    // A list of questions and then a second list answering them under the same numbers ("b.
+    // Payroll System Provider / Payroll System Licence Expiry" … "b. Corvell Systems Ltd"):
+    // the lines under an item of the first list are more of its question, and the second
+    // list holds the answers.
+    let below = |i: usize| reply_best[i].filter(|r| r.1 >= q.span.1);
+    let answered_again = (0..n).filter(|&i| below(i).is_some()).count();
+    if n >= 2 && answered_again >= 2 && answered_again * 2 >= n {
+        for i in 0..n {
+            if let (true, Some((c, start, from))) = (best_own[i], below(i)) {
+                best[i] = Some(c);
+                found[i].restated = Some((start, from));
+                found[i].via = Via::Numbered;
+            }
         }
     }
     // Text after a list of questions restated without answers ("You asked: 1. … 2. … 3. …",

@@ -165,6 +165,39 @@ fn an_unnumbered_ask_after_a_numbered_list_is_the_next_question() {
     );
 }
 
+/// A reply that prints the lettered questions, some with field lines under them, then answers
+/// in a second list under the same letters: the field lines are more of the question, the
+/// answers are the second list's.
+#[test]
+fn a_list_of_questions_then_a_list_of_answers_under_the_same_letters() {
+    let a = analyse_text(
+        "Freedom of information response\n\n\
+         a. Number of staff with a network login\n\n\
+         b. Payroll System Provider\n\
+         Payroll System Licence Expiry\n\
+         Payroll System Annual Cost\n\n\
+         c. Endpoint Detection Provider\n\
+         Endpoint Detection Licence Expiry\n\n\
+         d. Do you use a cloud telephone system?\n\n\
+         a. 1,204\n\n\
+         b. Example Systems Ltd\n\
+         Licence expiry 31 March 2027\n\
+         Annual cost £84,310\n\n\
+         c. Exempt under Section 31 - see the explanation below\n\n\
+         d. No\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["a", "b", "c", "d"]);
+    assert!(
+        row(&a, "b").2.starts_with("Example Systems Ltd"),
+        "{:?}",
+        row(&a, "b")
+    );
+    assert_eq!(row(&a, "c").0, Status::Refused);
+    assert_eq!(row(&a, "c").1, ["31"]);
+    assert_eq!(row(&a, "d").2, "No");
+}
+
 /// A paragraph that says which questions the next one is about, then a refusal under section 21
 /// for part of them, then the numbered answers: the exemption goes to the named questions.
 #[test]
