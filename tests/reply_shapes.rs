@@ -198,6 +198,30 @@ fn a_list_of_questions_then_a_list_of_answers_under_the_same_letters() {
     assert_eq!(row(&a, "d").2, "No");
 }
 
+/// A page flattened onto one line, its questions labelled and each answer after the question
+/// mark: the answer is the text after the mark, up to the next label.
+#[test]
+fn questions_and_answers_run_on_in_one_line() {
+    let a = analyse_text(
+        "FREEDOM OF INFORMATION REQUEST Decision summary: the information is provided below. \
+         Question 1 How many vans are currently in operation? There are currently 6 vans in \
+         operation. Question 2 How many detections did the vans record in 2015/16? The vans \
+         recorded 41,220 detections. Question 3 What is the fee for the course? The course fee \
+         is £85.\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["Question 1", "Question 2", "Question 3"]);
+    assert_eq!(
+        row(&a, "Question 1").2,
+        "There are currently 6 vans in operation."
+    );
+    assert_eq!(
+        row(&a, "Question 2").2,
+        "The vans recorded 41,220 detections."
+    );
+    assert_eq!(row(&a, "Question 3").0, Status::Answered);
+}
+
 /// A paragraph that says which questions the next one is about, then a refusal under section 21
 /// for part of them, then the numbered answers: the exemption goes to the named questions.
 #[test]

@@ -650,6 +650,14 @@ pub fn question_end(
     let limit = crate::text::floor_char(text, limit.min(text.len())).max(start);
     if run_in {
         let para_end = text[start..limit].find("\n\n").map_or(limit, |p| start + p);
+        // A page flattened onto one line, answers and all: "Question 5 How many vans are in
+        // operation? There are currently 6 vans …".
+        if split_answers {
+            let item = &text[start..para_end];
+            if let Some(k) = answer_after_question_mark(item, |after| !after.trim().is_empty()) {
+                return start + k;
+            }
+        }
         return trim_end(text, start, para_end);
     }
     let mut end = start;
