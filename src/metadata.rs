@@ -172,7 +172,7 @@ const BODY_WORDS: [&str; 27] = [
 
 static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:(?:Department|Ministry|Office|University|College|Institute|Museum|Library|Court)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][A-Za-z'-]+(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][A-Za-z'-]+){0,5}|NHS(?:[ \t]+[A-Z][A-Za-z'-]+){1,4}(?:[ \t]+(?:and|&)[ \t]+[A-Z][a-z][A-Za-z'-]*)?|(?:[A-Z][A-Za-z'&-]*(?:[ \t]+(?:of|and|for|the|upon|on|in|&)[ \t]+|[ \t]+|-)){1,7}(?:Council|Constabulary|Police(?:[ \t]+Service(?:[ \t]+of[ \t]+Northern[ \t]+Ireland)?|[ \t]+Scotland|[ \t]+Force)?|NHS\s+(?:Foundation\s+)?Trust|Trust|University|College|Department(?:\s+(?:for|of)\s+[A-Z][A-Za-z]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z]+)?)?|Ministry\s+of\s+[A-Z][A-Za-z]+|Authority|Agency|Commission|Executive|Board|Fire\s+and\s+Rescue\s+Service|Service|Borough|Assembly|Parliament|Government|Ombudsman|Inspectorate|Corporation|Partnership|Directorate|Regulator|Enterprise|Office|Archives?|Cymru|Scotland)(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][A-Za-z'-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][A-Za-z'-]+)?)?)\b",
+        r"\b(?:(?:Department|Ministry|Office|University|College|Institute|Museum|Library|Court)[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][A-Za-z'-]+(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][A-Za-z'-]+){0,5}|NHS(?:[ \t]+[A-Z][A-Za-z'-]+){1,4}(?:[ \t]+(?:and|&)[ \t]+[A-Z][a-z][A-Za-z'-]*)?|(?:[A-Z][A-Za-z'&-]*(?:[ \t]+(?:of|and|for|the|upon|on|in|&)[ \t]+|[ \t]+|-)){1,7}(?:Council|Constabulary|Police(?:[ \t]+Service(?:[ \t]+of[ \t]+Northern[ \t]+Ireland)?|[ \t]+Scotland|[ \t]+Force)?|NHS\s+(?:Foundation\s+)?Trust|Trust|University|College|Department(?:\s+(?:for|of)\s+[A-Z][A-Za-z]+(?:\s+(?:and|&)\s+[A-Z][A-Za-z]+)?)?|Ministry\s+of\s+[A-Z][A-Za-z]+|Authority|Agency|Commission|Executive|Board|Fire\s+and\s+Rescue\s+Service|Service|Borough|Assembly|Parliament|Government|Ombudsman|Inspectorate|Corporation|Partnership|Directorate|Regulator|Enterprise|Office|Archives?|Cymru|Scotland)(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:Northern[ \t]+Ireland|[A-Z][A-Za-z'-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][A-Za-z'-]+)?))?)\b",
     )
 });
 /// A sentence whose subject is the body answering: "X has considered your request", "X does
@@ -889,6 +889,12 @@ mod tests {
         // Scottish boards named for two places: "NHS Dumfries and Galloway", "NHS Ayrshire & Arran".
         let m = meta("Dear Requester\n\nNHS Dunmore and Lochside confirms that it does not hold the information.\nNHS Dunmore and Lochside can only provide its own figures.\n");
         assert_eq!(m.authority.as_deref(), Some("NHS Dunmore and Lochside"));
+        // "… of Northern Ireland" keeps both words of the place.
+        let m = meta("Dear Requester\n\nI can confirm that the Roads Service of Northern Ireland has finished searching.\nThe Roads Service of Northern Ireland considers the balance lies in withholding.\n");
+        assert_eq!(
+            m.authority.as_deref(),
+            Some("Roads Service of Northern Ireland")
+        );
     }
 
     #[test]
