@@ -1326,7 +1326,7 @@ fn from_block(
 fn trailing_asks(doc: &Doc, items: &mut Vec<QItem>, msg_end: usize) {
     let text = doc.text;
     let Some(last) = items.last_mut() else { return };
-    let Some(&[Part::Num(mut n)]) = Some(&last.label.0[..]) else {
+    let [Part::Num(mut n)] = last.label.0[..] else {
         return;
     };
     let limit = signoff_before(doc, last.text_end, msg_end);

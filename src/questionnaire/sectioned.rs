@@ -173,18 +173,16 @@ fn section_items(
             if at_start < 2 {
                 return b;
             }
-            let asks = |k: usize| {
-                let from = markers[b[k].0].end;
-                let to = b.get(k + 1).map_or(e, |(j, _)| markers[*j].start).max(from);
-                super::question_like(&text[from..to])
-            };
+            // Whether each inline part asks (a line-start marker never counts).
+            let asks: Vec<bool> = (0..b.len())
+                .map(|k| {
+                    let from = markers[b[k].0].end;
+                    let to = b.get(k + 1).map_or(e, |(j, _)| markers[*j].start).max(from);
+                    !markers[b[k].0].line_start && super::question_like(&text[from..to])
+                })
+                .collect();
             let inline = b.iter().filter(|(i, _)| !markers[*i].line_start).count();
-            if (0..b.len())
-                .filter(|&k| !markers[b[k].0].line_start && asks(k))
-                .count()
-                * 2
-                >= inline
-            {
+            if asks.iter().filter(|&&a| a).count() * 2 >= inline {
                 return b;
             }
             // The inline parts under each line-start marker, kept or dropped together.
@@ -198,7 +196,7 @@ fn section_items(
                         .take_while(|(i, _)| !markers[*i].line_start)
                         .count();
                 let inline = group - k - 1;
-                let asking = (k + 1..group).filter(|&j| asks(j)).count();
+                let asking = asks[k + 1..group].iter().filter(|&&a| a).count();
                 if asking < inline {
                     keep[k + 1..group].iter_mut().for_each(|x| *x = false);
                 }
