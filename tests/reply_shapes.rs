@@ -33,11 +33,13 @@ fn ids(a: &Analysis) -> Vec<String> {
     a.questions.iter().map(|q| q.id.clone()).collect()
 }
 
-/// A disclosure-log record: "Question Number N:" and "Answer To Question N:" label lines with
-/// the words on the next line, under a one-line "Request Summary:".
+/// A disclosure-log record: "Question Number N:" and "Answer To Question N:" labels under a
+/// one-line "Request Summary:". Pasted with blank lines and the words on the next line, or
+/// without blank lines, each label and its words on one line: then the "Request Summary:" is
+/// a field holding a title, no request section over the rest.
 #[test]
 fn question_number_and_answer_to_question_labels() {
-    let a = analyse_text(
+    let with_blank_lines =
         "Example Trust\n\nReference: FOI_100\n\nDate Request Received: 04/03/2019\n\n\
          Request Summary: Parking permits\n\n\
          Question Number 1:\nHow many staff parking permits did the Trust issue in 2018?\n\n\
@@ -45,21 +47,8 @@ fn question_number_and_answer_to_question_labels() {
          Question Number 2:\nDoes the Trust charge staff for parking?\n\n\
          Answer To Question 2:\nNo\n\n\
          Question Number 3:\nHow much parking income did the Trust receive in 2018?\n\n\
-         Answer To Question 3:\nThe Trust does not hold this information.\n",
-        "t.txt",
-    );
-    assert_eq!(ids(&a), ["Question 1", "Question 2", "Question 3"]);
-    assert_eq!(row(&a, "Question 1").2, "412");
-    assert_eq!(row(&a, "Question 2").2, "No");
-    assert_eq!(row(&a, "Question 3").0, Status::NotHeld);
-}
-
-/// The same record pasted without blank lines, each label and its words on one line: the
-/// one-line "Request Summary:" is a field holding a title, no request section over the rest.
-#[test]
-fn question_and_answer_label_lines_under_a_title_field() {
-    let a = analyse_text(
-        "Date Request Received: 04/03/2019\n\
+         Answer To Question 3:\nThe Trust does not hold this information.\n";
+    let one_line_fields = "Date Request Received: 04/03/2019\n\
          Request Summary: Staff parking permits\n\
          Request Category: Media\n\
          Question Number 1: How many staff parking permits did the Trust issue in 2018?\n\
@@ -67,13 +56,18 @@ fn question_and_answer_label_lines_under_a_title_field() {
          Question Number 2: Does the Trust charge staff for parking?\n\
          Answer To Question 2: No\n\
          Question Number 3: How much parking income did the Trust receive in 2018?\n\
-         Answer To Question 3: The Trust does not hold this information.\n",
-        "t.txt",
-    );
-    assert_eq!(ids(&a), ["Question 1", "Question 2", "Question 3"]);
-    assert_eq!(row(&a, "Question 1").2, "412");
-    assert_eq!(row(&a, "Question 2").2, "No");
-    assert_eq!(row(&a, "Question 3").0, Status::NotHeld);
+         Answer To Question 3: The Trust does not hold this information.\n";
+    for text in [with_blank_lines, one_line_fields] {
+        let a = analyse_text(text, "t.txt");
+        assert_eq!(
+            ids(&a),
+            ["Question 1", "Question 2", "Question 3"],
+            "{text}"
+        );
+        assert_eq!(row(&a, "Question 1").2, "412");
+        assert_eq!(row(&a, "Question 2").2, "No");
+        assert_eq!(row(&a, "Question 3").0, Status::NotHeld);
+    }
 }
 
 /// Lettered asks whose parts are numbered in brackets inside the line: the parts that ask
