@@ -1086,11 +1086,17 @@ fn letter_body(
     after: Option<usize>,
 ) -> (usize, usize) {
     let text = doc.text;
+    // After the salutation, which may stand below a sender's header and a letterhead.
     let mut start = thread
         .msgs
         .iter()
         .find(|m| m.start == rs)
-        .and_then(|m| m.salutation)
+        .and_then(|m| {
+            m.salutation.or_else(|| {
+                m.sender.as_ref()?;
+                crate::messages::salutation_below_letterhead(doc, m.start, m.end)
+            })
+        })
         .map_or(rs, |s| s + text[s..].find('\n').unwrap_or(0));
     if let Some(a) = after.filter(|&a| a > start && a < re_) {
         start = a;
@@ -1574,13 +1580,19 @@ fn prose_pass(
             let mut leading: Vec<(usize, usize)> = Vec::new();
             let mut seen_ref = false;
             for (s, e) in sentences(text, pos, pe) {
-                if taken.iter().any(|&(a, b)| s < b && a < e) {
+                let sent = &text[s..e];
+                // A note of the request repeated in the reply ("(if Yes answer Q12, if No
+                // answer Q13)") points at questions for the requester, not for an answer.
+                let repeats_request = sent.trim().len() >= 20
+                    && q.from_request
+                    && s >= q.span.1
+                    && text[q.span.0..q.span.1].contains(sent.trim());
+                if repeats_request || taken.iter().any(|&(a, b)| s < b && a < e) {
                     current.clear();
                     noted.clear();
                     leading.clear();
                     continue;
                 }
-                let sent = &text[s..e];
                 let refs = question_refs(q, sent);
                 if !refs.is_empty() {
                     if META.is_match(sent)
@@ -1677,8 +1689,14 @@ fn general_answer(
         }
     }
     // (b) Nothing answered: a reply that refuses, does not hold, points elsewhere or asks for
-    // clarification answers every question with its letter.
-    if found.iter().any(|f| f.span.is_some()) {
+    // clarification answers every question with its letter. So it does when only some
+    // questions matched a sentence of it by their words ("Libraries here are run by the
+    // county council" for "How many libraries …?"): the letter answers them all together.
+    let by_words_only = found.iter().any(|f| f.span.is_none())
+        && found
+            .iter()
+            .all(|f| matches!(f.via, Via::None | Via::Matched));
+    if !by_words_only {
         return;
     }
     let Some(&(rs, re_, _)) = regions.iter().rev().find(|r| !r.2) else {
@@ -1696,8 +1714,14 @@ fn general_answer(
     let sig = crate::classify::signals(body, &ex);
     if sig.refused || sig.ncnd || sig.not_held || sig.clarification || sig.referred {
         let (s, e) = cut_answer(doc, q, stops, body_start, stop);
-        if s < e {
-            for f in found.iter_mut() {
+        let within = |f: &Found| f.span.is_none_or(|(a, _)| a >= s && a < e);
+        if s < e && found.iter().all(within) {
+            // A sentence or two matched by words among many questions is the letter's own
+            // talk: the letter answers them all, and each question's focus takes its sentences
+            // back. Where more matched, those answers stand and the letter answers the rest.
+            let matched = found.iter().filter(|f| f.span.is_some()).count();
+            let all = matched * 3 <= n;
+            for f in found.iter_mut().filter(|f| all || f.span.is_none()) {
                 f.span = Some((s, e));
                 f.via = Via::Letter;
             }

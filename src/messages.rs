@@ -871,8 +871,14 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
             .map_or(doc.text.len(), |b| doc.line_start(b.line));
         // It is the requester's when it asks in their words and letters follow it: a thread
         // pasted without its page header ("Hello, I am writing to ask for …").
-        let from_requester =
-            !bounds.is_empty() && asks_in_requester_voice(&doc.text[start_of_body..end]);
+        // So is a signed letter that asks outright, answered by a letter to a person ("… 9. How
+        // much …? Yours faithfully, <name>" then "Dear Mr <name>").
+        let body = &doc.text[start_of_body..end];
+        let from_requester = !bounds.is_empty()
+            && (asks_in_requester_voice(body)
+                || (bounds[0].from_requester == Some(false)
+                    && first_signoff(doc, start_of_body, end).is_some()
+                    && (asks_outright(body) || asks_in_letter(body))));
         msgs.push(Msg {
             start: start_of_body,
             end,
@@ -1164,10 +1170,13 @@ fn sender_line(doc: &Doc, i: usize, authority: Option<&str>) -> Option<String> {
         Some(who) => (who, &t[who.len() + 2..]),
         None => t.split_once(", ")?,
     };
+    // A team's name may carry its body's in brackets ("FOI Requests (Some Board - Information
+    // Governance), Some Board"): the length and words are those outside the brackets.
+    let bare = outside_brackets(who);
     if who.is_empty()
-        || who.len() > 60
+        || bare.len() > 60
         || (org.contains(", ") && whole.is_none())
-        || who.split_whitespace().count() > 5
+        || bare.split_whitespace().count() > 5
     {
         return None;
     }
@@ -1203,6 +1212,45 @@ fn sender_line(doc: &Doc, i: usize, authority: Option<&str>) -> Option<String> {
         }
     };
     org_ok.then(|| one_line(t))
+}
+
+/// The salutation of a letter below its sender's header and letterhead (address columns, "Our
+/// Ref:", a title in capitals): the first salutation line before any line of prose, within
+/// the message's first forty lines.
+pub(crate) fn salutation_below_letterhead(doc: &Doc, start: usize, end: usize) -> Option<usize> {
+    let (a, b) = (
+        doc.line_of(start),
+        doc.line_of(end.saturating_sub(1).max(start)),
+    );
+    for i in a..=b.min(a + 40) {
+        let line = doc.line(i);
+        if SALUTATION.is_match(line.trim_end()) {
+            return Some(doc.line_start(i));
+        }
+        let t = line.trim();
+        if t.len() > 90 || (t.len() > 40 && t.ends_with('.')) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The text with each bracketed stretch ("(…)") left out.
+fn outside_brackets(t: &str) -> String {
+    let mut depth = 0usize;
+    t.chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect()
 }
 
 /// Whether a letter's sign-off ([`SIGNOFF`]: "Yours faithfully," and the like) is followed, on one of the next

@@ -1095,3 +1095,70 @@ fn a_request_of_one_sentence_asking_why_and_whether() {
     );
     assert_eq!(ids(&a), ["1"]);
 }
+
+/// A request pasted without a page header, asking outright and signed by the requester, then
+/// a reply to that person that holds nothing: the list is the request, and the reply's one
+/// paragraph answers every question.
+#[test]
+fn a_signed_request_then_a_reply_to_its_writer_that_holds_nothing() {
+    let a = analyse_text(
+        "Library opening hours\n\
+         I am trying to understand how library hours have changed.\n\
+         1. How many libraries did the council run in 2019?\n\
+         2. How many hours a week was each library open in 2019?\n\
+         3. How many hours a week is each library open now?\n\
+         Yours faithfully,\n\
+         Ann Example\n\
+         Dear Ms Example\n\
+         I have considered your request and must tell you that the Council does not hold the \
+         information you have asked for. Libraries in this area are run by the county council, \
+         so you may wish to contact them.\n\
+         Kind regards\n\
+         Information Officer\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2", "3"]);
+    for id in ["1", "2", "3"] {
+        let (status, _, answer) = row(&a, id);
+        assert_eq!(status, Status::NotHeld, "{id}");
+        assert!(answer.starts_with("I have considered"), "{id}: {answer}");
+    }
+    assert_eq!(a.thread.requester.as_deref(), Some("Ann Example"));
+}
+
+/// A WhatDoTheyKnow sender line whose team name carries the body's name in brackets
+/// ("FOI Requests (Board - Information Governance), Board"), after a request that ends
+/// "Many thanks for your help." rather than with a sign-off: the reply below it is a message
+/// of its own, and its letter, under a letterhead, answers the request.
+#[test]
+fn a_sender_line_with_a_bracketed_team_and_a_letterhead_above_the_salutation() {
+    let a = analyse_text(
+        "Dear FOI Team,\n\
+         I would be grateful if you could tell me:\n\
+         1. How many agency nurses did the Board employ in 2023?\n\
+         2. How much did the Board spend on agency nurses in 2023?\n\
+         Many thanks for your help.\n\
+         Jo Example\n\n\
+         FOI Requests (Example UHB - Information Governance), Example University Health Board\n\n\
+         Example University Health Board\n\
+         Headquarters, Example Road\n\
+         Our Ref: FOI-2024-117\n\
+         Date: 3 May 2024\n\n\
+         Dear Jo Example\n\n\
+         I can confirm that the Board does not hold information falling within questions 1 and \
+         2 of your request, as agency nurses are booked by the national partnership.\n\n\
+         Yours sincerely\n\
+         Information Governance\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["1", "2"]);
+    assert_eq!(
+        a.thread.authority.as_deref(),
+        Some("Example University Health Board")
+    );
+    for id in ["1", "2"] {
+        let (status, _, answer) = row(&a, id);
+        assert_eq!(status, Status::NotHeld, "{id}");
+        assert!(answer.starts_with("I can confirm"), "{id}: {answer}");
+    }
+}
