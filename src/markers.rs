@@ -213,7 +213,7 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
             }
         }
         let mut from = p;
-        if let Some(m) = parse_at(text, p, le, true) {
+        if let Some(m) = parse_at(text, p, le, true).filter(|m| !figure_with_unit(text, m, le)) {
             from = m.end;
             out.push(m);
         } else if let Some(m) = line_letter(text, p, le) {
@@ -274,6 +274,30 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
     renumber_repeated_ones(text, &mut out);
     drop_footnotes(text, &mut out);
     out
+}
+
+/// A decimal figure alone on its line with its unit ("2.3 FTE", "0.5 WTE", "7.5 hours"): a
+/// cell of a table pasted one cell per line, not a question numbered "2.3".
+fn figure_with_unit(text: &str, m: &Marker, le: usize) -> bool {
+    let Some((whole, frac)) = m.written.split_once('.') else {
+        return false;
+    };
+    if whole.is_empty()
+        || frac.is_empty()
+        || !whole
+            .bytes()
+            .chain(frac.bytes())
+            .all(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    let rest = text[m.end..le].trim();
+    const UNITS: [&str; 9] = [
+        "hours", "hrs", "days", "weeks", "months", "years", "mins", "minutes", "miles",
+    ];
+    !rest.is_empty()
+        && !rest.contains(char::is_whitespace)
+        && (!rest.contains(|c: char| c.is_lowercase()) || UNITS.contains(&rest))
 }
 
 /// "… in total?2. How many accounts …", "… for all ratepayers):1. How many …": a number and a
@@ -618,7 +642,34 @@ fn in_citation(text: &str, ls: usize, i: usize) -> bool {
         }
     }
     // "40(2)" just before: a bracket group glued to its section number.
-    before.ends_with(')') && before.rfind('(').is_some_and(|open| glued(from + open))
+    (before.ends_with(')') && before.rfind('(').is_some_and(|open| glued(from + open)))
+        || after_provision_number(before)
+}
+
+/// Whether text ends with a provision's keyword and number, and perhaps bracket groups, spaced
+/// as letters set them ("S 1 (1)", "section 40 (2)"): a bracket group after it is a subsection.
+fn after_provision_number(before: &str) -> bool {
+    let mut s = before.trim_end();
+    while s.ends_with(')') {
+        match s.rfind('(') {
+            Some(open) => s = s[..open].trim_end(),
+            None => return false,
+        }
+    }
+    let word = s.trim_end_matches(|c: char| c.is_ascii_digit());
+    if word.len() == s.len() {
+        return false;
+    }
+    let word = word.trim_end().trim_end_matches('.');
+    let last = word
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        last.as_str(),
+        "s" | "ss" | "section" | "sections" | "reg" | "regs" | "regulation" | "regulations"
+    )
 }
 
 /// `Question: text`, `Q: text`, `Request: text` at the start of a line.
@@ -1344,8 +1395,23 @@ mod tests {
         assert_eq!(keys, ["a", "b"]);
         let ms = found("1. We rely on sections 29(1)(a) and 30(b)(i),(ii) of FOISA.\n");
         assert_eq!(ms.len(), 1, "{ms:?}");
+        // Spaced as letters set them: "S 1 (1) (a)", "section 40 (2)".
+        let ms = found("1. I can confirm under S 1 (1) (a) of the Act and section 40 (2) that …\n");
+        assert_eq!(ms.len(), 1, "{ms:?}");
         // A bracketed number after words is still a marker.
         let ms = found("I ask for (1) the policy and (2) the budget.\n");
+        assert_eq!(ms.len(), 2, "{ms:?}");
+    }
+
+    #[test]
+    fn decimal_figures_with_their_unit_are_no_markers() {
+        let ms = found(
+            "1. How many counsellors?\n2014/15\n2015/16\n2.3 FTE\n2.4 FTE\n7.5 hours\n2. Budget\n",
+        );
+        let keys: Vec<&str> = ms.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(keys, ["1", "2"]);
+        // A numbered sub-question stays one ("2.3 Budget by year", "2.3 What …").
+        let ms = found("2.3 Budget\n2.4 What was spent?\n");
         assert_eq!(ms.len(), 2, "{ms:?}");
     }
 
