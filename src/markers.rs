@@ -734,7 +734,9 @@ fn parse_answer_form(text: &str, p: usize, le: usize) -> Option<Marker> {
     }
     let m = parse_number_form(text, e, le, true)?;
     // The number must end with punctuation ("A1." "Answer 2:") so "A4 paper" is no marker.
-    let punct = text[e..m.end].trim_end().ends_with(['.', ':', ')', '-'])
+    let punct = text[e..m.end]
+        .trim_end()
+        .ends_with(['.', ':', ')', '-', '/'])
         || text[m.end..le].trim_start().starts_with('-');
     if !punct && m.end < le {
         return None;
@@ -1010,7 +1012,11 @@ impl Marker {
     fn written_end(&self, text: &str) -> usize {
         let mut e = self.end;
         let b = text.as_bytes();
-        while e > self.start && matches!(b[e - 1], b' ' | b'\t' | b'.' | b':' | b'-' | b'|' | b')')
+        while e > self.start
+            && matches!(
+                b[e - 1],
+                b' ' | b'\t' | b'.' | b':' | b'-' | b'|' | b')' | b'/'
+            )
         {
             // keep a closing bracket that belongs to a sub-part like (a)
             if b[e - 1] == b')' && text[self.start..e - 1].contains('(') {
@@ -1155,7 +1161,15 @@ fn parse_number_form(text: &str, p: usize, le: usize, line_start: bool) -> Optio
         b' ' => {
             // "1 - text", "Q1 text" (word forms), "1 (a)" handled; bare "1 Text" only after Q.
             let rest = &text[e..le];
-            if rest.starts_with(" - ") || rest.starts_with(" -\t") || rest.starts_with(" | ") {
+            // "Q1 / text", "A1 / text": a slash between spaces after a number glued to its
+            // word (never a bare "1 / 2").
+            let slash =
+                rest.starts_with(" / ") && p > 0 && text.as_bytes()[p - 1].is_ascii_alphabetic();
+            if rest.starts_with(" - ")
+                || rest.starts_with(" -\t")
+                || rest.starts_with(" | ")
+                || slash
+            {
                 end = e + 2;
                 true
             } else {

@@ -1162,3 +1162,34 @@ fn a_sender_line_with_a_bracketed_team_and_a_letterhead_above_the_salutation() {
         assert!(answer.starts_with("I can confirm"), "{id}: {answer}");
     }
 }
+
+/// "Q1 / …" and "A1 / …": questions and answers labelled with a slash, all under one
+/// "Information requested:" heading with no response heading: the section answers itself.
+#[test]
+fn slash_labelled_questions_and_answers_under_one_request_heading() {
+    let a = analyse_text(
+        "Freedom of Information request EX 1001\n\
+         Example Hospitals NHS Trust\n\
+         Information requested:\n\
+         Q1 / Please send a copy of the 2023 estates strategy\n\
+         A1 / The strategy is attached.\n\
+         Q2 / Please send a copy of the draft 2024 strategy\n\
+         A2 / The draft will be published once it is approved. Section 22 applies.\n\
+         Q3 / How many estates staff does the Trust employ\n\
+         A3 / 41\n",
+        "t.txt",
+    );
+    assert_eq!(ids(&a), ["Q1", "Q2", "Q3"]);
+    let (status, _, answer) = row(&a, "Q1");
+    assert_eq!(
+        (status, answer.as_str()),
+        (Status::Answered, "The strategy is attached.")
+    );
+    let (status, exemptions, _) = row(&a, "Q2");
+    assert_eq!(
+        (status, exemptions),
+        (Status::Refused, vec!["22".to_string()])
+    );
+    let q3 = &a.questions[2];
+    assert_eq!(figures(q3), [41.0]);
+}

@@ -224,7 +224,10 @@ fn section_items(
         if !in_a_bullet {
             let (items, run_in) = block_items(doc, markers, best, e, false, true);
             if !items.is_empty() {
-                return (items, run_in, false);
+                // Answers numbered among the questions ("Q2 / …" then "A2 / …"): the section
+                // answers itself.
+                let answers_inside = (a..b).any(|i| markers[i].style == Style::Answer);
+                return (items, run_in, answers_inside);
             }
         }
     }
