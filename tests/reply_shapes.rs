@@ -1193,3 +1193,22 @@ fn slash_labelled_questions_and_answers_under_one_request_heading() {
     let q3 = &a.questions[2];
     assert_eq!(figures(q3), [41.0]);
 }
+
+/// A disclosure page that prints the request in prose under "FOI Request", then under "FOI
+/// Response" restates each ask ("You asked: 1. …") over its answer ("Our response:"): the
+/// restated asks are the request's own, answered there, not new questions.
+#[test]
+fn asks_restated_one_by_one_under_you_asked_are_the_requests_own() {
+    let text = "FOI Request\n\nPlease could you tell me how much the Trust spent on agency \
+                porters in each of the last two financial years. I would also like to know how \
+                many agency porters the Trust booked in each of those two years.\n\nFOI Response\n\nThank you for \
+                your request. Our response is set out below.\n\nYou asked:\n\n1. How much the \
+                Trust spent on agency porters in each of the last two financial years.\n\nOur \
+                response:\n\n2022/23 £41,200\n2023/24 £52,900\n\nYou asked:\n\n2. How many agency \
+                porters the Trust booked in each of those two years.\n\nOur response:\n\n\
+                2022/23 17\n2023/24 23\n";
+    let a = analyse_text(text, "t.txt");
+    assert_eq!(ids(&a), ["1", "2"]);
+    assert_eq!(figures(&a.questions[0]), [41200.0, 52900.0]);
+    assert_eq!(figures(&a.questions[1]), [17.0, 23.0]);
+}

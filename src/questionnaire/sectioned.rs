@@ -26,12 +26,37 @@ pub(super) fn from_units(
     let mut groups: Vec<(Vec<usize>, (usize, usize))> = Vec::new();
     let mut top = 0u32;
     let mut run_in = false;
+    let mut restated: Vec<usize> = Vec::new();
+    // How many questions each question's section asked.
+    let mut asked_with: Vec<usize> = Vec::new();
     for u in units {
         let (s, e) = u.request;
         let (mut unit_items, unit_run_in, interleaved) =
             section_items(doc, thread, markers, s, e, top, u.implicit);
         run_in |= unit_run_in && units.len() == 1;
         if unit_items.is_empty() {
+            continue;
+        }
+        // A later "You asked: 1. …" that restates questions already read from the request
+        // section above ("FOI Request" in prose, then each ask restated over its answer) adds
+        // no question: its response answers those.
+        let response = match u.response {
+            Some((_, re_)) if interleaved => (s, re_.max(e)),
+            Some(r) => r,
+            None if interleaved => (s, e),
+            None => (e, e),
+        };
+        // (Only questions that were asked together: a reply of "Request / Reply" blocks, one
+        // ask each, asks again in like words about something else.)
+        let asked_together = |i: &usize| asked_with.get(*i).is_some_and(|&n| n >= 2);
+        if let Some(earlier) = restates(&items, &restated, &unit_items)
+            .filter(|earlier| earlier.iter().all(asked_together))
+        {
+            for g in groups.iter_mut() {
+                g.0.retain(|i| !earlier.contains(i));
+            }
+            restated.extend(earlier.iter().copied());
+            groups.push((earlier, response));
             continue;
         }
         renumber_after(&mut unit_items, top);
@@ -46,13 +71,8 @@ pub(super) fn from_units(
         }
         let idxs: Vec<usize> = (base..base + unit_items.len()).collect();
         items.extend(unit_items);
+        asked_with.resize(items.len(), idxs.len());
         // A request section that holds its answers under labels answers itself.
-        let response = match u.response {
-            Some((_, re_)) if interleaved => (s, re_.max(e)),
-            Some(r) => r,
-            None if interleaved => (s, e),
-            None => (e, e),
-        };
         groups.push((idxs, response));
     }
     if items.is_empty() {
@@ -90,6 +110,36 @@ pub(super) fn from_units(
         dash_answered: false,
         sectioned: true,
     })
+}
+
+/// The earlier questions that `later` restates, one each in order, or `None` unless every
+/// one of `later` and a distinct earlier question not yet restated share most of the words of
+/// each.
+fn restates(items: &[QItem], restated: &[usize], later: &[QItem]) -> Option<Vec<usize>> {
+    if later.is_empty() || items.is_empty() {
+        return None;
+    }
+    let mut out: Vec<usize> = Vec::new();
+    for it in later {
+        let words = crate::align::content_words(&it.text);
+        if words.len() < 4 {
+            return None;
+        }
+        let best = (0..items.len())
+            .filter(|i| !restated.contains(i) && !out.contains(i) && !items[*i].header)
+            .map(|i| {
+                let theirs = crate::align::content_words(&items[i].text);
+                let shared = words.iter().filter(|w| theirs.contains(w)).count();
+                (shared, theirs.len(), i)
+            })
+            .max()?;
+        let (shared, theirs, i) = best;
+        if shared * 5 < words.len() * 3 || shared * 5 < theirs * 3 {
+            return None;
+        }
+        out.push(i);
+    }
+    Some(out)
 }
 
 /// A request of one unnumbered sentence that asks several things with question words ("I would
