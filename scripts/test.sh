@@ -64,7 +64,7 @@ score_set() {
 # replies, and the layouts written from real replies.
 GOLD_FLOOR=1.000
 GOLD_REAL_FLOOR=0.944
-LAYOUTS_FLOOR=0.834
+LAYOUTS_FLOOR=0.842
 
 score_gate() {
   if [ "${SKIP_SCORE:-}" = 1 ]; then
