@@ -1091,12 +1091,7 @@ fn letter_body(
         .msgs
         .iter()
         .find(|m| m.start == rs)
-        .and_then(|m| {
-            m.salutation.or_else(|| {
-                m.sender.as_ref()?;
-                crate::messages::salutation_below_letterhead(doc, m.start, m.end)
-            })
-        })
+        .and_then(|m| m.letter_salutation)
         .map_or(rs, |s| s + text[s..].find('\n').unwrap_or(0));
     if let Some(a) = after.filter(|&a| a > start && a < re_) {
         start = a;

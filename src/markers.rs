@@ -213,7 +213,7 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
             }
         }
         let mut from = p;
-        if let Some(m) = parse_at(text, p, le, true).filter(|m| !figure_with_unit(text, m, le)) {
+        if let Some(m) = parse_at(text, p, le, true) {
             from = m.end;
             out.push(m);
         } else if let Some(m) = line_letter(text, p, le) {
@@ -274,30 +274,6 @@ pub fn find(doc: &Doc) -> Vec<Marker> {
     renumber_repeated_ones(text, &mut out);
     drop_footnotes(text, &mut out);
     out
-}
-
-/// A decimal figure alone on its line with its unit ("2.3 FTE", "0.5 WTE", "7.5 hours"): a
-/// cell of a table pasted one cell per line, not a question numbered "2.3".
-fn figure_with_unit(text: &str, m: &Marker, le: usize) -> bool {
-    let Some((whole, frac)) = m.written.split_once('.') else {
-        return false;
-    };
-    if whole.is_empty()
-        || frac.is_empty()
-        || !whole
-            .bytes()
-            .chain(frac.bytes())
-            .all(|b| b.is_ascii_digit())
-    {
-        return false;
-    }
-    let rest = text[m.end..le].trim();
-    const UNITS: [&str; 9] = [
-        "hours", "hrs", "days", "weeks", "months", "years", "mins", "minutes", "miles",
-    ];
-    !rest.is_empty()
-        && !rest.contains(char::is_whitespace)
-        && (!rest.contains(|c: char| c.is_lowercase()) || UNITS.contains(&rest))
 }
 
 /// "… in total?2. How many accounts …", "… for all ratepayers):1. How many …": a number and a
@@ -1074,13 +1050,23 @@ fn parse_number_form(text: &str, p: usize, le: usize, line_start: bool) -> Optio
                 f += 1;
             }
             if f - s <= 2 && (f >= le || !b[f].is_ascii_alphanumeric()) {
-                // "1.5 million" is a quantity, not a sub-question.
+                // "1.5 million" is a quantity, not a sub-question; so is a figure alone on its
+                // line with its unit ("2.3 FTE", "7.5 hrs"): a table pasted one cell per line.
                 let after = text[f..le].trim_start();
-                let quantity = [
-                    "million", "billion", "m ", "k ", "%", "per cent", "hours", "km",
-                ]
-                .iter()
-                .any(|w| after.to_ascii_lowercase().starts_with(w));
+                let lower = after.to_ascii_lowercase();
+                const UNITS: [&str; 8] = [
+                    "hrs", "days", "weeks", "months", "years", "mins", "minutes", "miles",
+                ];
+                let cell = after.trim_end();
+                let sole_unit = !cell.is_empty()
+                    && !cell.contains(char::is_whitespace)
+                    && (!cell.contains(|c: char| c.is_lowercase()) || UNITS.contains(&cell));
+                let quantity = sole_unit
+                    || [
+                        "million", "billion", "m ", "k ", "%", "per cent", "hours", "km",
+                    ]
+                    .iter()
+                    .any(|w| lower.starts_with(w));
                 if quantity || !line_start {
                     break;
                 }

@@ -31,6 +31,9 @@ pub struct Msg {
     pub salutation: Option<usize>,
     /// Offset of the first sign-off line ("Yours sincerely"), when seen.
     pub signoff: Option<usize>,
+    /// Offset of the salutation the letter's body follows: [`Msg::salutation`], or, in a
+    /// message opened by a sender's header, the first salutation below its letterhead.
+    pub letter_salutation: Option<usize>,
 }
 
 /// The WhatDoTheyKnow page header, when the text was copied from a request page.
@@ -889,6 +892,7 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
             from_requester,
             salutation: None,
             signoff: None,
+            letter_salutation: None,
         });
     }
     for (k, b) in bounds.iter().enumerate() {
@@ -922,10 +926,15 @@ pub fn split_at(doc: &Doc, starts: &[usize]) -> Thread {
             }),
             salutation: b.salutation,
             signoff: None,
+            letter_salutation: None,
         });
     }
     for m in &mut msgs {
         m.signoff = first_signoff(doc, m.start, m.end);
+        m.letter_salutation = m.salutation.or_else(|| {
+            m.sender.as_ref()?;
+            salutation_below_letterhead(doc, m.start, m.end)
+        });
     }
     mark_repeats(doc, &mut msgs);
     if let Some(req) = &header.requester {
@@ -1217,7 +1226,7 @@ fn sender_line(doc: &Doc, i: usize, authority: Option<&str>) -> Option<String> {
 /// The salutation of a letter below its sender's header and letterhead (address columns, "Our
 /// Ref:", a title in capitals): the first salutation line before any line of prose, within
 /// the message's first forty lines.
-pub(crate) fn salutation_below_letterhead(doc: &Doc, start: usize, end: usize) -> Option<usize> {
+fn salutation_below_letterhead(doc: &Doc, start: usize, end: usize) -> Option<usize> {
     let (a, b) = (
         doc.line_of(start),
         doc.line_of(end.saturating_sub(1).max(start)),
